@@ -1,0 +1,47 @@
+"""Wijkportaal: a portal per wijk for the samenwerkingsverband PO Amsterdam-Diemen."""
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+from wijkportaal import config, db
+from wijkportaal.extensions import csrf, limiter, login_manager
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_path=os.environ.get("WIJKPORTAAL_INSTANCE", str(ROOT / "instance")),
+        instance_relative_config=True,
+        template_folder=str(ROOT / "templates"),
+    )
+    app.config.from_object(config.Defaults)
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        app.config.update(config.from_environment())
+    else:
+        app.config.update(test_config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if not app.config.get("DATABASE_URL"):
+        app.config["DATABASE_URL"] = f"sqlite:///{Path(app.instance_path) / 'wijkportaal.sqlite'}"
+    app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
+
+    db.init_app(app)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+
+    from wijkportaal import api, auth, beheer, overleg, web, wijken
+
+    web.init_app(app)
+    auth.init_app(app)
+    for feature in (wijken, overleg, beheer, api):
+        app.register_blueprint(feature.routes.bp)
+
+    from wijkportaal import cli
+
+    cli.init_app(app)
+    return app

@@ -1,0 +1,23 @@
+"""Load a record and check the user may touch it, in one step, for every view and API call."""
+
+from collections.abc import Callable
+
+from flask import abort
+from flask_login import current_user
+
+from wijkportaal.db import get_session
+
+
+def get_or_404_403(model, ident, check: Callable[[object, object], bool] | None = None):
+    """The record with primary key `ident`, or 404 if missing, or 403 if `check(user, record)` is false."""
+    record = get_session().get(model, ident)
+    if record is None:
+        abort(404)
+    if check is not None and not check(current_user, record):
+        abort(403)
+    return record
+
+
+def require(allowed: bool) -> None:
+    if not allowed:
+        abort(403)

@@ -1,0 +1,1 @@
+from wijkportaal.api import routes  # noqa: F401

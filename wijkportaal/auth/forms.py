@@ -1,0 +1,11 @@
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, SubmitField
+from wtforms.validators import DataRequired, Length
+
+
+class LoginForm(FlaskForm):
+    email = EmailField("E-mailadres", validators=[DataRequired("Vul uw e-mailadres in."), Length(max=254)])
+    wachtwoord = PasswordField(
+        "Wachtwoord", validators=[DataRequired("Vul uw wachtwoord in."), Length(max=200)]
+    )
+    submit = SubmitField("Inloggen")

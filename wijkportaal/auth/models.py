@@ -1,0 +1,95 @@
+"""Who uses the portal, their login sessions and their personal API tokens."""
+
+from enum import StrEnum
+from typing import ClassVar
+
+from pydantic import NaiveDatetime
+from sqlmodel import Field, SQLModel
+
+from wijkportaal.clock import now
+from wijkportaal.db import enum_type
+
+
+class Rol(StrEnum):
+    BEHEERDER = "beheerder"
+    SWV = "swv"
+    DIRECTEUR = "directeur"
+    BEOORDELAAR = "beoordelaar"
+    BESTUURDER = "bestuurder"
+    SCHOOLLEIDER = "schoolleider"
+    PARTNER = "partner"
+
+    @property
+    def label(self) -> str:
+        return ROL_LABELS[self]
+
+
+ROL_LABELS = {
+    Rol.BEHEERDER: "Beheerder",
+    Rol.SWV: "SWV-medewerker",
+    Rol.DIRECTEUR: "Directeur-bestuurder",
+    Rol.BEOORDELAAR: "Beoordelaar",
+    Rol.BESTUURDER: "Bestuurder",
+    Rol.SCHOOLLEIDER: "Schoolleider",
+    Rol.PARTNER: "Partner",
+}
+# Staff of the samenwerkingsverband see every wijk.
+SWV_ROLLEN = frozenset({Rol.BEHEERDER, Rol.SWV, Rol.DIRECTEUR, Rol.BEOORDELAAR})
+
+
+class Gebruiker(SQLModel, table=True):
+    __tablename__ = "gebruikers"
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(max_length=254, unique=True)
+    naam: str = Field(max_length=120)
+    rol: Rol = Field(sa_type=enum_type(Rol))
+    wachtwoord_hash: str | None = Field(default=None, max_length=255)
+    bestuur_id: int | None = Field(default=None, foreign_key="besturen.id", index=True)
+    organisatie_id: int | None = Field(default=None, foreign_key="organisaties.id", index=True)
+    wijk_id: int | None = Field(default=None, foreign_key="wijken.id", index=True)
+    is_actief: bool = True
+    aangemaakt_op: NaiveDatetime = Field(default_factory=now)
+
+    # Flask-Login protocol; get_id() is the login session, not the user, so logout can end it.
+    is_authenticated: ClassVar[bool] = True
+    is_anonymous: ClassVar[bool] = False
+    sessie_id: ClassVar[str | None] = None
+
+    def get_id(self) -> str | None:
+        return self.sessie_id
+
+    @property
+    def is_active(self) -> bool:
+        return self.is_actief
+
+    @property
+    def ziet_alles(self) -> bool:
+        return self.rol in SWV_ROLLEN
+
+
+class Sessie(SQLModel, table=True):
+    """A server-side login session: logging out ends it, so a copied cookie stops working."""
+
+    __tablename__ = "sessies"
+
+    id: str = Field(primary_key=True, max_length=64)
+    gebruiker_id: int = Field(foreign_key="gebruikers.id", index=True)
+    aangemaakt_op: NaiveDatetime = Field(default_factory=now)
+    beeindigd_op: NaiveDatetime | None = None
+
+
+class ApiToken(SQLModel, table=True):
+    """A personal API token; only its SHA-256 is stored."""
+
+    __tablename__ = "api_tokens"
+
+    id: int | None = Field(default=None, primary_key=True)
+    gebruiker_id: int = Field(foreign_key="gebruikers.id", index=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    prefix: str = Field(max_length=12)
+    omschrijving: str = Field(default="", max_length=120)
+    aangemaakt_op: NaiveDatetime = Field(default_factory=now)
+    aangemaakt_door_id: int | None = Field(default=None, foreign_key="gebruikers.id")
+    ingetrokken_op: NaiveDatetime | None = None
+    laatst_gebruikt_op: NaiveDatetime | None = None

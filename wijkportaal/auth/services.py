@@ -1,0 +1,148 @@
+"""The only code that changes users, login sessions and API tokens."""
+
+import hashlib
+import secrets
+
+from sqlmodel import Session, select
+
+from wijkportaal import audit
+from wijkportaal.auth.models import ApiToken, Gebruiker, Rol, Sessie
+from wijkportaal.auth.passwords import hash_password, verify_password
+from wijkportaal.clock import now
+
+TOKEN_PREFIX = "wp_"
+
+
+def authenticate(session: Session, email: str, password: str) -> Gebruiker | None:
+    user = session.exec(select(Gebruiker).where(Gebruiker.email == email.strip().lower())).first()
+    ok = verify_password(user.wachtwoord_hash if user else None, password)
+    if user is None or not ok or not user.is_actief:
+        return None
+    return user
+
+
+def start_sessie(session: Session, user: Gebruiker) -> str:
+    sessie = Sessie(id=secrets.token_urlsafe(32), gebruiker_id=user.id)
+    session.add(sessie)
+    session.flush()
+    user.sessie_id = sessie.id
+    return sessie.id
+
+
+def end_sessie(session: Session, sessie_id: str) -> None:
+    sessie = session.get(Sessie, sessie_id)
+    if sessie is not None and sessie.beeindigd_op is None:
+        sessie.beeindigd_op = now()
+        session.flush()
+
+
+def load_by_sessie(session: Session, sessie_id: str) -> Gebruiker | None:
+    sessie = session.get(Sessie, sessie_id)
+    if sessie is None or sessie.beeindigd_op is not None:
+        return None
+    user = session.get(Gebruiker, sessie.gebruiker_id)
+    if user is None or not user.is_actief:
+        return None
+    user.sessie_id = sessie_id
+    return user
+
+
+def create_user(
+    session: Session,
+    *,
+    email: str,
+    naam: str,
+    rol: Rol,
+    password: str | None = None,
+    bestuur_id: int | None = None,
+    organisatie_id: int | None = None,
+    wijk_id: int | None = None,
+    door: Gebruiker | None = None,
+) -> Gebruiker:
+    user = Gebruiker(
+        email=email.strip().lower(),
+        naam=naam.strip(),
+        rol=rol,
+        wachtwoord_hash=hash_password(password) if password else None,
+        bestuur_id=bestuur_id,
+        organisatie_id=organisatie_id,
+        wijk_id=wijk_id,
+    )
+    session.add(user)
+    session.flush()
+    audit.record(
+        session,
+        door,
+        user,
+        "aangemaakt",
+        {
+            "email": user.email,
+            "naam": user.naam,
+            "rol": rol.value,
+            "bestuur_id": bestuur_id,
+            "organisatie_id": organisatie_id,
+            "wijk_id": wijk_id,
+        },
+    )
+    return user
+
+
+def update_user(session: Session, user: Gebruiker, values: dict, door: Gebruiker) -> dict:
+    changed = audit.changes(user, values)
+    if changed:
+        session.flush()
+        audit.record(session, door, user, "gewijzigd", changed)
+    if "is_actief" in changed and not user.is_actief:
+        for sessie in session.exec(
+            select(Sessie).where(Sessie.gebruiker_id == user.id, Sessie.beeindigd_op.is_(None))
+        ):
+            sessie.beeindigd_op = now()
+    return changed
+
+
+def set_password(session: Session, user: Gebruiker, password: str, door: Gebruiker | None) -> None:
+    user.wachtwoord_hash = hash_password(password)
+    session.flush()
+    audit.record(session, door, user, "wachtwoord gewijzigd")
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def issue_token(
+    session: Session, user: Gebruiker, omschrijving: str = "", door: Gebruiker | None = None
+) -> str:
+    """Create a token and return it in plain text: shown once, stored only as a hash."""
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    record = ApiToken(
+        gebruiker_id=user.id,
+        token_hash=_digest(token),
+        prefix=token[:10],
+        omschrijving=omschrijving,
+        aangemaakt_door_id=getattr(door, "id", None),
+    )
+    session.add(record)
+    session.flush()
+    audit.record(
+        session, door, record, "token uitgegeven", {"gebruiker_id": user.id, "prefix": record.prefix}
+    )
+    return token
+
+
+def revoke_token(session: Session, token: ApiToken, door: Gebruiker) -> None:
+    if token.ingetrokken_op is None:
+        token.ingetrokken_op = now()
+        session.flush()
+        audit.record(session, door, token, "token ingetrokken", {"gebruiker_id": token.gebruiker_id})
+
+
+def load_by_token(session: Session, token: str) -> Gebruiker | None:
+    record = session.exec(select(ApiToken).where(ApiToken.token_hash == _digest(token))).first()
+    if record is None or record.ingetrokken_op is not None:
+        return None
+    user = session.get(Gebruiker, record.gebruiker_id)
+    if user is None or not user.is_actief:
+        return None
+    record.laatst_gebruikt_op = now()
+    return user

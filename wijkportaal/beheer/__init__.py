@@ -1,0 +1,1 @@
+from wijkportaal.beheer import routes  # noqa: F401

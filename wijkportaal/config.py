@@ -1,0 +1,34 @@
+"""Default settings; overridden by instance/config.py and then by the environment."""
+
+import os
+
+ENV_KEYS = ("DATABASE_URL", "SECRET_KEY", "SESSION_COOKIE_SECURE", "RATELIMIT_STORAGE_URI")
+
+
+class Defaults:
+    SECRET_KEY = "dev-only-change-me"
+    DATABASE_URL = None  # None: the SQLite file instance/wijkportaal.sqlite
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    WTF_CSRF_TIME_LIMIT = None
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_LOGIN = "10 per minute"
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    TIMEZONE = "Europe/Amsterdam"
+
+
+def from_environment() -> dict:
+    """Settings given as environment variables win over every file."""
+    settings = {}
+    for key in ENV_KEYS:
+        value = os.environ.get(key)
+        if value is None:
+            continue
+        if value.lower() in ("true", "false"):
+            settings[key] = value.lower() == "true"
+        else:
+            settings[key] = value
+    return settings

@@ -1,0 +1,96 @@
+"""Database wiring: one engine per app, one session per request, committed once at the end."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import sqlalchemy as sa
+from flask import Flask, current_app, g
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, SQLModel, create_engine
+
+# Stable constraint names, so migrations can refer to them on every backend.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["db_engine"] = make_engine(app.config["DATABASE_URL"])
+    app.after_request(_commit_or_rollback)
+    app.teardown_appcontext(_close_session)
+
+
+def engine() -> Engine:
+    return current_app.extensions["db_engine"]
+
+
+def get_session() -> Session:
+    """The request's session; services flush, the request commits once."""
+    if "db_session" not in g:
+        g.db_session = Session(engine(), expire_on_commit=False)
+    return g.db_session
+
+
+def _commit_or_rollback(response):
+    session = g.get("db_session")
+    if session is not None:
+        if response.status_code < 400:
+            session.commit()
+        else:
+            session.rollback()
+    return response
+
+
+def _close_session(_exc=None) -> None:
+    session = g.pop("db_session", None)
+    if session is not None:
+        session.rollback()
+        session.close()
+
+
+@contextmanager
+def session_scope() -> Iterator[Session]:
+    """A session for CLI commands and jobs: commit on success, roll back on any error."""
+    session = Session(engine(), expire_on_commit=False)
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def enum_type(enum_cls) -> sa.Enum:
+    """Store a StrEnum by its value in a VARCHAR column, read it back as the enum member."""
+    return sa.Enum(
+        enum_cls,
+        native_enum=False,
+        length=max(len(m.value) for m in enum_cls),
+        values_callable=lambda e: [m.value for m in e],
+        validate_strings=True,
+    )

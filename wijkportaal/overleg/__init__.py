@@ -1,0 +1,1 @@
+from wijkportaal.overleg import routes  # noqa: F401

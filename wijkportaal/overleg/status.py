@@ -1,0 +1,279 @@
+"""Is a wijkoverleg functioning? Facts are gathered per wijk in a fixed number of queries; the verdict is pure."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from wijkportaal import clock
+from wijkportaal.overleg.models import (
+    Aanwezigheid,
+    AanwezigheidStatus,
+    Actiepunt,
+    ActiepuntStatus,
+    Agendapunt,
+    AgendapuntStatus,
+    AgendapuntThema,
+    Bijeenkomst,
+    Overlegnorm,
+    Thema,
+    VerplichtThema,
+    Wijkoverleg,
+)
+from wijkportaal.wijken.models import SPECIAAL_ONDERWIJS, Organisatie, OrganisatieSoort
+
+
+class OverlegStatus(StrEnum):
+    FUNCTIONEREND = "functionerend"
+    OPSTARTEND = "opstartend"
+    GEEN = "geen"
+
+    @property
+    def label(self) -> str:
+        return {"functionerend": "Functionerend", "opstartend": "Opstartend", "geen": "Geen overleg"}[self]
+
+
+@dataclass(frozen=True)
+class Norm:
+    periode_maanden: int = 12
+    min_bijeenkomsten: int = 4
+    max_dagen_sinds_laatste: int = 120
+    min_pct_vastgesteld: int = 75
+    min_pct_okt_so: int = 50
+
+    @classmethod
+    def from_row(cls, row: Overlegnorm | None) -> "Norm":
+        if row is None:
+            return cls()
+        return cls(
+            row.periode_maanden,
+            row.min_bijeenkomsten,
+            row.max_dagen_sinds_laatste,
+            row.min_pct_vastgesteld,
+            row.min_pct_okt_so,
+        )
+
+
+@dataclass(frozen=True)
+class Feiten:
+    """What happened in one wijkoverleg within the norm's period."""
+
+    heeft_overleg: bool
+    gehouden: int = 0
+    laatste: date | None = None
+    vastgesteld_vooraf: int = 0
+    okt_en_so_aanwezig: int = 0
+
+
+def _pct(deel: int, geheel: int) -> int:
+    return round(100 * deel / geheel) if geheel else 0
+
+
+def beoordeel(norm: Norm, feiten: Feiten, vandaag: date) -> tuple[OverlegStatus, list[str]]:
+    """The status and, when the bar is not met, every part of it that is missed."""
+    if not feiten.heeft_overleg:
+        return OverlegStatus.GEEN, ["Er is (nog) geen wijkoverleg ingesteld."]
+    redenen = []
+    periode = f"de laatste {norm.periode_maanden} maanden"
+    if feiten.gehouden < norm.min_bijeenkomsten:
+        redenen.append(
+            f"{feiten.gehouden} bijeenkomst{'en' if feiten.gehouden != 1 else ''} gehouden in {periode} "
+            f"(minimaal {norm.min_bijeenkomsten})."
+        )
+    if feiten.laatste is None:
+        redenen.append("Nog geen bijeenkomst gehouden.")
+    elif (vandaag - feiten.laatste).days > norm.max_dagen_sinds_laatste:
+        redenen.append(
+            f"Laatste bijeenkomst {(vandaag - feiten.laatste).days} dagen geleden "
+            f"(maximaal {norm.max_dagen_sinds_laatste})."
+        )
+    if feiten.gehouden:
+        pct = _pct(feiten.vastgesteld_vooraf, feiten.gehouden)
+        if pct < norm.min_pct_vastgesteld:
+            redenen.append(
+                f"Agenda vooraf vastgesteld bij {pct} % van de bijeenkomsten (minimaal {norm.min_pct_vastgesteld} %)."
+            )
+        pct = _pct(feiten.okt_en_so_aanwezig, feiten.gehouden)
+        if pct < norm.min_pct_okt_so:
+            redenen.append(
+                f"OKT en speciaal onderwijs samen aanwezig bij {pct} % van de bijeenkomsten "
+                f"(minimaal {norm.min_pct_okt_so} %)."
+            )
+    return (OverlegStatus.OPSTARTEND if redenen else OverlegStatus.FUNCTIONEREND), redenen
+
+
+@dataclass
+class WijkStatus:
+    wijk_id: int
+    status: OverlegStatus
+    redenen: list[str]
+    laatste_bijeenkomst: date | None = None
+    bijeenkomsten_dit_schooljaar: int = 0
+    ontbrekende_themas: list[str] = field(default_factory=list)
+    behandelde_themas: list[str] = field(default_factory=list)
+    te_late_actiepunten: int = 0
+    gehouden_in_periode: int = 0
+
+
+def maanden_terug(day: date, maanden: int) -> date:
+    month_index = day.year * 12 + day.month - 1 - maanden
+    year, month = divmod(month_index, 12)
+    month += 1
+    for dag in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, dag)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def load_norm(session: Session) -> Norm:
+    return Norm.from_row(session.exec(select(Overlegnorm).order_by(Overlegnorm.id)).first())
+
+
+def verplichte_themas(session: Session, schooljaar: int) -> list[Thema]:
+    return list(
+        session.exec(
+            select(Thema)
+            .join(VerplichtThema, VerplichtThema.thema_id == Thema.id)
+            .where(VerplichtThema.schooljaar == schooljaar)
+            .order_by(Thema.naam)
+        )
+    )
+
+
+def wijk_statussen(session: Session, wijk_ids=None, moment: datetime | None = None) -> dict[int, WijkStatus]:
+    """Status and key figures for the given wijken (None: all), in a fixed number of queries."""
+    from wijkportaal.wijken.models import Wijk
+
+    moment = moment or clock.now()
+    vandaag = moment.date()
+    norm = load_norm(session)
+    periode_start = datetime.combine(maanden_terug(vandaag, norm.periode_maanden), datetime.min.time())
+    jaar = clock.schooljaar_van(vandaag)
+    jaar_start = datetime.combine(clock.schooljaar_grenzen(jaar)[0], datetime.min.time())
+
+    wijk_query = select(Wijk.id, Wijkoverleg.id).join(
+        Wijkoverleg, Wijkoverleg.wijk_id == Wijk.id, isouter=True
+    )
+    if wijk_ids is not None:
+        wijk_query = wijk_query.where(Wijk.id.in_(list(wijk_ids)))
+    overleg_van = {wijk_id: overleg_id for wijk_id, overleg_id in session.exec(wijk_query)}
+    overleg_ids = [o for o in overleg_van.values() if o is not None]
+
+    def in_scope(query, column):
+        return query.where(column.in_(overleg_ids)) if wijk_ids is not None else query
+
+    gehouden = sa.and_(Bijeenkomst.is_geannuleerd.is_(False), Bijeenkomst.start <= moment)
+    okt = _aanwezig([OrganisatieSoort.OKT])
+    so = _aanwezig(list(SPECIAAL_ONDERWIJS))
+    periode_rows = session.exec(
+        in_scope(
+            select(
+                Bijeenkomst.wijkoverleg_id,
+                sa.func.count(),
+                sa.func.sum(sa.case((Bijeenkomst.agenda_vastgesteld_op <= Bijeenkomst.start, 1), else_=0)),
+                sa.func.sum(sa.case((sa.and_(okt, so), 1), else_=0)),
+            )
+            .where(gehouden, Bijeenkomst.start >= periode_start)
+            .group_by(Bijeenkomst.wijkoverleg_id),
+            Bijeenkomst.wijkoverleg_id,
+        )
+    ).all()
+    periode = {row[0]: row[1:] for row in periode_rows}
+    laatste = dict(
+        session.exec(
+            in_scope(
+                select(Bijeenkomst.wijkoverleg_id, sa.func.max(Bijeenkomst.start))
+                .where(gehouden)
+                .group_by(Bijeenkomst.wijkoverleg_id),
+                Bijeenkomst.wijkoverleg_id,
+            )
+        ).all()
+    )
+    dit_jaar = dict(
+        session.exec(
+            in_scope(
+                select(Bijeenkomst.wijkoverleg_id, sa.func.count())
+                .where(gehouden, Bijeenkomst.start >= jaar_start)
+                .group_by(Bijeenkomst.wijkoverleg_id),
+                Bijeenkomst.wijkoverleg_id,
+            )
+        ).all()
+    )
+    verplicht = verplichte_themas(session, jaar)
+    behandeld: dict[int, set[int]] = {}
+    if verplicht:
+        rows = session.exec(
+            in_scope(
+                select(Bijeenkomst.wijkoverleg_id, AgendapuntThema.thema_id)
+                .join(Agendapunt, Agendapunt.id == AgendapuntThema.agendapunt_id)
+                .join(Bijeenkomst, Bijeenkomst.id == Agendapunt.bijeenkomst_id)
+                .where(
+                    gehouden,
+                    Bijeenkomst.start >= jaar_start,
+                    Agendapunt.status == AgendapuntStatus.AGENDA,
+                    AgendapuntThema.thema_id.in_([t.id for t in verplicht]),
+                )
+                .distinct(),
+                Bijeenkomst.wijkoverleg_id,
+            )
+        ).all()
+        for overleg_id, thema_id in rows:
+            behandeld.setdefault(overleg_id, set()).add(thema_id)
+    te_laat = dict(
+        session.exec(
+            in_scope(
+                select(Actiepunt.wijkoverleg_id, sa.func.count())
+                .where(Actiepunt.status == ActiepuntStatus.OPEN, Actiepunt.deadline < vandaag)
+                .group_by(Actiepunt.wijkoverleg_id),
+                Actiepunt.wijkoverleg_id,
+            )
+        ).all()
+    )
+
+    result = {}
+    for wijk_id, overleg_id in overleg_van.items():
+        aantal, vooraf, okt_so = periode.get(overleg_id, (0, 0, 0))
+        last = laatste.get(overleg_id)
+        last_day = _as_date(last)
+        status, redenen = beoordeel(
+            norm,
+            Feiten(overleg_id is not None, aantal, last_day, vooraf or 0, okt_so or 0),
+            vandaag,
+        )
+        gedaan = behandeld.get(overleg_id, set())
+        result[wijk_id] = WijkStatus(
+            wijk_id=wijk_id,
+            status=status,
+            redenen=redenen,
+            laatste_bijeenkomst=last_day,
+            bijeenkomsten_dit_schooljaar=dit_jaar.get(overleg_id, 0),
+            ontbrekende_themas=[t.naam for t in verplicht if t.id not in gedaan],
+            behandelde_themas=[t.naam for t in verplicht if t.id in gedaan],
+            te_late_actiepunten=te_laat.get(overleg_id, 0),
+            gehouden_in_periode=aantal,
+        )
+    return result
+
+
+def _aanwezig(soorten):
+    return sa.exists(
+        select(Aanwezigheid.id)
+        .join(Organisatie, Organisatie.id == Aanwezigheid.organisatie_id)
+        .where(
+            Aanwezigheid.bijeenkomst_id == Bijeenkomst.id,
+            Aanwezigheid.status == AanwezigheidStatus.AANWEZIG,
+            Organisatie.soort.in_(soorten),
+        )
+    )
+
+
+def _as_date(value) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, str):  # SQLite returns aggregates of datetimes as text
+        value = datetime.fromisoformat(value)
+    return value.date() if isinstance(value, datetime) else value

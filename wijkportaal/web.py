@@ -1,0 +1,106 @@
+"""What every page shares: Dutch formatting filters, security headers and error pages."""
+
+import secrets
+from datetime import date, datetime
+from decimal import Decimal
+
+from babel.dates import format_date, format_datetime, format_time
+from babel.numbers import format_currency, format_decimal
+from flask import Flask, g, render_template, request
+from flask_wtf.csrf import CSRFError
+
+LOCALE = "nl_NL"
+
+
+def datum_tijd(value: datetime | None) -> str:
+    """di 3 februari 2026 15:30"""
+    return format_datetime(value, "EEE d MMMM y HH:mm", locale=LOCALE) if value else "—"
+
+
+def datum(value: date | None) -> str:
+    """di 3 februari 2026"""
+    return format_date(value, "EEE d MMMM y", locale=LOCALE) if value else "—"
+
+
+def tijd(value: datetime | None) -> str:
+    return format_time(value, "HH:mm", locale=LOCALE) if value else ""
+
+
+def euro(value: Decimal | int | None) -> str:
+    """€ 1.234,56 — pass a Decimal in euros."""
+    return format_currency(Decimal(value or 0), "EUR", locale=LOCALE)
+
+
+def getal(value) -> str:
+    return format_decimal(value or 0, locale=LOCALE)
+
+
+def init_app(app: Flask) -> None:
+    app.add_template_filter(datum_tijd)
+    app.add_template_filter(datum)
+    app.add_template_filter(tijd)
+    app.add_template_filter(euro)
+    app.add_template_filter(getal)
+    app.before_request(_make_nonce)
+    app.after_request(_security_headers)
+    app.context_processor(lambda: {"csp_nonce": g.get("csp_nonce", "")})
+    for code in (400, 403, 404, 405, 413, 429, 500):
+        app.register_error_handler(code, _error_page)
+    app.register_error_handler(CSRFError, _csrf_error)
+
+
+def _make_nonce() -> None:
+    g.csp_nonce = secrets.token_urlsafe(16)
+
+
+def _security_headers(response):
+    nonce = g.get("csp_nonce", "")
+    response.headers.setdefault(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+        f"script-src 'self' 'nonce-{nonce}'; object-src 'none'; base-uri 'self'; "
+        "form-action 'self'; frame-ancestors 'self'",
+    )
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault("Permissions-Policy", "geolocation=(), camera=(), microphone=()")
+    if request.is_secure:
+        response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+    if response.mimetype == "text/html":
+        response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
+ERROR_TEXTS = {
+    400: (
+        "Ongeldig verzoek",
+        "Het verzoek kon niet worden verwerkt. Controleer wat u invulde en probeer het opnieuw.",
+    ),
+    403: ("Geen toegang", "U heeft geen toegang tot deze pagina."),
+    404: ("Niet gevonden", "Deze pagina bestaat niet (meer)."),
+    405: ("Niet toegestaan", "Deze handeling is hier niet mogelijk."),
+    413: ("Te groot", "Wat u verstuurde is te groot."),
+    429: ("Te veel pogingen", "U heeft het te vaak geprobeerd. Wacht een minuut en probeer het opnieuw."),
+    500: (
+        "Er ging iets mis",
+        "Er ging aan onze kant iets mis. Er is niets opgeslagen; probeer het later opnieuw.",
+    ),
+}
+
+
+def _error_page(error):
+    code = getattr(error, "code", 500) or 500
+    if code not in ERROR_TEXTS:
+        code = 500
+    title, text = ERROR_TEXTS[code]
+    if request.path.startswith("/api/"):
+        return {"fout": title, "toelichting": text}, code
+    return render_template("fout.html", code=code, title=title, text=text), code
+
+
+def _csrf_error(error):
+    text = "Het formulier is verlopen of niet vanaf deze site verstuurd. Laad de pagina opnieuw en probeer het nog eens."
+    if request.path.startswith("/api/"):
+        return {"fout": "CSRF", "toelichting": text}, 400
+    return render_template("fout.html", code=400, title="Formulier verlopen", text=text), 400

@@ -1,0 +1,1 @@
+from wijkportaal.wijken import routes  # noqa: F401

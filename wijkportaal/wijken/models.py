@@ -1,0 +1,89 @@
+"""The map of the partnership: regio's, wijken, besturen and the organisations in them."""
+
+from enum import StrEnum
+
+from sqlmodel import Field, SQLModel
+
+from wijkportaal.db import enum_type
+
+
+class Regio(SQLModel, table=True):
+    __tablename__ = "regios"
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=40, unique=True)
+    naam: str = Field(max_length=120)
+
+
+class Wijk(SQLModel, table=True):
+    __tablename__ = "wijken"
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=40, unique=True)
+    naam: str = Field(max_length=120)
+    regio_id: int = Field(foreign_key="regios.id", index=True)
+
+
+class Bestuur(SQLModel, table=True):
+    """A school board (bevoegd gezag)."""
+
+    __tablename__ = "besturen"
+
+    id: int | None = Field(default=None, primary_key=True)
+    naam: str = Field(max_length=200)
+    bestuursnummer: str | None = Field(default=None, max_length=20, unique=True)
+
+
+class OrganisatieSoort(StrEnum):
+    BASISSCHOOL = "basisschool"
+    SBO = "sbo"
+    SO = "so"
+    OKT = "okt"
+    LEERPLICHT = "leerplicht"
+    JGZ = "jgz"
+    ZORGAANBIEDER = "zorgaanbieder"
+    GEMEENTE = "gemeente"
+    SWV = "swv"
+    OVERIG = "overig"
+
+    @property
+    def label(self) -> str:
+        return SOORT_LABELS[self]
+
+    @property
+    def is_school(self) -> bool:
+        return self in SCHOOLSOORTEN
+
+
+SOORT_LABELS = {
+    OrganisatieSoort.BASISSCHOOL: "Basisschool",
+    OrganisatieSoort.SBO: "Speciaal basisonderwijs (SBO)",
+    OrganisatieSoort.SO: "Speciaal onderwijs (SO)",
+    OrganisatieSoort.OKT: "Ouder- en Kindteam",
+    OrganisatieSoort.LEERPLICHT: "Leerplicht",
+    OrganisatieSoort.JGZ: "Jeugdgezondheidszorg",
+    OrganisatieSoort.ZORGAANBIEDER: "Zorgaanbieder",
+    OrganisatieSoort.GEMEENTE: "Gemeente",
+    OrganisatieSoort.SWV: "Samenwerkingsverband",
+    OrganisatieSoort.OVERIG: "Overig",
+}
+SCHOOLSOORTEN = frozenset({OrganisatieSoort.BASISSCHOOL, OrganisatieSoort.SBO, OrganisatieSoort.SO})
+SPECIAAL_ONDERWIJS = frozenset({OrganisatieSoort.SBO, OrganisatieSoort.SO})
+
+
+class Organisatie(SQLModel, table=True):
+    """A school (regular, SBO, SO) or a partner organisation such as the OKT or leerplicht."""
+
+    __tablename__ = "organisaties"
+
+    id: int | None = Field(default=None, primary_key=True)
+    naam: str = Field(max_length=200)
+    soort: OrganisatieSoort = Field(sa_type=enum_type(OrganisatieSoort), index=True)
+    code: str | None = Field(default=None, max_length=20, unique=True)  # BRIN + vestiging for schools
+    wijk_id: int | None = Field(default=None, foreign_key="wijken.id", index=True)
+    bestuur_id: int | None = Field(default=None, foreign_key="besturen.id", index=True)
+    adres: str | None = Field(default=None, max_length=200)
+    postcode: str | None = Field(default=None, max_length=10)
+    plaats: str | None = Field(default=None, max_length=80)
+    leerlingen: int | None = Field(default=None, ge=0)
+    is_actief: bool = True

@@ -1,0 +1,47 @@
+"""Start page, the list of wijken and the portal page per wijk."""
+
+from flask import Blueprint, abort, redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from wijkportaal.db import get_session
+from wijkportaal.wijken import queries
+from wijkportaal.wijken.permissions import can_view_wijk
+
+bp = Blueprint("wijken", __name__)
+
+
+@bp.route("/")
+@login_required
+def start():
+    """Where each user starts: their own wijk, or the list of wijken."""
+    wijken = queries.zichtbare_wijken(get_session(), current_user)
+    if len(wijken) == 1:
+        return redirect(url_for("wijken.wijk", code=wijken[0].code))
+    return redirect(url_for("wijken.index"))
+
+
+@bp.route("/wijken")
+@login_required
+def index():
+    """The wijken the user may see, grouped by regio, with their overleg status."""
+    db = get_session()
+    return render_template("wijken/index.html", **queries.wijken_per_regio(db, current_user))
+
+
+@bp.route("/wijken/<code>")
+@login_required
+def wijk(code: str):
+    """The wijkportaal: schools, boards, the overleg, its meetings and open actions."""
+    db = get_session()
+    wijk = queries.wijk_by_code(db, code)
+    if wijk is None:
+        abort(404)
+    if not can_view_wijk(db, current_user, wijk):
+        abort(403)
+    return render_template("wijken/wijk.html", **queries.wijk_pagina(db, current_user, wijk))
+
+
+@bp.route("/gezondheid")
+def gezondheid():
+    """Liveness probe for the load balancer (and the benchmark's floor)."""
+    return {"status": "ok"}
