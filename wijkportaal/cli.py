@@ -57,7 +57,9 @@ def demo_logins() -> None:
     from wijkportaal.demo import DEMO_LOGINS, DEMO_PASSWORD
 
     with session_scope() as session:
-        present = set(session.exec(select(Gebruiker.email).where(Gebruiker.email.in_([e for e, _ in DEMO_LOGINS]))))
+        present = set(
+            session.exec(select(Gebruiker.email).where(Gebruiker.email.in_([e for e, _ in DEMO_LOGINS])))
+        )
     _print_logins([(e, r) for e, r in DEMO_LOGINS if e in present], DEMO_PASSWORD)
 
 
@@ -96,13 +98,20 @@ def user_create(email, naam, rol, wijk_code, bestuur_id, school_id, organisatie_
         if org_id is not None and session.get(Organisatie, org_id) is None:
             raise click.BadParameter(f"onbekende organisatie {org_id}", param_hint="--school/--organisatie")
         try:
-            check_scope(session, email=email, rol=rol, password=password, bestuur_id=bestuur_id,
-                        organisatie_id=org_id)
+            check_scope(
+                session, email=email, rol=rol, password=password, bestuur_id=bestuur_id, organisatie_id=org_id
+            )
         except GebruikerFout as fout:
             raise click.ClickException(str(fout)) from fout
         user = auth_services.create_user(
-            session, email=email, naam=naam, rol=rol, password=password,
-            bestuur_id=bestuur_id, organisatie_id=org_id, wijk_id=wijk_id,
+            session,
+            email=email,
+            naam=naam,
+            rol=rol,
+            password=password,
+            bestuur_id=bestuur_id,
+            organisatie_id=org_id,
+            wijk_id=wijk_id,
         )
         click.echo(f"Gebruiker {user.email} ({rol.label}) aangemaakt met id {user.id}.")
 

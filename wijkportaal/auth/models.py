@@ -1,7 +1,6 @@
 """Who uses the portal, their login sessions and their personal API tokens."""
 
 from enum import StrEnum
-from typing import ClassVar
 
 from pydantic import NaiveDatetime
 from sqlmodel import Field, SQLModel
@@ -51,21 +50,27 @@ class Gebruiker(SQLModel, table=True):
     is_actief: bool = True
     aangemaakt_op: NaiveDatetime = Field(default_factory=now)
 
-    # Flask-Login protocol; get_id() is the login session, not the user, so logout can end it.
-    is_authenticated: ClassVar[bool] = True
-    is_anonymous: ClassVar[bool] = False
-    sessie_id: ClassVar[str | None] = None
+    @property
+    def ziet_alles(self) -> bool:
+        return self.rol in SWV_ROLLEN
+
+
+class Login:
+    """The logged-in user for Flask-Login: its id is the server-side session, so logout can end it."""
+
+    is_authenticated = True
+    is_anonymous = False
+    is_active = True
+
+    def __init__(self, gebruiker: Gebruiker, sessie_id: str | None = None):
+        self.gebruiker = gebruiker
+        self.sessie_id = sessie_id
 
     def get_id(self) -> str | None:
         return self.sessie_id
 
-    @property
-    def is_active(self) -> bool:
-        return self.is_actief
-
-    @property
-    def ziet_alles(self) -> bool:
-        return self.rol in SWV_ROLLEN
+    def __getattr__(self, name):
+        return getattr(self.gebruiker, name)
 
 
 class Sessie(SQLModel, table=True):

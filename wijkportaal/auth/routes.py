@@ -31,8 +31,7 @@ def login():
             form.email.errors.append("Onbekende combinatie van e-mailadres en wachtwoord.")
         else:
             session.clear()
-            services.start_sessie(db, user)
-            login_user(user)
+            login_user(services.start_sessie(db, user))
             target = request.args.get("volgende", "")
             if not target.startswith("/") or target.startswith("//"):
                 target = url_for("wijken.start")

@@ -6,7 +6,7 @@ import secrets
 from sqlmodel import Session, select
 
 from wijkportaal import audit
-from wijkportaal.auth.models import ApiToken, Gebruiker, Rol, Sessie
+from wijkportaal.auth.models import ApiToken, Gebruiker, Login, Rol, Sessie
 from wijkportaal.auth.passwords import hash_password, verify_password
 from wijkportaal.clock import now
 
@@ -21,12 +21,11 @@ def authenticate(session: Session, email: str, password: str) -> Gebruiker | Non
     return user
 
 
-def start_sessie(session: Session, user: Gebruiker) -> str:
+def start_sessie(session: Session, user: Gebruiker) -> Login:
     sessie = Sessie(id=secrets.token_urlsafe(32), gebruiker_id=user.id)
     session.add(sessie)
     session.flush()
-    user.sessie_id = sessie.id
-    return sessie.id
+    return Login(user, sessie.id)
 
 
 def end_sessie(session: Session, sessie_id: str) -> None:
@@ -36,15 +35,14 @@ def end_sessie(session: Session, sessie_id: str) -> None:
         session.flush()
 
 
-def load_by_sessie(session: Session, sessie_id: str) -> Gebruiker | None:
+def load_by_sessie(session: Session, sessie_id: str) -> Login | None:
     sessie = session.get(Sessie, sessie_id)
     if sessie is None or sessie.beeindigd_op is not None:
         return None
     user = session.get(Gebruiker, sessie.gebruiker_id)
     if user is None or not user.is_actief:
         return None
-    user.sessie_id = sessie_id
-    return user
+    return Login(user, sessie_id)
 
 
 def create_user(
@@ -137,7 +135,7 @@ def revoke_token(session: Session, token: ApiToken, door: Gebruiker) -> None:
         audit.record(session, door, token, "token ingetrokken", {"gebruiker_id": token.gebruiker_id})
 
 
-def load_by_token(session: Session, token: str) -> Gebruiker | None:
+def load_by_token(session: Session, token: str) -> Login | None:
     record = session.exec(select(ApiToken).where(ApiToken.token_hash == _digest(token))).first()
     if record is None or record.ingetrokken_op is not None:
         return None
@@ -145,4 +143,4 @@ def load_by_token(session: Session, token: str) -> Gebruiker | None:
     if user is None or not user.is_actief:
         return None
     record.laatst_gebruikt_op = now()
-    return user
+    return Login(user)

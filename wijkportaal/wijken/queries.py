@@ -68,7 +68,9 @@ def bijeenkomsten(session: Session, overleg: Wijkoverleg | None, limit: int = 10
     moment = clock.now()
     base = select(Bijeenkomst).where(Bijeenkomst.wijkoverleg_id == overleg.id)
     komend = session.exec(base.where(Bijeenkomst.start > moment).order_by(Bijeenkomst.start).limit(limit))
-    verleden = session.exec(base.where(Bijeenkomst.start <= moment).order_by(Bijeenkomst.start.desc()).limit(limit))
+    verleden = session.exec(
+        base.where(Bijeenkomst.start <= moment).order_by(Bijeenkomst.start.desc()).limit(limit)
+    )
     return list(komend), list(verleden)
 
 
@@ -103,7 +105,11 @@ def wijk_pagina(session: Session, user: Gebruiker, wijk: Wijk) -> dict:
         )
     )
     mensen_ids = [i for i in (overleg.voorzitter_id, overleg.secretaris_id) if i] if overleg else []
-    mensen = {g.id: g for g in session.exec(select(Gebruiker).where(Gebruiker.id.in_(mensen_ids)))} if mensen_ids else {}
+    mensen = (
+        {g.id: g for g in session.exec(select(Gebruiker).where(Gebruiker.id.in_(mensen_ids)))}
+        if mensen_ids
+        else {}
+    )
     komend, verleden = bijeenkomsten(session, overleg)
     return {
         "wijk": wijk,

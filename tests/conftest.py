@@ -1,0 +1,246 @@
+"""Fixtures: the app on SQLite (always) and PostgreSQL (when WIJKPORTAAL_TEST_DATABASE_URL is set),
+a clean database per test, and factories for the records most tests need."""
+
+import itertools
+import os
+import shutil
+from datetime import date, datetime, timedelta
+from types import SimpleNamespace
+
+import pytest
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from wijkportaal import create_app, migrate
+from wijkportaal.auth.models import Gebruiker, Rol
+from wijkportaal.auth.passwords import hash_password
+from wijkportaal.clock import now
+from wijkportaal.db import make_engine
+from wijkportaal.overleg.models import (
+    Aanwezigheid,
+    AanwezigheidStatus,
+    Agendapunt,
+    Bijeenkomst,
+    Lidmaatschap,
+    Wijkoverleg,
+)
+from wijkportaal.wijken.models import Bestuur, Organisatie, OrganisatieSoort, Regio, Wijk
+
+PASSWORD = "test-wachtwoord-123"
+PG_URL = os.environ.get("WIJKPORTAAL_TEST_DATABASE_URL")
+BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+
+
+@pytest.fixture(scope="session")
+def password_hash():
+    return hash_password(PASSWORD)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    migrate.upgrade(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_schema():
+    engine = make_engine(PG_URL)
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP SCHEMA public CASCADE"))
+        conn.execute(sa.text("CREATE SCHEMA public"))
+    migrate.upgrade(PG_URL)
+    with engine.connect() as conn:
+        tables = [
+            r[0]
+            for r in conn.execute(
+                sa.text(
+                    "SELECT tablename FROM pg_tables WHERE schemaname='public' AND tablename <> 'alembic_version'"
+                )
+            )
+        ]
+    engine.dispose()
+    return tables
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        path = tmp_path / "test.sqlite"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        return f"sqlite:///{path}"
+    tables = request.getfixturevalue("pg_schema")
+    engine = make_engine(PG_URL)
+    with engine.begin() as conn:
+        conn.execute(sa.text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+    return PG_URL
+
+
+@pytest.fixture
+def app(database_url, tmp_path):
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "DATABASE_URL": database_url,
+            "WTF_CSRF_ENABLED": False,
+            "RATELIMIT_ENABLED": False,
+        }
+    )
+    yield app
+    app.extensions["db_engine"].dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def db(app):
+    """A session for arranging and checking data; committed by the factories."""
+    with app.app_context(), Session(app.extensions["db_engine"], expire_on_commit=False) as session:
+        yield session
+
+
+_seq = itertools.count(1)
+
+
+def _save(db, obj):
+    db.add(obj)
+    db.commit()
+    db.refresh(obj)
+    return obj
+
+
+@pytest.fixture
+def make_wijk(db):
+    def make(naam=None, code=None, regio=None):
+        n = next(_seq)
+        if regio is None:
+            regio = _save(db, Regio(code=f"regio-{n}", naam=f"Regio {n}"))
+        return _save(db, Wijk(code=code or f"wijk-{n}", naam=naam or f"Wijk {n}", regio_id=regio.id))
+
+    return make
+
+
+@pytest.fixture
+def make_bestuur(db):
+    def make(naam=None):
+        return _save(db, Bestuur(naam=naam or f"Stichting Test {next(_seq)}"))
+
+    return make
+
+
+@pytest.fixture
+def make_org(db):
+    def make(wijk=None, soort=OrganisatieSoort.BASISSCHOOL, naam=None, bestuur=None, leerlingen=200):
+        return _save(
+            db,
+            Organisatie(
+                naam=naam or f"{soort.label} {next(_seq)}",
+                soort=soort,
+                wijk_id=wijk.id if wijk else None,
+                bestuur_id=bestuur.id if bestuur else None,
+                leerlingen=leerlingen if soort.is_school else None,
+            ),
+        )
+
+    return make
+
+
+@pytest.fixture
+def make_user(db, password_hash):
+    def make(rol=Rol.SWV, email=None, organisatie=None, bestuur=None, wijk=None, naam=None):
+        n = next(_seq)
+        return _save(
+            db,
+            Gebruiker(
+                email=email or f"user{n}@test.nl",
+                naam=naam or f"Gebruiker {n}",
+                rol=rol,
+                wachtwoord_hash=password_hash,
+                organisatie_id=organisatie.id if organisatie else None,
+                bestuur_id=bestuur.id if bestuur else None,
+                wijk_id=wijk.id if wijk else None,
+            ),
+        )
+
+    return make
+
+
+@pytest.fixture
+def make_overleg(db, make_wijk, make_org, make_user):
+    """A wijk with an overleg: a chair (schoolleider of a member school), an OKT and an SO school.
+
+    Returns a namespace with overleg, wijk, voorzitter, school, okt and so."""
+
+    def make(wijk=None):
+        wijk = wijk or make_wijk()
+        school = make_org(wijk)
+        okt = make_org(wijk, OrganisatieSoort.OKT)
+        so = make_org(wijk, OrganisatieSoort.SO)
+        voorzitter = make_user(Rol.SCHOOLLEIDER, organisatie=school)
+        overleg = _save(
+            db, Wijkoverleg(wijk_id=wijk.id, voorzitter_id=voorzitter.id, opgericht_op=date(2020, 1, 1))
+        )
+        for org in (school, okt, so):
+            _save(db, Lidmaatschap(wijkoverleg_id=overleg.id, organisatie_id=org.id))
+        return SimpleNamespace(
+            overleg=overleg, wijk=wijk, voorzitter=voorzitter, school=school, okt=okt, so=so
+        )
+
+    return make
+
+
+@pytest.fixture
+def make_bijeenkomst(db):
+    """A meeting `days` from now (negative: in the past); held ones can get agenda and attendance."""
+
+    def make(overleg, days=14, vastgesteld=False, aanwezig=(), agendapunten=()):
+        start = (now() + timedelta(days=days)).replace(hour=15, minute=30, second=0)
+        b = Bijeenkomst(
+            wijkoverleg_id=overleg.id,
+            start=start,
+            eind=start + timedelta(hours=2),
+            locatie="Testschool, lokaal 3",
+            agenda_vastgesteld_op=start - timedelta(days=7) if vastgesteld else None,
+        )
+        _save(db, b)
+        for i, titel in enumerate(agendapunten):
+            _save(db, Agendapunt(bijeenkomst_id=b.id, volgorde=i, titel=titel))
+        for org in aanwezig:
+            _save(
+                db,
+                Aanwezigheid(bijeenkomst_id=b.id, organisatie_id=org.id, status=AanwezigheidStatus.AANWEZIG),
+            )
+        return b
+
+    return make
+
+
+class AuthActions:
+    def __init__(self, client):
+        self._client = client
+
+    def login(self, user_or_email, password=PASSWORD):
+        email = getattr(user_or_email, "email", user_or_email)
+        return self._client.post("/inloggen", data={"email": email, "wachtwoord": password})
+
+    def logout(self):
+        return self._client.post("/uitloggen")
+
+
+@pytest.fixture
+def auth(client):
+    return AuthActions(client)
+
+
+def dt(days: int, hour: int = 15) -> datetime:
+    return (now() + timedelta(days=days)).replace(hour=hour, minute=0, second=0)
