@@ -34,12 +34,16 @@ def create_app(test_config: dict | None = None) -> Flask:
     limiter.init_app(app)
     login_manager.init_app(app)
 
-    from wijkportaal import api, auth, beheer, overleg, web, wijken
+    from wijkportaal import auth, web
+    from wijkportaal.api import routes as api_routes
+    from wijkportaal.beheer import routes as beheer_routes
+    from wijkportaal.overleg import routes as overleg_routes
+    from wijkportaal.wijken import routes as wijken_routes
 
     web.init_app(app)
     auth.init_app(app)
-    for feature in (wijken, overleg, beheer, api):
-        app.register_blueprint(feature.routes.bp)
+    for routes in (wijken_routes, overleg_routes, beheer_routes, api_routes):
+        app.register_blueprint(routes.bp)
 
     from wijkportaal import cli
 

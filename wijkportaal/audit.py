@@ -22,13 +22,14 @@ class AuditRegel(SQLModel, table=True):
     wijzigingen: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
 
 
-def record(session: Session, gebruiker, obj: SQLModel, actie: str, wijzigingen=None, wijk_id=None) -> None:
-    """Add one audit line for `obj`; the caller's transaction commits it with the change itself."""
+def record(session: Session, gebruiker, obj: SQLModel | str, actie: str, wijzigingen=None, wijk_id=None) -> None:
+    """Add one audit line for `obj` (a record, or a table name for a change to a set of rows);
+    the caller's transaction commits it with the change itself."""
     session.flush()
     session.add(
         AuditRegel(
             gebruiker_id=getattr(gebruiker, "id", None),
-            object_soort=obj.__tablename__,
+            object_soort=obj if isinstance(obj, str) else obj.__tablename__,
             object_id=getattr(obj, "id", None),
             actie=actie,
             wijk_id=wijk_id,

@@ -1,1 +1,1 @@
-from wijkportaal.api import routes  # noqa: F401
+"""The api feature."""

@@ -1,6 +1,7 @@
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SubmitField
 from wtforms.validators import DataRequired, Length
+
+from wijkportaal.forms import Form as FlaskForm
 
 
 class LoginForm(FlaskForm):

@@ -1,1 +1,1 @@
-from wijkportaal.beheer import routes  # noqa: F401
+"""The beheer feature."""

@@ -1,1 +1,1 @@
-from wijkportaal.overleg import routes  # noqa: F401
+"""The overleg feature."""

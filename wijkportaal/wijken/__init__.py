@@ -1,1 +1,1 @@
-from wijkportaal.wijken import routes  # noqa: F401
+"""The wijken feature."""
