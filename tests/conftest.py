@@ -104,8 +104,10 @@ def runner(app):
 
 @pytest.fixture
 def db(app):
-    """A session for arranging and checking data; committed by the factories."""
-    with app.app_context(), Session(app.extensions["db_engine"], expire_on_commit=False) as session:
+    """A session for arranging and checking data; committed by the factories.
+
+    It pushes no app context: each test-client request must get its own `g`, as in production."""
+    with Session(app.extensions["db_engine"], expire_on_commit=False) as session:
         yield session
 
 

@@ -1,6 +1,7 @@
 """The only code that changes users, login sessions and API tokens."""
 
 import hashlib
+from datetime import timedelta
 import secrets
 
 from sqlmodel import Session, select
@@ -11,6 +12,7 @@ from wijkportaal.auth.passwords import hash_password, verify_password
 from wijkportaal.clock import now
 
 TOKEN_PREFIX = "wp_"
+LAST_USED_RESOLUTION = timedelta(minutes=1)
 
 
 def authenticate(session: Session, email: str, password: str) -> Gebruiker | None:
@@ -142,5 +144,7 @@ def load_by_token(session: Session, token: str) -> Login | None:
     user = session.get(Gebruiker, record.gebruiker_id)
     if user is None or not user.is_actief:
         return None
-    record.laatst_gebruikt_op = now()
+    moment = now()
+    if record.laatst_gebruikt_op is None or moment - record.laatst_gebruikt_op > LAST_USED_RESOLUTION:
+        record.laatst_gebruikt_op = moment  # at most one write a minute, so reads stay reads
     return Login(user)
