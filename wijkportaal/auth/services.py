@@ -1,8 +1,8 @@
 """The only code that changes users, login sessions and API tokens."""
 
 import hashlib
-from datetime import timedelta
 import secrets
+from datetime import timedelta
 
 from sqlmodel import Session, select
 
