@@ -16,7 +16,7 @@ def test_login_with_wrong_password_is_refused_in_dutch(client, make_user):
 
 
 def test_login_is_case_insensitive_on_email(client, auth, make_user):
-    user = make_user(Rol.SWV, email="piet@test.nl")
+    make_user(Rol.SWV, email="piet@test.nl")
     assert auth.login("PIET@test.nl").status_code == 302
     assert client.get("/wijken").status_code == 200
 
