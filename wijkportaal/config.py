@@ -6,7 +6,7 @@ ENV_KEYS = ("DATABASE_URL", "SECRET_KEY", "SESSION_COOKIE_SECURE", "RATELIMIT_ST
 
 
 class Defaults:
-    SECRET_KEY = "dev-only-change-me"
+    SECRET_KEY = None  # None: a random key kept in instance/secret_key
     DATABASE_URL = None  # None: the SQLite file instance/wijkportaal.sqlite
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
