@@ -22,6 +22,11 @@ def datum(value: date | None) -> str:
     return format_date(value, "EEE d MMMM y", locale=LOCALE) if value else "—"
 
 
+def datum_kort(value: date | None) -> str:
+    """3 feb 2026"""
+    return format_date(value, "d MMM y", locale=LOCALE) if value else "—"
+
+
 def tijd(value: datetime | None) -> str:
     return format_time(value, "HH:mm", locale=LOCALE) if value else ""
 
@@ -38,6 +43,7 @@ def getal(value) -> str:
 def init_app(app: Flask) -> None:
     app.add_template_filter(datum_tijd)
     app.add_template_filter(datum)
+    app.add_template_filter(datum_kort)
     app.add_template_filter(tijd)
     app.add_template_filter(euro)
     app.add_template_filter(getal)

@@ -84,6 +84,10 @@ def plan_bijeenkomst(session, user, overleg: Wijkoverleg, *, start: datetime, ei
 
 def wijzig_bijeenkomst(session, user, b: Bijeenkomst, values: dict, reden: str | None) -> dict:
     _niet_geannuleerd(b)
+    if b.start <= clock.now():
+        raise OverlegFout("Een bijeenkomst die al begonnen is, kan niet meer worden verplaatst.")
+    if values["start"] < clock.now():
+        raise OverlegFout("Een bijeenkomst kan niet naar het verleden worden verplaatst.", "datum")
     if values["eind"] <= values["start"]:
         raise OverlegFout("De eindtijd moet na de begintijd liggen.", "eindtijd")
     nieuw = {k: v for k, v in values.items() if getattr(b, k) != v}
