@@ -130,6 +130,9 @@ def user_token(email: str, omschrijving: str) -> None:
 
 
 def init_app(app: Flask) -> None:
+    from wijkportaal.wijken.cli import wijken_cli
+
+    app.cli.add_command(wijken_cli)
     app.cli.add_command(db_cli)
     app.cli.add_command(user_cli)
     app.cli.add_command(demo_data)

@@ -93,17 +93,23 @@ def update_user(session: Session, user: Gebruiker, values: dict, door: Gebruiker
         session.flush()
         audit.record(session, door, user, "gewijzigd", changed)
     if "is_actief" in changed and not user.is_actief:
-        for sessie in session.exec(
-            select(Sessie).where(Sessie.gebruiker_id == user.id, Sessie.beeindigd_op.is_(None))
-        ):
-            sessie.beeindigd_op = now()
+        _end_all_sessions(session, user)
     return changed
 
 
 def set_password(session: Session, user: Gebruiker, password: str, door: Gebruiker | None) -> None:
+    """A new password also ends every login session of the user (OWASP session management)."""
     user.wachtwoord_hash = hash_password(password)
+    _end_all_sessions(session, user)
     session.flush()
     audit.record(session, door, user, "wachtwoord gewijzigd")
+
+
+def _end_all_sessions(session: Session, user: Gebruiker) -> None:
+    for sessie in session.exec(
+        select(Sessie).where(Sessie.gebruiker_id == user.id, Sessie.beeindigd_op.is_(None))
+    ):
+        sessie.beeindigd_op = now()
 
 
 def _digest(token: str) -> str:

@@ -95,6 +95,7 @@ def test_scope_that_does_not_fit_the_role_is_dropped(
         ({"wachtwoord": "kort", "herhaling": "kort"}, "wachtwoord", "minstens 12 tekens"),
         ({"herhaling": "iets-heel-anders"}, "herhaling", "niet gelijk"),
         ({"rol": "koning"}, "rol", "Kies een rol uit de lijst."),
+        ({"rol": ""}, "rol", "Kies een rol."),
         ({"rol": "bestuurder"}, "bestuur_id", "Een bestuurder hoort bij een bestuur: kies het bestuur."),
         ({"rol": "schoolleider"}, "school_id", "Een schoolleider hoort bij een school: kies de school."),
         ({"rol": "partner"}, "organisatie_id", "Een partner hoort bij een organisatie: kies de organisatie."),
