@@ -10,12 +10,25 @@ from wijkportaal.db import get_session
 
 def get_or_404_403(model, ident, check: Callable[[object, object], bool] | None = None):
     """The record with primary key `ident`, or 404 if missing, or 403 if `check(user, record)` is false."""
-    record = get_session().get(model, ident)
+    return found_and_allowed(get_session().get(model, ident), check)
+
+
+def found_and_allowed(record, check: Callable[[object, object], bool] | None = None):
+    """`record`, or 404 if it is None, or 403 if `check(user, record)` is false."""
     if record is None:
         abort(404)
     if check is not None and not check(current_user, record):
         abort(403)
     return record
+
+
+def visible_wijk(code: str):
+    """The wijk with this code, if the user may see it (404/403 otherwise)."""
+    from wijkportaal.wijken.permissions import can_view_wijk
+    from wijkportaal.wijken.queries import wijk_by_code
+
+    db = get_session()
+    return found_and_allowed(wijk_by_code(db, code), lambda user, wijk: can_view_wijk(db, user, wijk))
 
 
 def require(allowed: bool) -> None:

@@ -11,7 +11,7 @@ from wijkportaal import migrate
 from wijkportaal.auth import services as auth_services
 from wijkportaal.auth.models import Gebruiker, Rol
 from wijkportaal.db import session_scope
-from wijkportaal.wijken.models import Bestuur, Organisatie, Wijk
+from wijkportaal.wijken.models import Wijk
 
 db_cli = AppGroup("db", help="Database schema (Alembic).")
 user_cli = AppGroup("user", help="Users and API tokens.")
@@ -82,9 +82,8 @@ def _print_logins(logins, password: str) -> None:
 @click.password_option("--password", prompt="Wachtwoord", help="At least 12 characters.")
 def user_create(email, naam, rol, wijk_code, bestuur_id, school_id, organisatie_id, password) -> None:
     """Create a user with a role and its scope."""
-    from wijkportaal.beheer.services import GebruikerFout, check_scope
+    from wijkportaal.beheer.services import GebruikerFout, create_gebruiker
 
-    rol = Rol(rol)
     with session_scope() as session:
         wijk_id = None
         if wijk_code:
@@ -92,28 +91,14 @@ def user_create(email, naam, rol, wijk_code, bestuur_id, school_id, organisatie_
             if wijk is None:
                 raise click.BadParameter(f"onbekende wijk '{wijk_code}'", param_hint="--wijk")
             wijk_id = wijk.id
-        if bestuur_id is not None and session.get(Bestuur, bestuur_id) is None:
-            raise click.BadParameter(f"onbekend bestuur {bestuur_id}", param_hint="--bestuur")
-        org_id = school_id or organisatie_id
-        if org_id is not None and session.get(Organisatie, org_id) is None:
-            raise click.BadParameter(f"onbekende organisatie {org_id}", param_hint="--school/--organisatie")
         try:
-            check_scope(
-                session, email=email, rol=rol, password=password, bestuur_id=bestuur_id, organisatie_id=org_id
+            user = create_gebruiker(
+                session, None, email=email, naam=naam, rol=Rol(rol), password=password,
+                bestuur_id=bestuur_id, school_id=school_id, organisatie_id=organisatie_id, wijk_id=wijk_id,
             )
         except GebruikerFout as fout:
             raise click.ClickException(str(fout)) from fout
-        user = auth_services.create_user(
-            session,
-            email=email,
-            naam=naam,
-            rol=rol,
-            password=password,
-            bestuur_id=bestuur_id,
-            organisatie_id=org_id,
-            wijk_id=wijk_id,
-        )
-        click.echo(f"Gebruiker {user.email} ({rol.label}) aangemaakt met id {user.id}.")
+        click.echo(f"Gebruiker {user.email} ({user.rol.label}) aangemaakt met id {user.id}.")
 
 
 @user_cli.command("token")

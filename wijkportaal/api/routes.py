@@ -2,17 +2,16 @@
 
 from typing import Any
 
-from flask import Blueprint, abort, current_app, request
+from flask import Blueprint, current_app, request
 from flask_login import current_user
 
+from wijkportaal.access import visible_wijk
 from wijkportaal.api import openapi
 from wijkportaal.api import wijken as responses
 from wijkportaal.api.openapi import api_route
 from wijkportaal.api.schemas import WijkDetail, WijkSamenvatting
 from wijkportaal.db import get_session
 from wijkportaal.extensions import csrf
-from wijkportaal.wijken import queries
-from wijkportaal.wijken.permissions import can_view_wijk
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
@@ -51,13 +50,7 @@ def wijken():
 )
 def wijk(code: str):
     """One wijk in detail; 404 if unknown, 403 if the caller may not see it."""
-    db = get_session()
-    wijk = queries.wijk_by_code(db, code)
-    if wijk is None:
-        abort(404)
-    if not can_view_wijk(db, current_user, wijk):
-        abort(403)
-    return responses.wijk(db, wijk)
+    return responses.wijk(get_session(), visible_wijk(code))
 
 
 @api_route(

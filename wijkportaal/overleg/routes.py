@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 from sqlmodel import select
 
 from wijkportaal import clock
-from wijkportaal.access import get_or_404_403, require
+from wijkportaal.access import get_or_404_403, require, visible_wijk
 from wijkportaal.auth.models import Gebruiker, Rol
 from wijkportaal.db import get_session
 from wijkportaal.forms import keuzes
@@ -27,7 +27,7 @@ from wijkportaal.overleg.status import load_norm, verplichte_themas
 from wijkportaal.privacy import PRIVACY_HINT
 from wijkportaal.wijken import queries as wijk_queries
 from wijkportaal.wijken.models import Organisatie, OrganisatieSoort, Wijk
-from wijkportaal.wijken.permissions import can_view_overzicht, can_view_wijk
+from wijkportaal.wijken.permissions import can_view_overzicht
 
 bp = Blueprint("overleg", __name__)
 
@@ -62,12 +62,8 @@ def _agendapunt(agendapunt_id: int, manage: bool = True) -> tuple[Agendapunt, Bi
 
 
 def _wijk_en_overleg(code: str, manage: bool = True):
-    db = get_session()
-    wijk = wijk_queries.wijk_by_code(db, code)
-    if wijk is None:
-        abort(404)
-    require(can_view_wijk(db, current_user, wijk))
-    overleg = wijk_queries.overleg_van(db, wijk)
+    wijk = visible_wijk(code)
+    overleg = wijk_queries.overleg_van(get_session(), wijk)
     if manage:
         if overleg is None:
             abort(404)

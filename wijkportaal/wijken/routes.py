@@ -1,11 +1,11 @@
 """Start page, the list of wijken and the portal page per wijk."""
 
-from flask import Blueprint, abort, redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from wijkportaal.access import visible_wijk
 from wijkportaal.db import get_session
 from wijkportaal.wijken import queries
-from wijkportaal.wijken.permissions import can_view_wijk
 
 bp = Blueprint("wijken", __name__)
 
@@ -32,13 +32,8 @@ def index():
 @login_required
 def wijk(code: str):
     """The wijkportaal: schools, boards, the overleg, its meetings and open actions."""
-    db = get_session()
-    wijk = queries.wijk_by_code(db, code)
-    if wijk is None:
-        abort(404)
-    if not can_view_wijk(db, current_user, wijk):
-        abort(403)
-    return render_template("wijken/wijk.html", **queries.wijk_pagina(db, current_user, wijk))
+    wijk = visible_wijk(code)
+    return render_template("wijken/wijk.html", **queries.wijk_pagina(get_session(), current_user, wijk))
 
 
 @bp.route("/gezondheid")

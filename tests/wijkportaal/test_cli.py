@@ -1,0 +1,53 @@
+"""The operator commands: `flask user create`, `flask user token`, `flask db upgrade`."""
+
+from sqlmodel import select
+
+from wijkportaal.auth.models import ApiToken, Gebruiker, Rol
+
+
+def test_user_create_with_scope_and_token(runner, make_org, make_wijk, db, client):
+    wijk = make_wijk(code="osdorp")
+    school = make_org(wijk)
+    result = runner.invoke(args=[
+        "user", "create", "--email", "Nieuw@School.nl", "--naam", "Nieuwe Leider", "--rol", "schoolleider",
+        "--school", str(school.id), "--wijk", "osdorp", "--password", "een-lang-wachtwoord",
+    ])
+    assert result.exit_code == 0, result.output
+    user = db.exec(select(Gebruiker).where(Gebruiker.email == "nieuw@school.nl")).one()
+    assert user.rol == Rol.SCHOOLLEIDER and user.organisatie_id == school.id and user.wijk_id == wijk.id
+
+    result = runner.invoke(args=["user", "token", "nieuw@school.nl"])
+    assert result.exit_code == 0
+    token = result.output.strip()
+    assert token.startswith("wp_")
+    assert db.exec(select(ApiToken).where(ApiToken.gebruiker_id == user.id)).one().prefix == token[:10]
+    response = client.get("/api/v1/wijken", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 200
+    assert [w["code"] for w in response.json] == ["osdorp"]
+
+
+def test_user_create_refuses_bad_input(runner, db):
+    cases = [
+        (["--rol", "koning"], "Invalid value"),
+        (["--rol", "bestuurder"], "bestuur"),
+        (["--rol", "swv", "--wijk", "bestaat-niet"], "onbekende wijk"),
+        (["--rol", "swv", "--password", "kort"], "12 tekens"),
+    ]
+    for extra, message in cases:
+        args = ["user", "create", "--email", "x@y.nl", "--naam", "X"]
+        if "--password" not in extra:
+            extra = [*extra, "--password", "een-lang-wachtwoord"]
+        result = runner.invoke(args=args + extra)
+        assert result.exit_code != 0, extra
+        assert message in result.output, (extra, result.output)
+    assert db.exec(select(Gebruiker)).all() == []
+
+
+def test_user_token_for_unknown_email(runner):
+    result = runner.invoke(args=["user", "token", "niemand@nergens.nl"])
+    assert result.exit_code != 0 and "Geen gebruiker" in result.output
+
+
+def test_db_upgrade_is_idempotent(runner):
+    result = runner.invoke(args=["db", "upgrade"])
+    assert result.exit_code == 0 and "Database bijgewerkt" in result.output
