@@ -4,7 +4,7 @@ import sys
 
 import click
 from flask import Flask, current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 from sqlmodel import func, select
 
 from wijkportaal import migrate
@@ -34,6 +34,7 @@ def db_downgrade(revision: str) -> None:
 
 
 @click.command("demo-data")
+@with_appcontext
 @click.option("--if-empty", is_flag=True, help="Do nothing (and succeed) when the database already has data.")
 def demo_data(if_empty: bool) -> None:
     """Fill an empty database with the demo data; refuse one that already has data."""
@@ -52,6 +53,7 @@ def demo_data(if_empty: bool) -> None:
 
 
 @click.command("demo-logins")
+@with_appcontext
 def demo_logins() -> None:
     """Print the demo logins that exist in this database."""
     from wijkportaal.demo import DEMO_LOGINS, DEMO_PASSWORD
