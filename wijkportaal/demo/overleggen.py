@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlmodel import Session
 
+from wijkportaal.audit import AuditRegel
 from wijkportaal.auth.models import Gebruiker
 from wijkportaal.clock import schooljaar_grenzen, schooljaar_van
 from wijkportaal.demo import teksten
@@ -148,8 +149,38 @@ def maak_bijeenkomsten(
                 rij.wijkoverleg_id = b.wijkoverleg_id
             rest.append(rij)
     session.add_all(rest)
+    session.add_all(_logboek(today, overleggen, [p.bijeenkomst for p in plannen]))
     session.flush()
     return len(plannen)
+
+
+def _logboek(
+    today: date, overleggen: list[DemoOverleg], bijeenkomsten: list[Bijeenkomst]
+) -> list[AuditRegel]:
+    """The audit lines the chairs would have left: planned, agenda agreed, minutes agreed."""
+    per_overleg = {o.overleg.id: o for o in overleggen}
+    regels = []
+    for b in bijeenkomsten:
+        o = per_overleg[b.wijkoverleg_id]
+        momenten = [
+            (b.start - timedelta(days=42), "gepland", {"start": str(b.start), "locatie": b.locatie}),
+            (b.agenda_vastgesteld_op, "agenda vastgesteld", {}),
+            (b.notulen_vastgesteld_op, "notulen vastgesteld", {}),
+        ]
+        regels += [
+            AuditRegel(
+                op=op,
+                gebruiker_id=o.voorzitter.id,
+                object_soort=Bijeenkomst.__tablename__,
+                object_id=b.id,
+                actie=actie,
+                wijk_id=o.wijk.id,
+                wijzigingen=wijzigingen,
+            )
+            for op, actie, wijzigingen in momenten
+            if op is not None and op.date() < today
+        ]
+    return regels
 
 
 def _geschiedenis(rng: random.Random, today: date, o: DemoOverleg) -> tuple[list[_Plan], set[str]]:
