@@ -49,7 +49,8 @@ def demo_data(if_empty: bool) -> None:
             sys.exit(1)
         summary = load_demo(session)
     click.echo(summary)
-    _print_logins(DEMO_LOGINS, DEMO_PASSWORD)
+    if not if_empty:  # `make run` prints them with `demo-logins` on every start
+        _print_logins(DEMO_LOGINS, DEMO_PASSWORD)
 
 
 @click.command("demo-logins")
