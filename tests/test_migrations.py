@@ -13,7 +13,9 @@ from wijkportaal.db import make_engine
 def _diff(url: str) -> list:
     engine = make_engine(url)
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": False}), SQLModel.metadata)
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"compare_type": False}), SQLModel.metadata
+        )
     engine.dispose()
     return diff
 

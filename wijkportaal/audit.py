@@ -22,7 +22,9 @@ class AuditRegel(SQLModel, table=True):
     wijzigingen: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
 
 
-def record(session: Session, gebruiker, obj: SQLModel | str, actie: str, wijzigingen=None, wijk_id=None) -> None:
+def record(
+    session: Session, gebruiker, obj: SQLModel | str, actie: str, wijzigingen=None, wijk_id=None
+) -> None:
     """Add one audit line for `obj` (a record, or a table name for a change to a set of rows);
     the caller's transaction commits it with the change itself."""
     session.flush()

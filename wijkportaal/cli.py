@@ -96,8 +96,16 @@ def user_create(email, naam, rol, wijk_code, bestuur_id, school_id, organisatie_
             wijk_id = wijk.id
         try:
             user = create_gebruiker(
-                session, None, email=email, naam=naam, rol=Rol(rol), password=password,
-                bestuur_id=bestuur_id, school_id=school_id, organisatie_id=organisatie_id, wijk_id=wijk_id,
+                session,
+                None,
+                email=email,
+                naam=naam,
+                rol=Rol(rol),
+                password=password,
+                bestuur_id=bestuur_id,
+                school_id=school_id,
+                organisatie_id=organisatie_id,
+                wijk_id=wijk_id,
             )
         except GebruikerFout as fout:
             raise click.ClickException(str(fout)) from fout

@@ -8,10 +8,24 @@ from wijkportaal.auth.models import ApiToken, Gebruiker, Rol
 def test_user_create_with_scope_and_token(runner, make_org, make_wijk, db, client):
     wijk = make_wijk(code="osdorp")
     school = make_org(wijk)
-    result = runner.invoke(args=[
-        "user", "create", "--email", "Nieuw@School.nl", "--naam", "Nieuwe Leider", "--rol", "schoolleider",
-        "--school", str(school.id), "--wijk", "osdorp", "--password", "een-lang-wachtwoord",
-    ])
+    result = runner.invoke(
+        args=[
+            "user",
+            "create",
+            "--email",
+            "Nieuw@School.nl",
+            "--naam",
+            "Nieuwe Leider",
+            "--rol",
+            "schoolleider",
+            "--school",
+            str(school.id),
+            "--wijk",
+            "osdorp",
+            "--password",
+            "een-lang-wachtwoord",
+        ]
+    )
     assert result.exit_code == 0, result.output
     user = db.exec(select(Gebruiker).where(Gebruiker.email == "nieuw@school.nl")).one()
     assert user.rol == Rol.SCHOOLLEIDER and user.organisatie_id == school.id and user.wijk_id == wijk.id

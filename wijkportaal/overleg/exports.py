@@ -24,8 +24,15 @@ KOLOMMEN = [
     ("te_late_actiepunten", "Te late actiepunten"),
     ("redenen", "Wat ontbreekt"),
 ]
-SORTEERBAAR = {"wijk", "regio", "status", "laatste_bijeenkomst", "bijeenkomsten_dit_schooljaar",
-               "ontbrekende_themas", "te_late_actiepunten"}
+SORTEERBAAR = {
+    "wijk",
+    "regio",
+    "status",
+    "laatste_bijeenkomst",
+    "bijeenkomsten_dit_schooljaar",
+    "ontbrekende_themas",
+    "te_late_actiepunten",
+}
 _STATUS_ORDE = {OverlegStatus.GEEN: 0, OverlegStatus.OPSTARTEND: 1, OverlegStatus.FUNCTIONEREND: 2}
 
 
@@ -41,17 +48,19 @@ def overzicht_context(session: Session, args) -> dict:
     rijen = []
     for wijk, wr in wijken:
         s = statussen[wijk.id]
-        rijen.append({
-            "code": wijk.code,
-            "wijk": wijk.naam,
-            "regio": wr.naam,
-            "status": s.status,
-            "laatste_bijeenkomst": s.laatste_bijeenkomst,
-            "bijeenkomsten_dit_schooljaar": s.bijeenkomsten_dit_schooljaar,
-            "ontbrekende_themas": s.ontbrekende_themas,
-            "te_late_actiepunten": s.te_late_actiepunten,
-            "redenen": s.redenen,
-        })
+        rijen.append(
+            {
+                "code": wijk.code,
+                "wijk": wijk.naam,
+                "regio": wr.naam,
+                "status": s.status,
+                "laatste_bijeenkomst": s.laatste_bijeenkomst,
+                "bijeenkomsten_dit_schooljaar": s.bijeenkomsten_dit_schooljaar,
+                "ontbrekende_themas": s.ontbrekende_themas,
+                "te_late_actiepunten": s.te_late_actiepunten,
+                "redenen": s.redenen,
+            }
+        )
     sort = args.get("sorteer", "wijk")
     if sort not in SORTEERBAAR:
         sort = "wijk"
@@ -115,8 +124,9 @@ def download(rijen: list[dict], formaat: str, naam: str) -> Response:
         wb.save(buffer)
         body = buffer.getvalue()
         mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return Response(body, mimetype=mimetype,
-                    headers={"Content-Disposition": f'attachment; filename="{naam}.{formaat}"'})
+    return Response(
+        body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{naam}.{formaat}"'}
+    )
 
 
 def ics(b, wijk, url: str) -> bytes:
@@ -129,7 +139,9 @@ def ics(b, wijk, url: str) -> bytes:
     event.add("dtstart", b.start.replace(tzinfo=TZ))
     event.add("dtend", b.eind.replace(tzinfo=TZ))
     event.add("location", b.locatie or b.online_link)
-    event.add("description", f"Agenda en stukken: {url}" + (f"\nOnline: {b.online_link}" if b.online_link else ""))
+    event.add(
+        "description", f"Agenda en stukken: {url}" + (f"\nOnline: {b.online_link}" if b.online_link else "")
+    )
     event.add("url", url)
     if b.is_geannuleerd:
         event.add("status", "CANCELLED")

@@ -66,10 +66,16 @@ class BijeenkomstForm(RedenMixin, FlaskForm):
     datum = DateField("Datum", validators=[InputRequired("Vul een geldige datum in (dd-mm-jjjj).")])
     starttijd = TimeField("Begintijd", validators=[InputRequired("Vul een geldige begintijd in (uu:mm).")])
     eindtijd = TimeField("Eindtijd", validators=[InputRequired("Vul een geldige eindtijd in (uu:mm).")])
-    locatie = StringField("Locatie", validators=[Optional(), _length(200)], description="Adres of school en lokaal.")
+    locatie = StringField(
+        "Locatie", validators=[Optional(), _length(200)], description="Adres of school en lokaal."
+    )
     online_link = URLField(
         "Online link",
-        validators=[Optional(), _length(500), URL(require_tld=True, message="Vul een volledige link in (https://…).")],
+        validators=[
+            Optional(),
+            _length(500),
+            URL(require_tld=True, message="Vul een volledige link in (https://…)."),
+        ],
     )
 
     def __init__(self, *args, nieuw: bool = True, **kwargs):
@@ -105,12 +111,18 @@ class BijeenkomstForm(RedenMixin, FlaskForm):
 class AgendapuntForm(RedenMixin, FlaskForm):
     titel = StringField("Titel", validators=[DataRequired(VERPLICHT), _length(200), GeenBSN()])
     thema_ids = CheckboxesField("Thema's", coerce=int, validators=[Optional()])
-    eigenaar = StringField("Eigenaar", validators=[Optional(), _length(120), GeenBSN()],
-                           description="Wie brengt het punt in (naam en organisatie).")
+    eigenaar = StringField(
+        "Eigenaar",
+        validators=[Optional(), _length(120), GeenBSN()],
+        description="Wie brengt het punt in (naam en organisatie).",
+    )
     minuten = IntegerField(
         "Tijd (minuten)",
         default=15,
-        validators=[InputRequired("Vul het aantal minuten in."), NumberRange(1, 240, "Kies 1 tot 240 minuten.")],
+        validators=[
+            InputRequired("Vul het aantal minuten in."),
+            NumberRange(1, 240, "Kies 1 tot 240 minuten."),
+        ],
     )
     beschrijving = TextAreaField("Toelichting", validators=[Optional(), _length(5000), GeenBSN()])
 
@@ -141,7 +153,8 @@ class ActiepuntForm(FlaskForm):
 
 class ActiepuntStatusForm(FlaskForm):
     status = SelectField(
-        "Status", choices=keuzes([("open", "Open"), ("afgerond", "Afgerond"), ("vervallen", "Vervallen")]),
+        "Status",
+        choices=keuzes([("open", "Open"), ("afgerond", "Afgerond"), ("vervallen", "Vervallen")]),
         validators=[DataRequired(VERPLICHT)],
     )
 
@@ -151,7 +164,9 @@ class RedenForm(FlaskForm):
 
 
 class LidForm(FlaskForm):
-    organisatie_id = SelectField("Organisatie toevoegen", coerce=int, validators=[DataRequired("Kies een organisatie.")])
+    organisatie_id = SelectField(
+        "Organisatie toevoegen", coerce=int, validators=[DataRequired("Kies een organisatie.")]
+    )
 
 
 class SecretarisForm(FlaskForm):
@@ -172,8 +187,23 @@ class VerplichtForm(FlaskForm):
 
 
 class NormForm(FlaskForm):
-    periode_maanden = IntegerField("Periode (maanden)", validators=[InputRequired(VERPLICHT), NumberRange(1, 36, "Kies 1 tot 36 maanden.")])
-    min_bijeenkomsten = IntegerField("Minimaal aantal bijeenkomsten in die periode", validators=[InputRequired(VERPLICHT), NumberRange(1, 50, "Kies 1 tot 50.")])
-    max_dagen_sinds_laatste = IntegerField("Laatste bijeenkomst hoogstens zoveel dagen geleden", validators=[InputRequired(VERPLICHT), NumberRange(1, 730, "Kies 1 tot 730 dagen.")])
-    min_pct_vastgesteld = IntegerField("Minimaal % met vooraf vastgestelde agenda", validators=[InputRequired(VERPLICHT), NumberRange(0, 100, "Kies 0 tot 100.")])
-    min_pct_okt_so = IntegerField("Minimaal % met OKT én speciaal onderwijs aanwezig", validators=[InputRequired(VERPLICHT), NumberRange(0, 100, "Kies 0 tot 100.")])
+    periode_maanden = IntegerField(
+        "Periode (maanden)",
+        validators=[InputRequired(VERPLICHT), NumberRange(1, 36, "Kies 1 tot 36 maanden.")],
+    )
+    min_bijeenkomsten = IntegerField(
+        "Minimaal aantal bijeenkomsten in die periode",
+        validators=[InputRequired(VERPLICHT), NumberRange(1, 50, "Kies 1 tot 50.")],
+    )
+    max_dagen_sinds_laatste = IntegerField(
+        "Laatste bijeenkomst hoogstens zoveel dagen geleden",
+        validators=[InputRequired(VERPLICHT), NumberRange(1, 730, "Kies 1 tot 730 dagen.")],
+    )
+    min_pct_vastgesteld = IntegerField(
+        "Minimaal % met vooraf vastgestelde agenda",
+        validators=[InputRequired(VERPLICHT), NumberRange(0, 100, "Kies 0 tot 100.")],
+    )
+    min_pct_okt_so = IntegerField(
+        "Minimaal % met OKT én speciaal onderwijs aanwezig",
+        validators=[InputRequired(VERPLICHT), NumberRange(0, 100, "Kies 0 tot 100.")],
+    )

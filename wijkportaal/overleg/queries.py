@@ -61,37 +61,56 @@ def doorgeschoven_actiepunten(session: Session, b: Bijeenkomst) -> list[Actiepun
 def bijeenkomst_pagina(session: Session, user, b: Bijeenkomst) -> dict:
     overleg = session.get(Wijkoverleg, b.wijkoverleg_id)
     wijk = session.get(Wijk, overleg.wijk_id)
-    punten = list(session.exec(select(Agendapunt).where(Agendapunt.bijeenkomst_id == b.id)
-                               .order_by(Agendapunt.volgorde, Agendapunt.id)))
+    punten = list(
+        session.exec(
+            select(Agendapunt)
+            .where(Agendapunt.bijeenkomst_id == b.id)
+            .order_by(Agendapunt.volgorde, Agendapunt.id)
+        )
+    )
     themas = themas_per_punt(session, [p.id for p in punten])
     moment = clock.now()
     mag_beheren = permissions.can_manage_overleg(user, overleg)
-    gebruiker_ids = {a.gebruiker_id for a in session.exec(select(Amendement).where(Amendement.bijeenkomst_id == b.id))}
+    gebruiker_ids = {
+        a.gebruiker_id for a in session.exec(select(Amendement).where(Amendement.bijeenkomst_id == b.id))
+    }
     gebruiker_ids |= {p.voorgesteld_door_id for p in punten if p.voorgesteld_door_id}
-    namen = dict(session.exec(select(Gebruiker.id, Gebruiker.naam).where(Gebruiker.id.in_(gebruiker_ids))).all())
+    namen = dict(
+        session.exec(select(Gebruiker.id, Gebruiker.naam).where(Gebruiker.id.in_(gebruiker_ids))).all()
+    )
     return {
         "b": b,
         "overleg": overleg,
         "wijk": wijk,
         "agenda": [p for p in punten if p.status == AgendapuntStatus.AGENDA],
         "voorstellen": [p for p in punten if p.status == AgendapuntStatus.VOORGESTELD],
-        "afgewezen": [p for p in punten if p.status in (AgendapuntStatus.AFGEWEZEN, AgendapuntStatus.GESCHRAPT)],
+        "afgewezen": [
+            p for p in punten if p.status in (AgendapuntStatus.AFGEWEZEN, AgendapuntStatus.GESCHRAPT)
+        ],
         "themas": themas,
         "namen": namen,
-        "amendementen": list(session.exec(select(Amendement).where(Amendement.bijeenkomst_id == b.id)
-                                          .order_by(Amendement.op))),
+        "amendementen": list(
+            session.exec(select(Amendement).where(Amendement.bijeenkomst_id == b.id).order_by(Amendement.op))
+        ),
         "leden": leden(session, overleg),
-        "aanwezigheid": {a.organisatie_id: a.status for a in
-                         session.exec(select(Aanwezigheid).where(Aanwezigheid.bijeenkomst_id == b.id))},
-        "besluiten": list(session.exec(select(Besluit).where(Besluit.bijeenkomst_id == b.id).order_by(Besluit.id))),
-        "actiepunten": list(session.exec(select(Actiepunt).where(Actiepunt.bijeenkomst_id == b.id)
-                                         .order_by(Actiepunt.id))),
+        "aanwezigheid": {
+            a.organisatie_id: a.status
+            for a in session.exec(select(Aanwezigheid).where(Aanwezigheid.bijeenkomst_id == b.id))
+        },
+        "besluiten": list(
+            session.exec(select(Besluit).where(Besluit.bijeenkomst_id == b.id).order_by(Besluit.id))
+        ),
+        "actiepunten": list(
+            session.exec(select(Actiepunt).where(Actiepunt.bijeenkomst_id == b.id).order_by(Actiepunt.id))
+        ),
         "doorgeschoven": doorgeschoven_actiepunten(session, b),
         "is_begonnen": b.start <= moment,
         "vandaag": moment.date(),
         "mag_beheren": mag_beheren,
         "mag_voorstellen": permissions.can_propose_agendapunt(session, user, b),
-        "mag_notulen_vaststellen": mag_beheren and b.notulen_vastgesteld_op is None and b.start <= moment
+        "mag_notulen_vaststellen": mag_beheren
+        and b.notulen_vastgesteld_op is None
+        and b.start <= moment
         and volgende_gehouden(session, b) is not None,
         "totaal_minuten": sum(p.minuten for p in punten if p.status == AgendapuntStatus.AGENDA),
     }

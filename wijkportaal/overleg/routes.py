@@ -82,7 +82,9 @@ def _fout(form, fout: OverlegFout) -> None:
 def _render(template: str, form=None, **context):
     """Render a form page: 422 when it carries errors, so the request's transaction rolls back."""
     has_errors = form is not None and bool(form.errors)
-    return render_template(template, form=form, privacy_hint=PRIVACY_HINT, **context), 422 if has_errors else 200
+    return render_template(
+        template, form=form, privacy_hint=PRIVACY_HINT, **context
+    ), 422 if has_errors else 200
 
 
 def _naar(b: Bijeenkomst, anker: str = ""):
@@ -110,8 +112,15 @@ def bijeenkomst_nieuw(code: str):
     del form.reden
     if form.validate_on_submit():
         try:
-            b = services.plan_bijeenkomst(get_session(), current_user, overleg, start=form.start, eind=form.eind,
-                                          locatie=form.locatie.data or "", online_link=form.online_link.data or "")
+            b = services.plan_bijeenkomst(
+                get_session(),
+                current_user,
+                overleg,
+                start=form.start,
+                eind=form.eind,
+                locatie=form.locatie.data or "",
+                online_link=form.online_link.data or "",
+            )
         except OverlegFout as fout:
             _fout(form, fout)
         else:
@@ -133,9 +142,16 @@ def bijeenkomst(bijeenkomst_id: int):
     besluit_form = forms.BesluitForm()
     punt_keuzes = _punt_keuzes(context)
     actie_form.agendapunt_id.choices = besluit_form.agendapunt_id.choices = punt_keuzes
-    return _render("overleg/bijeenkomst.html", None, punt_form=punt_form, actie_form=actie_form,
-                   besluit_form=besluit_form, reden_form=forms.RedenForm(),
-                   status_form=forms.ActiepuntStatusForm(), **context)
+    return _render(
+        "overleg/bijeenkomst.html",
+        None,
+        punt_form=punt_form,
+        actie_form=actie_form,
+        besluit_form=besluit_form,
+        reden_form=forms.RedenForm(),
+        status_form=forms.ActiepuntStatusForm(),
+        **context,
+    )
 
 
 @bp.route("/bijeenkomsten/<int:bijeenkomst_id>/bewerken", methods=["GET", "POST"])
@@ -143,14 +159,32 @@ def bijeenkomst_bewerken(bijeenkomst_id: int):
     """Change date, time or place; after the agenda is agreed this is recorded as an amendment."""
     b = _bijeenkomst(bijeenkomst_id, manage=True)
     db = get_session()
-    form = forms.BijeenkomstForm(nieuw=False, data=None if request.method == "POST" else {
-        "datum": b.start.date(), "starttijd": b.start.time(), "eindtijd": b.eind.time(),
-        "locatie": b.locatie, "online_link": b.online_link})
+    form = forms.BijeenkomstForm(
+        nieuw=False,
+        data=None
+        if request.method == "POST"
+        else {
+            "datum": b.start.date(),
+            "starttijd": b.start.time(),
+            "eindtijd": b.eind.time(),
+            "locatie": b.locatie,
+            "online_link": b.online_link,
+        },
+    )
     if form.validate_on_submit():
         try:
-            services.wijzig_bijeenkomst(db, current_user, b, {
-                "start": form.start, "eind": form.eind, "locatie": (form.locatie.data or "").strip(),
-                "online_link": (form.online_link.data or "").strip()}, form.reden.data)
+            services.wijzig_bijeenkomst(
+                db,
+                current_user,
+                b,
+                {
+                    "start": form.start,
+                    "eind": form.eind,
+                    "locatie": (form.locatie.data or "").strip(),
+                    "online_link": (form.online_link.data or "").strip(),
+                },
+                form.reden.data,
+            )
         except OverlegFout as fout:
             _fout(form, fout)
         else:
@@ -206,8 +240,14 @@ def bijeenkomst_ics(bijeenkomst_id: int):
     db = get_session()
     wijk = db.get(Wijk, db.get(Wijkoverleg, b.wijkoverleg_id).wijk_id)
     body = exports.ics(b, wijk, url_for("overleg.bijeenkomst", bijeenkomst_id=b.id, _external=True))
-    return body, 200, {"Content-Type": "text/calendar; charset=utf-8",
-                       "Content-Disposition": f'attachment; filename="wijkoverleg-{wijk.code}-{b.start:%Y%m%d}.ics"'}
+    return (
+        body,
+        200,
+        {
+            "Content-Type": "text/calendar; charset=utf-8",
+            "Content-Disposition": f'attachment; filename="wijkoverleg-{wijk.code}-{b.start:%Y%m%d}.ics"',
+        },
+    )
 
 
 # Agenda items
@@ -224,12 +264,22 @@ def agendapunt_nieuw(bijeenkomst_id: int):
     form.thema_ids.choices = _thema_choices()
     if form.validate_on_submit():
         try:
-            services.voeg_agendapunt_toe(db, current_user, b, _punt_values(form), form.thema_ids.data or [],
-                                         reden=form.reden.data, voorstel=not beheert)
+            services.voeg_agendapunt_toe(
+                db,
+                current_user,
+                b,
+                _punt_values(form),
+                form.thema_ids.data or [],
+                reden=form.reden.data,
+                voorstel=not beheert,
+            )
         except OverlegFout as fout:
             _fout(form, fout)
         else:
-            flash("Agendapunt toegevoegd." if beheert else "Uw voorstel is naar de voorzitter gestuurd.", "success")
+            flash(
+                "Agendapunt toegevoegd." if beheert else "Uw voorstel is naar de voorzitter gestuurd.",
+                "success",
+            )
             return _naar(b, "agenda")
     context = queries.bijeenkomst_pagina(db, current_user, b)
     return _render("overleg/agendapunt_form.html", form, punt=None, **context)
@@ -240,8 +290,12 @@ def _punt_keuzes(context) -> list:
 
 
 def _punt_values(form) -> dict:
-    return {"titel": form.titel.data.strip(), "eigenaar": (form.eigenaar.data or "").strip(),
-            "minuten": form.minuten.data, "beschrijving": (form.beschrijving.data or "").strip()}
+    return {
+        "titel": form.titel.data.strip(),
+        "eigenaar": (form.eigenaar.data or "").strip(),
+        "minuten": form.minuten.data,
+        "beschrijving": (form.beschrijving.data or "").strip(),
+    }
 
 
 @bp.route("/agendapunten/<int:agendapunt_id>/bewerken", methods=["GET", "POST"])
@@ -255,8 +309,9 @@ def agendapunt_bewerken(agendapunt_id: int):
         form.thema_ids.data = [t.id for t in queries.themas_per_punt(db, [punt.id])[punt.id]]
     if form.validate_on_submit():
         try:
-            services.wijzig_agendapunt(db, current_user, punt, _punt_values(form), form.thema_ids.data or [],
-                                       reden=form.reden.data)
+            services.wijzig_agendapunt(
+                db, current_user, punt, _punt_values(form), form.thema_ids.data or [], reden=form.reden.data
+            )
         except OverlegFout as fout:
             _fout(form, fout)
         else:
@@ -340,8 +395,9 @@ def aanwezigheid(bijeenkomst_id: int):
             else:
                 flash("Aanwezigheid opgeslagen.", "success")
                 return _naar(b, "aanwezigheid")
-    return render_template("overleg/aanwezigheid.html", fouten=fouten, statussen=list(AanwezigheidStatus),
-                           **context), 422 if fouten else 200
+    return render_template(
+        "overleg/aanwezigheid.html", fouten=fouten, statussen=list(AanwezigheidStatus), **context
+    ), 422 if fouten else 200
 
 
 @bp.route("/bijeenkomsten/<int:bijeenkomst_id>/besluiten", methods=["POST"])
@@ -373,9 +429,15 @@ def actiepunt_nieuw(bijeenkomst_id: int):
     form.agendapunt_id.choices = _punt_keuzes(context)
     if form.validate_on_submit():
         try:
-            services.voeg_actiepunt_toe(db, current_user, b, omschrijving=form.omschrijving.data,
-                                        eigenaar=form.eigenaar.data, deadline=form.deadline.data,
-                                        agendapunt_id=form.agendapunt_id.data)
+            services.voeg_actiepunt_toe(
+                db,
+                current_user,
+                b,
+                omschrijving=form.omschrijving.data,
+                eigenaar=form.eigenaar.data,
+                deadline=form.deadline.data,
+                agendapunt_id=form.agendapunt_id.data,
+            )
         except OverlegFout as fout:
             _fout(form, fout)
         else:
@@ -412,16 +474,26 @@ def leden(code: str):
     lid_form = forms.LidForm(prefix="lid")
     lid_form.organisatie_id.choices = keuzes(
         (o.id, f"{o.naam} ({o.soort.label})")
-        for o in db.exec(select(Organisatie).where(Organisatie.id.not_in([o.id for o in huidige] or [0]),
-                                                   Organisatie.is_actief).order_by(Organisatie.naam))
+        for o in db.exec(
+            select(Organisatie)
+            .where(Organisatie.id.not_in([o.id for o in huidige] or [0]), Organisatie.is_actief)
+            .order_by(Organisatie.naam)
+        )
         if o.wijk_id == wijk.id or o.soort != OrganisatieSoort.BASISSCHOOL
     )
-    sec_form = forms.SecretarisForm(prefix="sec", data=None if request.method == "POST"
-                                    else {"secretaris_id": overleg.secretaris_id or 0})
-    kandidaten = list(db.exec(select(Gebruiker).where(Gebruiker.organisatie_id.in_([o.id for o in huidige] or [0]),
-                                                      Gebruiker.is_actief).order_by(Gebruiker.naam)))
-    sec_form.secretaris_id.choices = keuzes([(0, "— geen —")] + [(g.id, g.naam) for g in kandidaten
-                                                                 if g.id != overleg.voorzitter_id])
+    sec_form = forms.SecretarisForm(
+        prefix="sec", data=None if request.method == "POST" else {"secretaris_id": overleg.secretaris_id or 0}
+    )
+    kandidaten = list(
+        db.exec(
+            select(Gebruiker)
+            .where(Gebruiker.organisatie_id.in_([o.id for o in huidige] or [0]), Gebruiker.is_actief)
+            .order_by(Gebruiker.naam)
+        )
+    )
+    sec_form.secretaris_id.choices = keuzes(
+        [(0, "— geen —")] + [(g.id, g.naam) for g in kandidaten if g.id != overleg.voorzitter_id]
+    )
     if request.method == "POST":
         if "lid-organisatie_id" in request.form and lid_form.validate():
             try:
@@ -437,18 +509,27 @@ def leden(code: str):
             flash("Secretaris bijgewerkt.", "success")
             return redirect(url_for("overleg.leden", code=code))
         elif "verwijder" in request.form:
-            lid = db.exec(select(Lidmaatschap).where(Lidmaatschap.wijkoverleg_id == overleg.id,
-                                                     Lidmaatschap.organisatie_id == request.form.get(
-                                                         "verwijder", type=int))).first()
+            lid = db.exec(
+                select(Lidmaatschap).where(
+                    Lidmaatschap.wijkoverleg_id == overleg.id,
+                    Lidmaatschap.organisatie_id == request.form.get("verwijder", type=int),
+                )
+            ).first()
             if lid is None:
                 abort(404)
             services.verwijder_lid(db, current_user, overleg, lid)
             flash("Lid verwijderd.", "success")
             return redirect(url_for("overleg.leden", code=code))
     has_errors = bool(lid_form.errors or sec_form.errors)
-    return render_template("overleg/leden.html", wijk=wijk, overleg=overleg, huidige=huidige, lid_form=lid_form,
-                           sec_form=sec_form, mag_secretaris=permissions.can_appoint_secretaris(current_user, overleg)
-                           ), 422 if has_errors else 200
+    return render_template(
+        "overleg/leden.html",
+        wijk=wijk,
+        overleg=overleg,
+        huidige=huidige,
+        lid_form=lid_form,
+        sec_form=sec_form,
+        mag_secretaris=permissions.can_appoint_secretaris(current_user, overleg),
+    ), 422 if has_errors else 200
 
 
 @bp.route("/wijken/<code>/overleg/instellen", methods=["GET", "POST"])
@@ -457,10 +538,17 @@ def instellen(code: str):
     require(permissions.can_appoint_voorzitter(current_user))
     wijk, overleg = _wijk_en_overleg(code, manage=False)
     db = get_session()
-    form = forms.InstellenForm(data=None if request.method == "POST" or overleg is None
-                               else {"voorzitter_id": overleg.voorzitter_id})
-    form.voorzitter_id.choices = keuzes((g.id, f"{g.naam} ({g.email})") for g in db.exec(
-        select(Gebruiker).where(Gebruiker.rol == Rol.SCHOOLLEIDER, Gebruiker.is_actief).order_by(Gebruiker.naam)))
+    form = forms.InstellenForm(
+        data=None if request.method == "POST" or overleg is None else {"voorzitter_id": overleg.voorzitter_id}
+    )
+    form.voorzitter_id.choices = keuzes(
+        (g.id, f"{g.naam} ({g.email})")
+        for g in db.exec(
+            select(Gebruiker)
+            .where(Gebruiker.rol == Rol.SCHOOLLEIDER, Gebruiker.is_actief)
+            .order_by(Gebruiker.naam)
+        )
+    )
     if form.validate_on_submit():
         services.stel_overleg_in(db, current_user, wijk, form.voorzitter_id.data)
         flash("Wijkoverleg bijgewerkt.", "success")
@@ -503,7 +591,9 @@ def themas():
     if request.method == "POST":
         try:
             if "thema-naam" in request.form and thema_form.validate():
-                services.maak_thema(db, current_user, thema_form.naam.data, thema_form.omschrijving.data or "")
+                services.maak_thema(
+                    db, current_user, thema_form.naam.data, thema_form.omschrijving.data or ""
+                )
                 flash("Thema toegevoegd.", "success")
                 return redirect(url_for("overleg.themas", schooljaar=jaar))
             if "verplicht-submit" in request.form and verplicht_form.validate():
@@ -513,9 +603,15 @@ def themas():
         except OverlegFout as fout:
             _fout(thema_form if "thema-naam" in request.form else verplicht_form, fout)
     has_errors = bool(thema_form.errors or verplicht_form.errors)
-    return render_template("overleg/themas.html", alle=alle, jaar=jaar, thema_form=thema_form,
-                           verplicht_form=verplicht_form, label=clock.schooljaar_label,
-                           norm=load_norm(db)), 422 if has_errors else 200
+    return render_template(
+        "overleg/themas.html",
+        alle=alle,
+        jaar=jaar,
+        thema_form=thema_form,
+        verplicht_form=verplicht_form,
+        label=clock.schooljaar_label,
+        norm=load_norm(db),
+    ), 422 if has_errors else 200
 
 
 @bp.route("/themas/<int:thema_id>", methods=["GET", "POST"])
@@ -527,9 +623,16 @@ def thema_bewerken(thema_id: int):
     if form.validate_on_submit():
         actief = request.form.get("is_actief") == "ja"
         try:
-            services.wijzig_thema(get_session(), current_user, thema, {
-                "naam": form.naam.data.strip(), "omschrijving": (form.omschrijving.data or "").strip(),
-                "is_actief": actief})
+            services.wijzig_thema(
+                get_session(),
+                current_user,
+                thema,
+                {
+                    "naam": form.naam.data.strip(),
+                    "omschrijving": (form.omschrijving.data or "").strip(),
+                    "is_actief": actief,
+                },
+            )
         except OverlegFout as fout:
             _fout(form, fout)
         else:
@@ -550,4 +653,3 @@ def norm():
         flash("De norm is aangepast; alle statussen zijn opnieuw berekend.", "success")
         return redirect(url_for("overleg.themas"))
     return _render("overleg/norm_form.html", form)
-

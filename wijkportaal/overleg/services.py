@@ -67,18 +67,37 @@ def _niet_geannuleerd(bijeenkomst: Bijeenkomst) -> None:
 # Meetings
 
 
-def plan_bijeenkomst(session, user, overleg: Wijkoverleg, *, start: datetime, eind: datetime,
-                     locatie: str = "", online_link: str = "") -> Bijeenkomst:
+def plan_bijeenkomst(
+    session,
+    user,
+    overleg: Wijkoverleg,
+    *,
+    start: datetime,
+    eind: datetime,
+    locatie: str = "",
+    online_link: str = "",
+) -> Bijeenkomst:
     if start < clock.now():
         raise OverlegFout("Een nieuwe bijeenkomst kan niet in het verleden liggen.", "datum")
     if eind <= start:
         raise OverlegFout("De eindtijd moet na de begintijd liggen.", "eindtijd")
-    b = Bijeenkomst(wijkoverleg_id=overleg.id, start=start, eind=eind, locatie=locatie.strip(),
-                    online_link=online_link.strip())
+    b = Bijeenkomst(
+        wijkoverleg_id=overleg.id,
+        start=start,
+        eind=eind,
+        locatie=locatie.strip(),
+        online_link=online_link.strip(),
+    )
     session.add(b)
     session.flush()
-    _log(session, user, b, "gepland", {"start": start, "eind": eind, "locatie": b.locatie,
-                                       "online_link": b.online_link}, wijk_id=overleg.wijk_id)
+    _log(
+        session,
+        user,
+        b,
+        "gepland",
+        {"start": start, "eind": eind, "locatie": b.locatie, "online_link": b.online_link},
+        wijk_id=overleg.wijk_id,
+    )
     return b
 
 
@@ -113,8 +132,11 @@ def stel_agenda_vast(session, user, b: Bijeenkomst) -> None:
     _niet_geannuleerd(b)
     if b.agenda_is_vastgesteld:
         raise OverlegFout("De agenda is al vastgesteld.")
-    if not session.exec(select(Agendapunt.id).where(Agendapunt.bijeenkomst_id == b.id,
-                                                     Agendapunt.status == AgendapuntStatus.AGENDA)).first():
+    if not session.exec(
+        select(Agendapunt.id).where(
+            Agendapunt.bijeenkomst_id == b.id, Agendapunt.status == AgendapuntStatus.AGENDA
+        )
+    ).first():
         raise OverlegFout("Een lege agenda kan niet worden vastgesteld: voeg eerst agendapunten toe.")
     b.agenda_vastgesteld_op = clock.now()
     b.agenda_vastgesteld_door_id = user.id
@@ -126,8 +148,12 @@ def volgende_gehouden(session, b: Bijeenkomst) -> Bijeenkomst | None:
     """The next meeting of the same overleg that has begun (minutes are agreed at or after it)."""
     return session.exec(
         select(Bijeenkomst)
-        .where(Bijeenkomst.wijkoverleg_id == b.wijkoverleg_id, Bijeenkomst.start > b.start,
-               Bijeenkomst.start <= clock.now(), Bijeenkomst.is_geannuleerd.is_(False))
+        .where(
+            Bijeenkomst.wijkoverleg_id == b.wijkoverleg_id,
+            Bijeenkomst.start > b.start,
+            Bijeenkomst.start <= clock.now(),
+            Bijeenkomst.is_geannuleerd.is_(False),
+        )
         .order_by(Bijeenkomst.start)
     ).first()
 
@@ -147,7 +173,9 @@ def stel_notulen_vast(session, user, b: Bijeenkomst) -> None:
 
 
 def _set_themas(session, punt: Agendapunt, thema_ids: list[int]) -> tuple[list[int], list[int]]:
-    bestaand = set(session.exec(select(AgendapuntThema.thema_id).where(AgendapuntThema.agendapunt_id == punt.id)))
+    bestaand = set(
+        session.exec(select(AgendapuntThema.thema_id).where(AgendapuntThema.agendapunt_id == punt.id))
+    )
     gewenst = set(thema_ids)
     if gewenst - bestaand:
         geldig = set(session.exec(select(Thema.id).where(Thema.id.in_(gewenst - bestaand), Thema.is_actief)))
@@ -156,32 +184,53 @@ def _set_themas(session, punt: Agendapunt, thema_ids: list[int]) -> tuple[list[i
     for tid in gewenst - bestaand:
         session.add(AgendapuntThema(agendapunt_id=punt.id, thema_id=tid))
     if bestaand - gewenst:
-        session.exec(delete(AgendapuntThema).where(AgendapuntThema.agendapunt_id == punt.id,
-                                                   AgendapuntThema.thema_id.in_(bestaand - gewenst)))
+        session.exec(
+            delete(AgendapuntThema).where(
+                AgendapuntThema.agendapunt_id == punt.id, AgendapuntThema.thema_id.in_(bestaand - gewenst)
+            )
+        )
     return sorted(bestaand), sorted(gewenst)
 
 
-def voeg_agendapunt_toe(session, user, b: Bijeenkomst, values: dict, thema_ids: list[int],
-                        reden: str | None = None, voorstel: bool = False) -> Agendapunt:
+def voeg_agendapunt_toe(
+    session,
+    user,
+    b: Bijeenkomst,
+    values: dict,
+    thema_ids: list[int],
+    reden: str | None = None,
+    voorstel: bool = False,
+) -> Agendapunt:
     _niet_geannuleerd(b)
     if b.start <= clock.now():
         raise OverlegFout("Deze bijeenkomst is al begonnen; de agenda kan niet meer worden aangevuld.")
     volgorde = len(session.exec(select(Agendapunt.id).where(Agendapunt.bijeenkomst_id == b.id)).all())
-    punt = Agendapunt(bijeenkomst_id=b.id, volgorde=volgorde,
-                      status=AgendapuntStatus.VOORGESTELD if voorstel else AgendapuntStatus.AGENDA,
-                      voorgesteld_door_id=user.id if voorstel else None, **values)
+    punt = Agendapunt(
+        bijeenkomst_id=b.id,
+        volgorde=volgorde,
+        status=AgendapuntStatus.VOORGESTELD if voorstel else AgendapuntStatus.AGENDA,
+        voorgesteld_door_id=user.id if voorstel else None,
+        **values,
+    )
     session.add(punt)
     session.flush()
     _set_themas(session, punt, thema_ids)
     if not voorstel:
         _amendement(session, user, b, punt, f"Agendapunt toegevoegd: {punt.titel}", reden)
-    _log(session, user, punt, "voorgesteld" if voorstel else "toegevoegd",
-         {**values, "thema_ids": sorted(thema_ids)}, b)
+    _log(
+        session,
+        user,
+        punt,
+        "voorgesteld" if voorstel else "toegevoegd",
+        {**values, "thema_ids": sorted(thema_ids)},
+        b,
+    )
     return punt
 
 
-def wijzig_agendapunt(session, user, punt: Agendapunt, values: dict, thema_ids: list[int],
-                      reden: str | None = None) -> dict:
+def wijzig_agendapunt(
+    session, user, punt: Agendapunt, values: dict, thema_ids: list[int], reden: str | None = None
+) -> dict:
     b = session.get(Bijeenkomst, punt.bijeenkomst_id)
     _niet_geannuleerd(b)
     oud, nieuw = _set_themas(session, punt, thema_ids)
@@ -221,7 +270,9 @@ def beoordeel_voorstel(session, user, punt: Agendapunt, accepteren: bool, reden:
     else:
         punt.status = AgendapuntStatus.AFGEWEZEN
     session.flush()
-    _log(session, user, punt, "voorstel opgenomen" if accepteren else "voorstel afgewezen", {"reden": reden}, b)
+    _log(
+        session, user, punt, "voorstel opgenomen" if accepteren else "voorstel afgewezen", {"reden": reden}, b
+    )
 
 
 # After the meeting
@@ -235,12 +286,17 @@ def _na_begin(b: Bijeenkomst) -> None:
 
 def registreer_aanwezigheid(session, user, b: Bijeenkomst, statussen: dict[int, AanwezigheidStatus]) -> dict:
     _na_begin(b)
-    leden = set(session.exec(select(Lidmaatschap.organisatie_id)
-                             .where(Lidmaatschap.wijkoverleg_id == b.wijkoverleg_id)))
+    leden = set(
+        session.exec(
+            select(Lidmaatschap.organisatie_id).where(Lidmaatschap.wijkoverleg_id == b.wijkoverleg_id)
+        )
+    )
     if not set(statussen) <= leden:
         raise OverlegFout("Aanwezigheid kan alleen voor leden van het wijkoverleg worden vastgelegd.")
-    bestaand = {a.organisatie_id: a for a in session.exec(select(Aanwezigheid)
-                                                            .where(Aanwezigheid.bijeenkomst_id == b.id))}
+    bestaand = {
+        a.organisatie_id: a
+        for a in session.exec(select(Aanwezigheid).where(Aanwezigheid.bijeenkomst_id == b.id))
+    }
     changed = {}
     for org_id, status in statussen.items():
         rij = bestaand.get(org_id)
@@ -260,7 +316,9 @@ def schrijf_notulen(session, user, punt: Agendapunt, tekst: str) -> None:
     b = session.get(Bijeenkomst, punt.bijeenkomst_id)
     _na_begin(b)
     if b.notulen_vastgesteld_op is not None:
-        raise OverlegFout("De notulen van deze bijeenkomst zijn vastgesteld en kunnen niet meer worden gewijzigd.")
+        raise OverlegFout(
+            "De notulen van deze bijeenkomst zijn vastgesteld en kunnen niet meer worden gewijzigd."
+        )
     changed = audit.changes(punt, {"notulen": tekst.strip()})
     if changed:
         session.flush()
@@ -278,23 +336,44 @@ def voeg_besluit_toe(session, user, b: Bijeenkomst, tekst: str, agendapunt_id: i
     return besluit
 
 
-def voeg_actiepunt_toe(session, user, b: Bijeenkomst, *, omschrijving: str, eigenaar: str, deadline: date,
-                       agendapunt_id: int | None = None) -> Actiepunt:
+def voeg_actiepunt_toe(
+    session,
+    user,
+    b: Bijeenkomst,
+    *,
+    omschrijving: str,
+    eigenaar: str,
+    deadline: date,
+    agendapunt_id: int | None = None,
+) -> Actiepunt:
     _na_begin(b)
-    actie = Actiepunt(wijkoverleg_id=b.wijkoverleg_id, bijeenkomst_id=b.id, agendapunt_id=agendapunt_id or None,
-                      omschrijving=omschrijving.strip(), eigenaar=eigenaar.strip(), deadline=deadline)
+    actie = Actiepunt(
+        wijkoverleg_id=b.wijkoverleg_id,
+        bijeenkomst_id=b.id,
+        agendapunt_id=agendapunt_id or None,
+        omschrijving=omschrijving.strip(),
+        eigenaar=eigenaar.strip(),
+        deadline=deadline,
+    )
     session.add(actie)
     session.flush()
-    _log(session, user, actie, "toegevoegd",
-         {"omschrijving": actie.omschrijving, "eigenaar": actie.eigenaar, "deadline": deadline}, b)
+    _log(
+        session,
+        user,
+        actie,
+        "toegevoegd",
+        {"omschrijving": actie.omschrijving, "eigenaar": actie.eigenaar, "deadline": deadline},
+        b,
+    )
     return actie
 
 
 def wijzig_actiepunt_status(session, user, actie: Actiepunt, status: ActiepuntStatus) -> None:
     if actie.status == status:
         return
-    changed = audit.changes(actie, {"status": status,
-                                    "afgerond_op": clock.now() if status == ActiepuntStatus.AFGEROND else None})
+    changed = audit.changes(
+        actie, {"status": status, "afgerond_op": clock.now() if status == ActiepuntStatus.AFGEROND else None}
+    )
     session.flush()
     _log(session, user, actie, "status", changed, session.get(Bijeenkomst, actie.bijeenkomst_id))
 
@@ -325,18 +404,24 @@ def benoem_secretaris(session, user, overleg: Wijkoverleg, secretaris_id: int | 
 
 
 def voeg_lid_toe(session, user, overleg: Wijkoverleg, organisatie_id: int) -> None:
-    if session.exec(select(Lidmaatschap).where(Lidmaatschap.wijkoverleg_id == overleg.id,
-                                               Lidmaatschap.organisatie_id == organisatie_id)).first():
+    if session.exec(
+        select(Lidmaatschap).where(
+            Lidmaatschap.wijkoverleg_id == overleg.id, Lidmaatschap.organisatie_id == organisatie_id
+        )
+    ).first():
         raise OverlegFout("Deze organisatie is al lid.", "organisatie_id")
     lid = Lidmaatschap(wijkoverleg_id=overleg.id, organisatie_id=organisatie_id, sinds=clock.today())
     session.add(lid)
     session.flush()
-    audit.record(session, user, lid, "lid toegevoegd", {"organisatie_id": organisatie_id}, wijk_id=overleg.wijk_id)
+    audit.record(
+        session, user, lid, "lid toegevoegd", {"organisatie_id": organisatie_id}, wijk_id=overleg.wijk_id
+    )
 
 
 def verwijder_lid(session, user, overleg: Wijkoverleg, lid: Lidmaatschap) -> None:
-    audit.record(session, user, lid, "lid verwijderd", {"organisatie_id": lid.organisatie_id},
-                 wijk_id=overleg.wijk_id)
+    audit.record(
+        session, user, lid, "lid verwijderd", {"organisatie_id": lid.organisatie_id}, wijk_id=overleg.wijk_id
+    )
     session.delete(lid)
     session.flush()
 
@@ -355,7 +440,9 @@ def maak_thema(session, user, naam: str, omschrijving: str) -> Thema:
 
 
 def wijzig_thema(session, user, thema: Thema, values: dict) -> None:
-    dubbel = session.exec(select(Thema).where(Thema.naam == values.get("naam", thema.naam), Thema.id != thema.id))
+    dubbel = session.exec(
+        select(Thema).where(Thema.naam == values.get("naam", thema.naam), Thema.id != thema.id)
+    )
     if dubbel.first():
         raise OverlegFout("Er bestaat al een thema met deze naam.", "naam")
     changed = audit.changes(thema, values)
@@ -365,7 +452,9 @@ def wijzig_thema(session, user, thema: Thema, values: dict) -> None:
 
 
 def zet_verplichte_themas(session, user, schooljaar: int, thema_ids: list[int]) -> None:
-    bestaand = set(session.exec(select(VerplichtThema.thema_id).where(VerplichtThema.schooljaar == schooljaar)))
+    bestaand = set(
+        session.exec(select(VerplichtThema.thema_id).where(VerplichtThema.schooljaar == schooljaar))
+    )
     gewenst = set(thema_ids)
     if gewenst == bestaand:
         return
@@ -376,11 +465,19 @@ def zet_verplichte_themas(session, user, schooljaar: int, thema_ids: list[int]) 
     for tid in gewenst - bestaand:
         session.add(VerplichtThema(schooljaar=schooljaar, thema_id=tid))
     if bestaand - gewenst:
-        session.exec(delete(VerplichtThema).where(VerplichtThema.schooljaar == schooljaar,
-                                                  VerplichtThema.thema_id.in_(bestaand - gewenst)))
+        session.exec(
+            delete(VerplichtThema).where(
+                VerplichtThema.schooljaar == schooljaar, VerplichtThema.thema_id.in_(bestaand - gewenst)
+            )
+        )
     session.flush()
-    audit.record(session, user, VerplichtThema.__tablename__, "vastgesteld",
-                 {"schooljaar": schooljaar, "thema_ids": [sorted(bestaand), sorted(gewenst)]})
+    audit.record(
+        session,
+        user,
+        VerplichtThema.__tablename__,
+        "vastgesteld",
+        {"schooljaar": schooljaar, "thema_ids": [sorted(bestaand), sorted(gewenst)]},
+    )
 
 
 def wijzig_norm(session, user, values: dict) -> Overlegnorm:

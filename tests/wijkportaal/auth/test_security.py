@@ -42,7 +42,9 @@ def test_logout_really_ends_the_session(client, auth, make_user, app):
 
 def test_open_redirect_after_login_is_refused(client, make_user):
     user = make_user(Rol.SWV)
-    response = client.post("/inloggen?volgende=//evil.example/", data={"email": user.email, "wachtwoord": "test-wachtwoord-123"})
+    response = client.post(
+        "/inloggen?volgende=//evil.example/", data={"email": user.email, "wachtwoord": "test-wachtwoord-123"}
+    )
     assert response.headers["Location"].startswith("/")
     assert "evil" not in response.headers["Location"]
 
@@ -50,8 +52,15 @@ def test_open_redirect_after_login_is_refused(client, make_user):
 @pytest.fixture
 def strict_app(database_url):
     """The app with CSRF protection and a low login limit, as configured in production."""
-    app = create_app({"TESTING": True, "SECRET_KEY": "t", "DATABASE_URL": database_url,
-                      "RATELIMIT_LOGIN": "3 per minute", "RATELIMIT_ENABLED": True})
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "t",
+            "DATABASE_URL": database_url,
+            "RATELIMIT_LOGIN": "3 per minute",
+            "RATELIMIT_ENABLED": True,
+        }
+    )
     yield app
     app.extensions["db_engine"].dispose()
 
@@ -73,7 +82,9 @@ def test_csrf_is_required_on_forms(strict_app, password_hash):
 def test_login_is_rate_limited(strict_app):
     strict_app.config["WTF_CSRF_ENABLED"] = False
     client = strict_app.test_client()
-    codes = [client.post("/inloggen", data={"email": "x@test.nl", "wachtwoord": "y"}).status_code for _ in range(5)]
+    codes = [
+        client.post("/inloggen", data={"email": "x@test.nl", "wachtwoord": "y"}).status_code for _ in range(5)
+    ]
     assert codes == [422, 422, 422, 429, 429]
     assert "Te veel pogingen" in client.post("/inloggen", data={"email": "x@test.nl"}).get_data(as_text=True)
 

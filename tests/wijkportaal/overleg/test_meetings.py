@@ -24,7 +24,13 @@ VALID_BSN = "111222333"  # passes the elfproef
 
 def plan_data(days=10, start="15:30", eind="17:00", **extra):
     day = (now() + timedelta(days=days)).date()
-    return {"datum": day.isoformat(), "starttijd": start, "eindtijd": eind, "locatie": "De Vlieger, aula", **extra}
+    return {
+        "datum": day.isoformat(),
+        "starttijd": start,
+        "eindtijd": eind,
+        "locatie": "De Vlieger, aula",
+        **extra,
+    }
 
 
 def count(db, model):
@@ -96,7 +102,9 @@ def test_agenda_flow_with_amendment_after_agreement(client, auth, make_overleg, 
     assert count(db, Amendement) == 0
 
     # ... and with a reason it is recorded as an amendment with who and when.
-    response = client.post(f"/agendapunten/{punt.id}/bewerken", data={**changed, "reden": "Verzoek leerplicht"})
+    response = client.post(
+        f"/agendapunten/{punt.id}/bewerken", data={**changed, "reden": "Verzoek leerplicht"}
+    )
     assert response.status_code == 302
     amendement = db.exec(select(Amendement)).one()
     assert amendement.reden == "Verzoek leerplicht"
@@ -114,7 +122,10 @@ def test_agenda_flow_with_amendment_after_agreement(client, auth, make_overleg, 
         ({"titel": "Punt", "minuten": 10, "thema_ids": ["abc"]}, "Kies alleen uit de genoemde mogelijkheden"),
         ({"titel": "Punt", "minuten": 0}, "Kies 1 tot 240 minuten"),
         ({"titel": f"Leerling {VALID_BSN}", "minuten": 10}, "burgerservicenummer"),
-        ({"titel": "Punt", "minuten": 10, "beschrijving": "BSN 111.222.333 van de leerling"}, "burgerservicenummer"),
+        (
+            {"titel": "Punt", "minuten": 10, "beschrijving": "BSN 111.222.333 van de leerling"},
+            "burgerservicenummer",
+        ),
     ],
 )
 def test_bad_agenda_items_are_refused(client, auth, make_overleg, make_bijeenkomst, db, item, message):
@@ -142,7 +153,12 @@ def test_member_proposes_and_chair_accepts(client, auth, make_overleg, make_bije
     b = make_bijeenkomst(o.overleg, days=7)
     partner = make_user(Rol.PARTNER, organisatie=o.okt)
     auth.login(partner)
-    assert client.post(f"/bijeenkomsten/{b.id}/agendapunten", data={"titel": "Wachtlijst OKT", "minuten": 10}).status_code == 302
+    assert (
+        client.post(
+            f"/bijeenkomsten/{b.id}/agendapunten", data={"titel": "Wachtlijst OKT", "minuten": 10}
+        ).status_code
+        == 302
+    )
     punt = db.exec(select(Agendapunt)).one()
     assert punt.status == AgendapuntStatus.VOORGESTELD
     # A member cannot accept their own proposal or agree the agenda.
@@ -155,7 +171,9 @@ def test_member_proposes_and_chair_accepts(client, auth, make_overleg, make_bije
     assert db.get(Agendapunt, punt.id).status == AgendapuntStatus.AGENDA
 
 
-def test_after_the_meeting_attendance_minutes_decisions_actions(client, auth, make_overleg, make_bijeenkomst, db):
+def test_after_the_meeting_attendance_minutes_decisions_actions(
+    client, auth, make_overleg, make_bijeenkomst, db
+):
     o = make_overleg()
     b = make_bijeenkomst(o.overleg, days=-1, vastgesteld=True, agendapunten=["Dekkend aanbod"])
     punt = db.exec(select(Agendapunt)).one()
@@ -167,29 +185,54 @@ def test_after_the_meeting_attendance_minutes_decisions_actions(client, auth, ma
     assert response.status_code == 302
     assert count(db, Aanwezigheid) == 3
 
-    assert client.post(f"/agendapunten/{punt.id}/notulen", data={"notulen": "Besproken: aanbod gedrag."}).status_code == 302
-    response = client.post(f"/agendapunten/{punt.id}/notulen", data={"notulen": f"Leerling met BSN {VALID_BSN}"})
+    assert (
+        client.post(
+            f"/agendapunten/{punt.id}/notulen", data={"notulen": "Besproken: aanbod gedrag."}
+        ).status_code
+        == 302
+    )
+    response = client.post(
+        f"/agendapunten/{punt.id}/notulen", data={"notulen": f"Leerling met BSN {VALID_BSN}"}
+    )
     assert response.status_code == 422
     db.expire_all()
     assert db.get(Agendapunt, punt.id).notulen == "Besproken: aanbod gedrag."
 
-    assert client.post(f"/bijeenkomsten/{b.id}/besluiten", data={"tekst": "We starten een expertteam."}).status_code == 302
+    assert (
+        client.post(
+            f"/bijeenkomsten/{b.id}/besluiten", data={"tekst": "We starten een expertteam."}
+        ).status_code
+        == 302
+    )
     deadline = (now() - timedelta(hours=1)).date()
-    assert client.post(f"/bijeenkomsten/{b.id}/actiepunten",
-                       data={"omschrijving": "Offerte opvragen", "eigenaar": "Voorzitter", "deadline": deadline.isoformat()}
-                       ).status_code == 302
+    assert (
+        client.post(
+            f"/bijeenkomsten/{b.id}/actiepunten",
+            data={
+                "omschrijving": "Offerte opvragen",
+                "eigenaar": "Voorzitter",
+                "deadline": deadline.isoformat(),
+            },
+        ).status_code
+        == 302
+    )
     page = client.get(f"/bijeenkomsten/{b.id}").get_data(as_text=True)
     assert "We starten een expertteam." in page and "Offerte opvragen" in page
     # Audit log holds who did it.
-    assert db.exec(select(AuditRegel).where(AuditRegel.object_soort == "actiepunten")).one().gebruiker_id == o.voorzitter.id
+    assert (
+        db.exec(select(AuditRegel).where(AuditRegel.object_soort == "actiepunten")).one().gebruiker_id
+        == o.voorzitter.id
+    )
 
 
 def test_action_deadline_before_meeting_refused(client, auth, make_overleg, make_bijeenkomst, db):
     o = make_overleg()
     b = make_bijeenkomst(o.overleg, days=-1)
     auth.login(o.voorzitter)
-    response = client.post(f"/bijeenkomsten/{b.id}/actiepunten",
-                           data={"omschrijving": "X", "eigenaar": "Y", "deadline": "2001-01-01"})
+    response = client.post(
+        f"/bijeenkomsten/{b.id}/actiepunten",
+        data={"omschrijving": "X", "eigenaar": "Y", "deadline": "2001-01-01"},
+    )
     assert response.status_code == 422
     assert "vóór de bijeenkomst" in response.get_data(as_text=True)
     assert count(db, Actiepunt) == 0
@@ -198,8 +241,15 @@ def test_action_deadline_before_meeting_refused(client, auth, make_overleg, make
 def test_open_actions_carry_over_and_overdue_stands_out(client, auth, make_overleg, make_bijeenkomst, db):
     o = make_overleg()
     vorige = make_bijeenkomst(o.overleg, days=-30)
-    db.add(Actiepunt(wijkoverleg_id=o.overleg.id, bijeenkomst_id=vorige.id, omschrijving="Plan thuiszitters",
-                     eigenaar="Leerplicht", deadline=(now() - timedelta(days=3)).date()))
+    db.add(
+        Actiepunt(
+            wijkoverleg_id=o.overleg.id,
+            bijeenkomst_id=vorige.id,
+            omschrijving="Plan thuiszitters",
+            eigenaar="Leerplicht",
+            deadline=(now() - timedelta(days=3)).date(),
+        )
+    )
     db.commit()
     volgende = make_bijeenkomst(o.overleg, days=7)
     auth.login(o.voorzitter)
@@ -230,7 +280,12 @@ def test_chair_of_other_wijk_cannot_touch_meeting(client, auth, make_overleg, ma
     b = make_bijeenkomst(other.overleg, days=7, agendapunten=["Punt"])
     auth.login(own.voorzitter)
     assert client.get(f"/bijeenkomsten/{b.id}").status_code == 403
-    assert client.post(f"/bijeenkomsten/{b.id}/agendapunten", data={"titel": "Inbraak", "minuten": 5}).status_code == 403
+    assert (
+        client.post(
+            f"/bijeenkomsten/{b.id}/agendapunten", data={"titel": "Inbraak", "minuten": 5}
+        ).status_code
+        == 403
+    )
     assert client.post(f"/bijeenkomsten/{b.id}/vaststellen").status_code == 403
     assert client.get(f"/wijken/{other.wijk.code}/bijeenkomsten/nieuw").status_code == 403
     assert client.get("/bijeenkomsten/999999").status_code == 404
@@ -252,9 +307,19 @@ def test_members_and_secretary(client, auth, make_overleg, make_org, make_user, 
     leerplicht = make_org(None, OrganisatieSoort.LEERPLICHT, naam="Leerplicht Test")
     secretaris = make_user(Rol.SCHOOLLEIDER, organisatie=o.school)
     auth.login(o.voorzitter)
-    assert client.post(f"/wijken/{o.wijk.code}/overleg/leden", data={"lid-organisatie_id": leerplicht.id}).status_code == 302
+    assert (
+        client.post(
+            f"/wijken/{o.wijk.code}/overleg/leden", data={"lid-organisatie_id": leerplicht.id}
+        ).status_code
+        == 302
+    )
     assert "Leerplicht Test" in client.get(f"/wijken/{o.wijk.code}").get_data(as_text=True)
-    assert client.post(f"/wijken/{o.wijk.code}/overleg/leden", data={"sec-secretaris_id": secretaris.id}).status_code == 302
+    assert (
+        client.post(
+            f"/wijken/{o.wijk.code}/overleg/leden", data={"sec-secretaris_id": secretaris.id}
+        ).status_code
+        == 302
+    )
     auth.logout()
     auth.login(secretaris)
     assert client.post(f"/wijken/{o.wijk.code}/bijeenkomsten/nieuw", data=plan_data()).status_code == 302

@@ -7,7 +7,17 @@ import pytest
 from wijkportaal.auth.models import Rol
 from wijkportaal.wijken.models import OrganisatieSoort
 
-ROLES = ["anoniem", "beheerder", "swv", "directeur", "beoordelaar", "bestuurder", "voorzitter", "lid", "partner"]
+ROLES = [
+    "anoniem",
+    "beheerder",
+    "swv",
+    "directeur",
+    "beoordelaar",
+    "bestuurder",
+    "voorzitter",
+    "lid",
+    "partner",
+]
 
 
 @pytest.fixture
@@ -47,9 +57,16 @@ MATRIX = [
     ("bijeenkomst eigen wijk", lambda w: f"/bijeenkomsten/{w.own_b.id}", ALLE),
     ("bijeenkomst andere wijk", lambda w: f"/bijeenkomsten/{w.other_b.id}", ALLEEN_STAF_ZIET),
     ("agenda als ics andere wijk", lambda w: f"/bijeenkomsten/{w.other_b.id}.ics", ALLEEN_STAF_ZIET),
-    ("bijeenkomst plannen eigen wijk", lambda w: f"/wijken/{w.own.wijk.code}/bijeenkomsten/nieuw", VOORZITTER),
-    ("bijeenkomst plannen andere wijk", lambda w: f"/wijken/{w.other.wijk.code}/bijeenkomsten/nieuw",
-     [302, 403, 403, 403, 403, 403, 403, 403, 403]),
+    (
+        "bijeenkomst plannen eigen wijk",
+        lambda w: f"/wijken/{w.own.wijk.code}/bijeenkomsten/nieuw",
+        VOORZITTER,
+    ),
+    (
+        "bijeenkomst plannen andere wijk",
+        lambda w: f"/wijken/{w.other.wijk.code}/bijeenkomsten/nieuw",
+        [302, 403, 403, 403, 403, 403, 403, 403, 403],
+    ),
     ("bijeenkomst wijzigen", lambda w: f"/bijeenkomsten/{w.own_b.id}/bewerken", VOORZITTER),
     ("leden beheren", lambda w: f"/wijken/{w.own.wijk.code}/overleg/leden", VOORZITTER),
     ("overleg instellen", lambda w: f"/wijken/{w.own.wijk.code}/overleg/instellen", SWV_BEHEER),
@@ -57,8 +74,11 @@ MATRIX = [
     ("overzicht csv", lambda w: "/overzicht.csv", SWV_STAF),
     ("thema's", lambda w: "/themas", SWV_BEHEER),
     ("norm", lambda w: "/norm", SWV_BEHEER),
-    ("api wijk andere wijk", lambda w: f"/api/v1/wijken/{w.other.wijk.code}",
-     [401, 200, 200, 200, 200, 403, 403, 403, 403]),
+    (
+        "api wijk andere wijk",
+        lambda w: f"/api/v1/wijken/{w.other.wijk.code}",
+        [401, 200, 200, 200, 200, 403, 403, 403, 403],
+    ),
 ]
 
 
@@ -75,7 +95,11 @@ def test_permission_matrix(client, auth, world, name, url, expected):
 
 
 WRITES = [
-    ("agendapunt toevoegen", lambda w: f"/bijeenkomsten/{w.own_b.id}/agendapunten", {"titel": "Nieuw", "minuten": 5}),
+    (
+        "agendapunt toevoegen",
+        lambda w: f"/bijeenkomsten/{w.own_b.id}/agendapunten",
+        {"titel": "Nieuw", "minuten": 5},
+    ),
     ("agenda vaststellen", lambda w: f"/bijeenkomsten/{w.own_b.id}/vaststellen", {}),
     ("annuleren", lambda w: f"/bijeenkomsten/{w.own_b.id}/annuleren", {"reden": "ziekte"}),
     ("lid toevoegen", lambda w: f"/wijken/{w.own.wijk.code}/overleg/leden", {"lid-organisatie_id": 1}),
@@ -95,8 +119,18 @@ def test_member_may_propose_but_not_add_directly(client, auth, world, db):
     from wijkportaal.overleg.models import Agendapunt, AgendapuntStatus
 
     auth.login(world.users["lid"])
-    assert client.post(f"/bijeenkomsten/{world.own_b.id}/agendapunten", data={"titel": "Voorstel", "minuten": 5}).status_code == 302
+    assert (
+        client.post(
+            f"/bijeenkomsten/{world.own_b.id}/agendapunten", data={"titel": "Voorstel", "minuten": 5}
+        ).status_code
+        == 302
+    )
     punt = db.exec(select(Agendapunt).where(Agendapunt.titel == "Voorstel")).one()
     assert punt.status == AgendapuntStatus.VOORGESTELD
     # Not in someone else's wijk.
-    assert client.post(f"/bijeenkomsten/{world.other_b.id}/agendapunten", data={"titel": "X", "minuten": 5}).status_code == 403
+    assert (
+        client.post(
+            f"/bijeenkomsten/{world.other_b.id}/agendapunten", data={"titel": "X", "minuten": 5}
+        ).status_code
+        == 403
+    )

@@ -28,12 +28,16 @@ def test_no_overleg_is_geen():
 
 
 def test_meeting_the_bar_is_functionerend():
-    feiten = Feiten(True, gehouden=4, laatste=TODAY - timedelta(days=120), vastgesteld_vooraf=3, okt_en_so_aanwezig=2)
+    feiten = Feiten(
+        True, gehouden=4, laatste=TODAY - timedelta(days=120), vastgesteld_vooraf=3, okt_en_so_aanwezig=2
+    )
     assert beoordeel(NORM, feiten, TODAY) == (OverlegStatus.FUNCTIONEREND, [])
 
 
 def test_every_missed_part_is_named():
-    feiten = Feiten(True, gehouden=2, laatste=TODAY - timedelta(days=200), vastgesteld_vooraf=1, okt_en_so_aanwezig=0)
+    feiten = Feiten(
+        True, gehouden=2, laatste=TODAY - timedelta(days=200), vastgesteld_vooraf=1, okt_en_so_aanwezig=0
+    )
     status, redenen = beoordeel(NORM, feiten, TODAY)
     assert status == OverlegStatus.OPSTARTEND
     assert redenen == [
@@ -60,7 +64,12 @@ def test_functionerend_exactly_when_no_reasons(gehouden, dagen, vooraf, okt_so):
     vooraf, okt_so = min(vooraf, gehouden), min(okt_so, gehouden)
     feiten = Feiten(True, gehouden, TODAY - timedelta(days=dagen) if gehouden else None, vooraf, okt_so)
     status, redenen = beoordeel(NORM, feiten, TODAY)
-    meets = (gehouden >= 4 and dagen <= 120 and 100 * vooraf >= 75 * gehouden - 50 and 100 * okt_so >= 50 * gehouden - 50)
+    meets = (
+        gehouden >= 4
+        and dagen <= 120
+        and 100 * vooraf >= 75 * gehouden - 50
+        and 100 * okt_so >= 50 * gehouden - 50
+    )
     assert (status == OverlegStatus.FUNCTIONEREND) == (not redenen)
     if not meets:
         assert status == OverlegStatus.OPSTARTEND
@@ -107,7 +116,9 @@ def test_without_so_present_the_reason_says_so(db, make_overleg, make_bijeenkoms
         make_bijeenkomst(o.overleg, days=days, vastgesteld=True, aanwezig=[o.school, o.okt])
     s = wijk_statussen(db, {o.wijk.id})[o.wijk.id]
     assert s.status == OverlegStatus.OPSTARTEND
-    assert s.redenen == ["OKT en speciaal onderwijs samen aanwezig bij 0 % van de bijeenkomsten (minimaal 50 %)."]
+    assert s.redenen == [
+        "OKT en speciaal onderwijs samen aanwezig bij 0 % van de bijeenkomsten (minimaal 50 %)."
+    ]
 
 
 def test_norm_is_configurable(db, make_overleg, make_bijeenkomst):
@@ -126,8 +137,12 @@ def test_required_themes_count_only_on_held_meetings_this_school_year(db, make_o
     thuiszitten, jonge_kind = Thema(naam="Thuiszitten"), Thema(naam="Jonge kind")
     db.add_all([thuiszitten, jonge_kind])
     db.commit()
-    db.add_all([VerplichtThema(schooljaar=jaar, thema_id=thuiszitten.id),
-                VerplichtThema(schooljaar=jaar, thema_id=jonge_kind.id)])
+    db.add_all(
+        [
+            VerplichtThema(schooljaar=jaar, thema_id=thuiszitten.id),
+            VerplichtThema(schooljaar=jaar, thema_id=jonge_kind.id),
+        ]
+    )
     held = make_bijeenkomst(o.overleg, days=-1, agendapunten=["Thuiszitters"])
     upcoming = make_bijeenkomst(o.overleg, days=5, agendapunten=["Jonge kind"])
     for b, thema in ((held, thuiszitten), (upcoming, jonge_kind)):
@@ -142,12 +157,24 @@ def test_required_themes_count_only_on_held_meetings_this_school_year(db, make_o
 def test_overdue_actions_are_counted(db, make_overleg, make_bijeenkomst):
     o = make_overleg()
     b = make_bijeenkomst(o.overleg, days=-30)
-    db.add_all([
-        Actiepunt(wijkoverleg_id=o.overleg.id, bijeenkomst_id=b.id, omschrijving="a", eigenaar="x",
-                  deadline=(now() - timedelta(days=1)).date()),
-        Actiepunt(wijkoverleg_id=o.overleg.id, bijeenkomst_id=b.id, omschrijving="b", eigenaar="x",
-                  deadline=(now() + timedelta(days=1)).date()),
-    ])
+    db.add_all(
+        [
+            Actiepunt(
+                wijkoverleg_id=o.overleg.id,
+                bijeenkomst_id=b.id,
+                omschrijving="a",
+                eigenaar="x",
+                deadline=(now() - timedelta(days=1)).date(),
+            ),
+            Actiepunt(
+                wijkoverleg_id=o.overleg.id,
+                bijeenkomst_id=b.id,
+                omschrijving="b",
+                eigenaar="x",
+                deadline=(now() + timedelta(days=1)).date(),
+            ),
+        ]
+    )
     db.commit()
     assert wijk_statussen(db, {o.wijk.id})[o.wijk.id].te_late_actiepunten == 1
 

@@ -13,7 +13,9 @@ from wijkportaal.overleg.models import Overlegnorm, Thema, VerplichtThema
 from wijkportaal.wijken.models import Regio
 
 
-def test_overview_lists_every_wijk_with_status(client, auth, make_user, make_overleg, make_wijk, make_bijeenkomst):
+def test_overview_lists_every_wijk_with_status(
+    client, auth, make_user, make_overleg, make_wijk, make_bijeenkomst
+):
     o = make_overleg()
     for days in (-200, -140, -80, -20):
         make_bijeenkomst(o.overleg, days=days, vastgesteld=True, aanwezig=[o.okt, o.so])
@@ -62,11 +64,15 @@ def test_swv_sets_required_themes_for_a_school_year(client, auth, make_user, db)
     db.commit()
     auth.login(make_user(Rol.SWV))
     jaar = schooljaar_van(now().date())
-    response = client.post(f"/themas?schooljaar={jaar}", data={"verplicht-thema_ids": [a.id], "verplicht-submit": "1"})
+    response = client.post(
+        f"/themas?schooljaar={jaar}", data={"verplicht-thema_ids": [a.id], "verplicht-submit": "1"}
+    )
     assert response.status_code == 302
     assert db.exec(select(VerplichtThema.thema_id).where(VerplichtThema.schooljaar == jaar)).all() == [a.id]
     # An unknown theme is refused and changes nothing.
-    response = client.post(f"/themas?schooljaar={jaar}", data={"verplicht-thema_ids": [9999], "verplicht-submit": "1"})
+    response = client.post(
+        f"/themas?schooljaar={jaar}", data={"verplicht-thema_ids": [9999], "verplicht-submit": "1"}
+    )
     assert response.status_code == 422
     assert "Kies alleen uit de genoemde mogelijkheden" in response.get_data(as_text=True)
     db.expire_all()
@@ -84,8 +90,13 @@ def test_swv_adds_theme_and_duplicates_are_refused(client, auth, make_user, db):
 def test_swv_changes_the_bar_and_it_is_logged(client, auth, make_user, db):
     user = make_user(Rol.SWV)
     auth.login(user)
-    data = {"periode_maanden": 12, "min_bijeenkomsten": 3, "max_dagen_sinds_laatste": 120,
-            "min_pct_vastgesteld": 75, "min_pct_okt_so": 50}
+    data = {
+        "periode_maanden": 12,
+        "min_bijeenkomsten": 3,
+        "max_dagen_sinds_laatste": 120,
+        "min_pct_vastgesteld": 75,
+        "min_pct_okt_so": 50,
+    }
     assert client.post("/norm", data=data).status_code == 302
     assert db.exec(select(Overlegnorm)).one().min_bijeenkomsten == 3
     regel = db.exec(select(AuditRegel).where(AuditRegel.object_soort == "overlegnormen")).one()
@@ -100,6 +111,9 @@ def test_swv_sets_up_an_overleg_with_a_chair(client, auth, make_user, make_wijk,
     wijk = make_wijk()
     chair = make_user(Rol.SCHOOLLEIDER, organisatie=make_org(wijk))
     auth.login(make_user(Rol.SWV))
-    assert client.post(f"/wijken/{wijk.code}/overleg/instellen", data={"voorzitter_id": chair.id}).status_code == 302
+    assert (
+        client.post(f"/wijken/{wijk.code}/overleg/instellen", data={"voorzitter_id": chair.id}).status_code
+        == 302
+    )
     page = client.get(f"/wijken/{wijk.code}").get_data(as_text=True)
     assert chair.naam in page and "Opstartend" in page
