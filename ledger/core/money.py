@@ -1,0 +1,54 @@
+"""Money is exact: integer euro cents in storage, Decimal at the edges, never float."""
+
+from decimal import ROUND_UNNECESSARY, Decimal, InvalidOperation
+
+CURRENCY = "EUR"
+CENT = Decimal("0.01")
+
+
+class AmountError(ValueError):
+    """An amount the ledger refuses; the message is Dutch and shown to the user."""
+
+
+def parse_amount(value, *, currency: str = CURRENCY, allow_zero: bool = False) -> int:
+    """A positive amount in euros (str, int or Decimal; '1.234,56' and '1234.56' both work) as cents."""
+    if currency != CURRENCY:
+        raise AmountError(f"Alleen bedragen in euro's zijn mogelijk (niet {currency}).")
+    if isinstance(value, float | bool):
+        raise AmountError("Geef het bedrag als tekst of decimaal getal, niet als kommagetal (float).")
+    if isinstance(value, int):
+        amount = Decimal(value)
+    elif isinstance(value, Decimal):
+        amount = value
+    else:
+        amount = _parse_text(str(value))
+    if not amount.is_finite():
+        raise AmountError("Dit is geen geldig bedrag.")
+    try:
+        cents = amount.quantize(CENT, rounding=ROUND_UNNECESSARY)
+    except InvalidOperation as exc:
+        raise AmountError("Een bedrag heeft hoogstens twee cijfers achter de komma.") from exc
+    if cents < 0:
+        raise AmountError("Het bedrag moet positief zijn.")
+    if cents == 0 and not allow_zero:
+        raise AmountError("Het bedrag moet groter zijn dan nul.")
+    if cents >= Decimal(10) ** 13:
+        raise AmountError("Dit bedrag is te groot.")
+    return int(cents * 100)
+
+
+def _parse_text(text: str) -> Decimal:
+    cleaned = text.strip().replace("€", "").replace("\u00a0", "").replace(" ", "")
+    if cleaned.upper().startswith("EUR"):
+        cleaned = cleaned[3:]
+    if "," in cleaned:  # Dutch notation: 1.234,56
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation as exc:
+        raise AmountError("Dit is geen geldig bedrag.") from exc
+
+
+def to_decimal(cents: int) -> Decimal:
+    """Cents as euros, for display and export."""
+    return (Decimal(cents) / 100).quantize(CENT)
