@@ -1,6 +1,6 @@
 """Money is exact: integer euro cents in storage, Decimal at the edges, never float."""
 
-from decimal import ROUND_UNNECESSARY, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 
 CURRENCY = "EUR"
 CENT = Decimal("0.01")
@@ -24,16 +24,15 @@ def parse_amount(value, *, currency: str = CURRENCY, allow_zero: bool = False) -
         amount = _parse_text(str(value))
     if not amount.is_finite():
         raise AmountError("Dit is geen geldig bedrag.")
-    try:
-        cents = amount.quantize(CENT, rounding=ROUND_UNNECESSARY)
-    except InvalidOperation as exc:
-        raise AmountError("Een bedrag heeft hoogstens twee cijfers achter de komma.") from exc
+    if amount >= Decimal(10) ** 13 or amount <= -(Decimal(10) ** 13):
+        raise AmountError("Dit bedrag is te groot.")
+    cents = amount.quantize(CENT)
+    if cents != amount:
+        raise AmountError("Een bedrag heeft hoogstens twee cijfers achter de komma.")
     if cents < 0:
         raise AmountError("Het bedrag moet positief zijn.")
     if cents == 0 and not allow_zero:
         raise AmountError("Het bedrag moet groter zijn dan nul.")
-    if cents >= Decimal(10) ** 13:
-        raise AmountError("Dit bedrag is te groot.")
     return int(cents * 100)
 
 

@@ -1,0 +1,36 @@
+"""A double-entry ledger of pooled budgets: balanced, append-only, hash-chained, with two-phase reservations.
+
+The portal uses only this public API."""
+
+from ledger.core.model import AccountKind, PostedTransaction, Posting, TransactionDraft
+from ledger.core.money import AmountError, parse_amount, to_decimal
+from ledger.store.api import (
+    Balance,
+    IdempotencyConflict,
+    InsufficientFunds,
+    Ledger,
+    LedgerError,
+    NotFound,
+    Reservation,
+    ValidationFailed,
+)
+from ledger.store.tables import ReservationStatus
+
+__all__ = [
+    "AccountKind",
+    "AmountError",
+    "Balance",
+    "IdempotencyConflict",
+    "InsufficientFunds",
+    "Ledger",
+    "LedgerError",
+    "NotFound",
+    "Posting",
+    "PostedTransaction",
+    "Reservation",
+    "ReservationStatus",
+    "TransactionDraft",
+    "ValidationFailed",
+    "parse_amount",
+    "to_decimal",
+]

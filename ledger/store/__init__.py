@@ -1,0 +1,1 @@
+"""The ledger persisted with SQLModel: tables, locking and the database-level guards."""
