@@ -36,6 +36,13 @@ def euro(value: Decimal | int | None) -> str:
     return format_currency(Decimal(value or 0), "EUR", locale=LOCALE)
 
 
+def centen(value: int | None) -> str:
+    """Integer cents as € 1.234,56, exactly."""
+    from ledger import to_decimal
+
+    return euro(to_decimal(value or 0))
+
+
 def getal(value) -> str:
     return format_decimal(value or 0, locale=LOCALE)
 
@@ -46,6 +53,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(datum_kort)
     app.add_template_filter(tijd)
     app.add_template_filter(euro)
+    app.add_template_filter(centen)
     app.add_template_filter(getal)
     app.before_request(_make_nonce)
     app.after_request(_security_headers)

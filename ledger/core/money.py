@@ -1,8 +1,10 @@
 """Money is exact: integer euro cents in storage, Decimal at the edges, never float."""
 
+import re
 from decimal import Decimal, InvalidOperation
 
 CURRENCY = "EUR"
+_DUTCH_THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3})+")
 CENT = Decimal("0.01")
 
 
@@ -40,7 +42,7 @@ def _parse_text(text: str) -> Decimal:
     cleaned = text.strip().replace("€", "").replace("\u00a0", "").replace(" ", "")
     if cleaned.upper().startswith("EUR"):
         cleaned = cleaned[3:]
-    if "," in cleaned:  # Dutch notation: 1.234,56
+    if "," in cleaned or _DUTCH_THOUSANDS.fullmatch(cleaned):  # Dutch notation: 1.234,56 and 20.000
         cleaned = cleaned.replace(".", "").replace(",", ".")
     try:
         return Decimal(cleaned)

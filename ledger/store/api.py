@@ -200,9 +200,12 @@ class Ledger:
             .execution_options(yield_per=batch)
         )
         rows = self.session.exec(query)
-        for _, group in itertools.groupby(rows, key=lambda r: r[0].id):
-            group = list(group)
-            yield self._posted(group[0][0], tuple(Posting(codes[a], c) for _, a, c in group))
+        try:
+            for _, group in itertools.groupby(rows, key=lambda r: r[0].id):
+                group = list(group)
+                yield self._posted(group[0][0], tuple(Posting(codes[a], c) for _, a, c in group))
+        finally:  # a consumer that stops early (the check, at the first discrepancy) frees the cursor
+            rows.close()
 
     # Reservations (two-phase)
 

@@ -24,8 +24,14 @@ def start():
 @login_required
 def index():
     """The wijken the user may see, grouped by regio, with their overleg status."""
+    from wijkportaal.pot.queries import open_besluiten
+
     db = get_session()
-    return render_template("wijken/index.html", **queries.wijken_per_regio(db, current_user))
+    return render_template(
+        "wijken/index.html",
+        besluiten=open_besluiten(db, current_user),
+        **queries.wijken_per_regio(db, current_user),
+    )
 
 
 @bp.route("/wijken/<code>")

@@ -1,0 +1,59 @@
+"""Amounts as Dutch users type them, exactly, with Dutch refusals."""
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ledger import AmountError, parse_amount, to_decimal
+
+
+@pytest.mark.parametrize(
+    ("text", "cents"),
+    [
+        ("1.234,56", 123456),
+        ("1234.56", 123456),
+        ("20.000", 2000000),
+        ("€ 12,50", 1250),
+        ("0,01", 1),
+        ("1.000.000", 100000000),
+        ("12.5", 1250),
+        (Decimal("3.10"), 310),
+        (7, 700),
+    ],
+)
+def test_accepted(text, cents):
+    assert parse_amount(text) == cents
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("0", "groter zijn dan nul"),
+        ("-1", "positief"),
+        ("1,234", "twee cijfers"),
+        ("abc", "geen geldig"),
+        (1.5, "float"),
+        ("NaN", "geen geldig"),
+        ("Infinity", "geen geldig"),
+        ("1e20", "te groot"),
+    ],
+)
+def test_refused(value, message):
+    with pytest.raises(AmountError, match=message):
+        parse_amount(value)
+
+
+def test_other_currency_refused():
+    with pytest.raises(AmountError, match="euro"):
+        parse_amount("10", currency="USD")
+
+
+@given(st.integers(1, 10**12))
+def test_round_trip_through_dutch_text(cents):
+    euros = to_decimal(cents)
+    whole, frac = f"{euros:.2f}".split(".")
+    dutch = f"{int(whole):,}".replace(",", ".") + "," + frac
+    assert parse_amount(dutch) == cents
+    assert parse_amount(str(euros)) == cents

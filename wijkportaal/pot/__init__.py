@@ -1,0 +1,1 @@
+"""The gedeelde pot: pooled budgets of school boards, on the ledger."""

@@ -1,0 +1,141 @@
+"""Forms of the gedeelde pot. Amounts are parsed exactly (Decimal → cents) with Dutch messages."""
+
+import uuid
+
+from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+
+import ledger
+from wijkportaal.forms import Form, keuzes
+from wijkportaal.overleg.forms import CheckboxesField
+from wijkportaal.pot.models import BesluitKeuze, BronSoort, Goedkeuringsregel, PeriodeSoort
+from wijkportaal.privacy import GeenBSN
+
+VERPLICHT = "Dit veld is verplicht."
+
+
+class BedragField(StringField):
+    """An amount in euros ('1.234,56' or '1234.56'); `cents` holds the exact value after validation."""
+
+    cents: int | None = None
+
+    def __init__(self, *args, optional: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.optional = optional
+
+    def pre_validate(self, form) -> None:
+        self.cents = None
+        if not (self.data or "").strip():
+            if self.optional:
+                return
+            raise ValidationError("Vul een bedrag in.")
+        try:
+            self.cents = ledger.parse_amount(self.data)
+        except ledger.AmountError as fout:
+            raise ValidationError(str(fout)) from fout
+
+
+class SleutelMixin:
+    """An idempotency key made when the form is shown: submitting twice posts once."""
+
+    sleutel = HiddenField()
+
+    def nieuwe_sleutel(self) -> None:
+        if not self.sleutel.data:
+            self.sleutel.data = str(uuid.uuid4())
+
+    def validate_sleutel(self, field) -> None:
+        if not field.data or len(field.data) > 100:
+            raise ValidationError("Het formulier is onvolledig; laad de pagina opnieuw.")
+
+
+def _keuzes(enum_cls) -> list:
+    return keuzes((m.value, getattr(m, "label", m.value)) for m in enum_cls)
+
+
+class PotForm(Form):
+    naam = StringField(
+        "Naam", validators=[DataRequired(VERPLICHT), Length(max=200, message="Maximaal 200 tekens.")]
+    )
+    periode_soort = SelectField(
+        "Periode", choices=_keuzes(PeriodeSoort), validators=[DataRequired(VERPLICHT)]
+    )
+    jaar = IntegerField(
+        "Jaar",
+        validators=[
+            InputRequired("Vul een jaar in."),
+            NumberRange(2020, 2100, "Kies een jaar tussen 2020 en 2100."),
+        ],
+        description="Het schooljaar begint in dit jaar (2025 = 2025-2026).",
+    )
+    wijk_ids = CheckboxesField("Wijken", coerce=int, validators=[Optional()])
+    bestuur_ids = CheckboxesField("Deelnemende besturen", coerce=int, validators=[Optional()])
+    regel = SelectField(
+        "Goedkeuringsregel", choices=_keuzes(Goedkeuringsregel), validators=[DataRequired(VERPLICHT)]
+    )
+
+
+class BijdrageForm(SleutelMixin, Form):
+    bron = SelectField("Van wie", choices=_keuzes(BronSoort), validators=[DataRequired(VERPLICHT)])
+    bestuur_id = SelectField("Bestuur", coerce=int, validators=[Optional()])
+    partner_naam = StringField(
+        "Naam partner", validators=[Optional(), Length(max=200, message="Maximaal 200 tekens.")]
+    )
+    middelen = StringField(
+        "Bron van het geld",
+        validators=[DataRequired(VERPLICHT), Length(max=120)],
+        description="Bijvoorbeeld eigen middelen, ondersteuningsmiddelen, NPO.",
+    )
+    bedrag = BedragField("Bedrag (€)")
+    datum = DateField("Datum", validators=[InputRequired("Vul een geldige datum in.")])
+    soort = SelectField(
+        "Soort",
+        choices=keuzes([("ingelegd", "Ingelegd (betaald)"), ("toezegging", "Toezegging (nog te betalen)")]),
+        validators=[DataRequired(VERPLICHT)],
+    )
+    uiterlijk_op = DateField("Uiterlijk betaald op (bij een toezegging)", validators=[Optional()])
+
+
+class BetaalForm(SleutelMixin, Form):
+    datum = DateField("Betaald op", validators=[InputRequired("Vul een geldige datum in.")])
+
+
+class AanpakForm(Form):
+    naam = StringField(
+        "Naam", validators=[DataRequired(VERPLICHT), Length(max=200, message="Maximaal 200 tekens.")]
+    )
+    doel = TextAreaField("Doel", validators=[Optional(), Length(max=5000), GeenBSN()])
+    doelgroep = StringField("Doelgroep", validators=[Optional(), Length(max=500), GeenBSN()])
+    niveau = SelectField("Niveau", validators=[DataRequired(VERPLICHT)])
+    school_ids = CheckboxesField("Betrokken scholen", coerce=int, validators=[Optional()])
+    budget_jaar1 = BedragField("Budget eerste jaar (€)")
+    budget_jaar2 = BedragField("Budget tweede jaar (€)", optional=True)
+
+
+class ToekenningForm(SleutelMixin, Form):
+    aanpak_id = SelectField("Aanpak", coerce=int, validators=[DataRequired("Kies een aanpak.")])
+    bedrag = BedragField("Bedrag (€)")
+    toelichting = TextAreaField("Toelichting", validators=[Optional(), Length(max=5000), GeenBSN()])
+    termijn_dagen = IntegerField(
+        "Besluiten binnen (dagen)",
+        default=14,
+        validators=[InputRequired(VERPLICHT), NumberRange(1, 90, "Kies 1 tot 90 dagen.")],
+    )
+
+
+class BesluitForm(Form):
+    besluit = SelectField("Besluit", choices=_keuzes(BesluitKeuze), validators=[DataRequired(VERPLICHT)])
+    toelichting = TextAreaField(
+        "Toelichting",
+        validators=[Optional(), Length(max=2000), GeenBSN()],
+        description="Verplicht bij afwijzen.",
+    )
+
+
+class BestedingForm(SleutelMixin, Form):
+    datum = DateField("Datum", validators=[InputRequired("Vul een geldige datum in.")])
+    omschrijving = StringField(
+        "Omschrijving", validators=[DataRequired(VERPLICHT), Length(max=400), GeenBSN()]
+    )
+    factuurreferentie = StringField("Factuurnummer", validators=[Optional(), Length(max=120)])
+    bedrag = BedragField("Bedrag (€)")

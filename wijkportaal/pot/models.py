@@ -1,0 +1,212 @@
+"""Pooled budgets: pots, their boards, contributions, approaches, allocations with approval, spending.
+
+Money itself lives in the ledger; these tables hold what the portal needs around it (who, why, which
+rule) and point at ledger transactions and reservations by id."""
+
+from datetime import date
+from enum import StrEnum
+
+import sqlalchemy as sa
+from pydantic import NaiveDatetime
+from sqlmodel import Field, SQLModel
+
+from wijkportaal.clock import now
+from wijkportaal.db import enum_type
+
+
+class Goedkeuringsregel(StrEnum):
+    ALLE = "alle"
+    MEERDERHEID = "meerderheid"
+    GEWOGEN = "gewogen"
+
+    @property
+    def label(self) -> str:
+        return {
+            "alle": "Alle deelnemende besturen stemmen in",
+            "meerderheid": "Een meerderheid van de besturen stemt in",
+            "gewogen": "Een meerderheid naar inbreng (gewogen naar bijdrage) stemt in",
+        }[self]
+
+
+class PeriodeSoort(StrEnum):
+    SCHOOLJAAR = "schooljaar"
+    KALENDERJAAR = "kalenderjaar"
+
+
+class Pot(SQLModel, table=True):
+    __tablename__ = "potten"
+    __table_args__ = (sa.CheckConstraint("periode_eind > periode_start", name="periode"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    naam: str = Field(max_length=200)
+    account_code: str = Field(max_length=120, unique=True)
+    periode_soort: PeriodeSoort = Field(sa_type=enum_type(PeriodeSoort))
+    periode_start: date
+    periode_eind: date
+    regel: Goedkeuringsregel = Field(default=Goedkeuringsregel.ALLE, sa_type=enum_type(Goedkeuringsregel))
+    aangemaakt_door_id: int | None = Field(default=None, foreign_key="gebruikers.id")
+    aangemaakt_op: NaiveDatetime = Field(default_factory=now)
+
+
+class PotWijk(SQLModel, table=True):
+    __tablename__ = "pot_wijken"
+
+    pot_id: int = Field(foreign_key="potten.id", primary_key=True)
+    wijk_id: int = Field(foreign_key="wijken.id", primary_key=True, index=True)
+
+
+class PotBestuur(SQLModel, table=True):
+    """A board taking part in a pot: it contributes and decides on allocations."""
+
+    __tablename__ = "pot_besturen"
+
+    pot_id: int = Field(foreign_key="potten.id", primary_key=True)
+    bestuur_id: int = Field(foreign_key="besturen.id", primary_key=True, index=True)
+
+
+class BronSoort(StrEnum):
+    BESTUUR = "bestuur"
+    SWV = "swv"
+    VRIJVAL = "vrijval"
+    GEMEENTE = "gemeente"
+    PARTNER = "partner"
+
+    @property
+    def label(self) -> str:
+        return {
+            "bestuur": "Schoolbestuur",
+            "swv": "Samenwerkingsverband",
+            "vrijval": "Vrijval (minder verwijzingen)",
+            "gemeente": "Gemeente",
+            "partner": "Partner",
+        }[self]
+
+
+class Bijdrage(SQLModel, table=True):
+    """A contribution to a pot; a pledge (toezegging) until it is paid in and posted in the ledger."""
+
+    __tablename__ = "bijdragen"
+    __table_args__ = (sa.CheckConstraint("bedrag_cents > 0", name="positief"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    pot_id: int = Field(foreign_key="potten.id", index=True)
+    bron_soort: BronSoort = Field(sa_type=enum_type(BronSoort))
+    bestuur_id: int | None = Field(default=None, foreign_key="besturen.id", index=True)
+    partner_naam: str = Field(default="", max_length=200)
+    middelen: str = Field(max_length=120)  # eigen middelen, ondersteuningsmiddelen, NPO, …
+    bedrag_cents: int = Field(sa_type=sa.BigInteger)
+    datum: date
+    is_toezegging: bool = False
+    uiterlijk_op: date | None = None  # when a pledge is due
+    betaald_op: date | None = None
+    transaction_id: int | None = Field(default=None, foreign_key="ledger_transactions.id")
+    ingevoerd_door_id: int | None = Field(default=None, foreign_key="gebruikers.id")
+    ingevoerd_op: NaiveDatetime = Field(default_factory=now)
+
+
+class Aanpak(SQLModel, table=True):
+    """A collective approach funded from a pot (Startklas Osdorp, Taalversterking Bos en Lommer, …)."""
+
+    __tablename__ = "aanpakken"
+
+    id: int | None = Field(default=None, primary_key=True)
+    pot_id: int = Field(foreign_key="potten.id", index=True)
+    naam: str = Field(max_length=200)
+    doel: str = Field(default="", sa_type=sa.Text)
+    doelgroep: str = Field(default="", max_length=500)
+    niveau: str = Field(default="wijk", max_length=20)  # school, buurt or wijk
+    account_code: str = Field(max_length=120, unique=True)
+    aangemaakt_door_id: int | None = Field(default=None, foreign_key="gebruikers.id")
+    aangemaakt_op: NaiveDatetime = Field(default_factory=now)
+
+
+class AanpakSchool(SQLModel, table=True):
+    __tablename__ = "aanpak_scholen"
+
+    aanpak_id: int = Field(foreign_key="aanpakken.id", primary_key=True)
+    organisatie_id: int = Field(foreign_key="organisaties.id", primary_key=True)
+
+
+class AanpakBudget(SQLModel, table=True):
+    """The budget of an approach per year (the year the school year starts in, or the calendar year)."""
+
+    __tablename__ = "aanpak_budgetten"
+    __table_args__ = (sa.CheckConstraint("bedrag_cents >= 0", name="niet_negatief"),)
+
+    aanpak_id: int = Field(foreign_key="aanpakken.id", primary_key=True)
+    jaar: int = Field(primary_key=True)
+    bedrag_cents: int = Field(sa_type=sa.BigInteger)
+
+
+class ToekenningStatus(StrEnum):
+    OPEN = "open"
+    GOEDGEKEURD = "goedgekeurd"
+    AFGEWEZEN = "afgewezen"
+    VERLOPEN = "verlopen"
+
+    @property
+    def label(self) -> str:
+        return {
+            "open": "Wacht op besluiten",
+            "goedgekeurd": "Goedgekeurd",
+            "afgewezen": "Afgewezen",
+            "verlopen": "Verlopen",
+        }[self]
+
+
+class Toekenning(SQLModel, table=True):
+    """A proposal to fund an approach from the pot: the money is reserved until the boards decide."""
+
+    __tablename__ = "toekenningen"
+    __table_args__ = (sa.CheckConstraint("bedrag_cents > 0", name="positief"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    pot_id: int = Field(foreign_key="potten.id", index=True)
+    aanpak_id: int = Field(foreign_key="aanpakken.id", index=True)
+    bedrag_cents: int = Field(sa_type=sa.BigInteger)
+    toelichting: str = Field(default="", sa_type=sa.Text)
+    regel: Goedkeuringsregel = Field(sa_type=enum_type(Goedkeuringsregel))
+    status: ToekenningStatus = Field(default=ToekenningStatus.OPEN, sa_type=enum_type(ToekenningStatus))
+    voorgesteld_door_id: int = Field(foreign_key="gebruikers.id")
+    voorgesteld_op: NaiveDatetime = Field(default_factory=now)
+    vervalt_op: NaiveDatetime
+    afgerond_op: NaiveDatetime | None = None
+    reservation_id: int = Field(foreign_key="ledger_reservations.id")
+    transaction_id: int | None = Field(default=None, foreign_key="ledger_transactions.id")
+
+
+class BesluitKeuze(StrEnum):
+    AKKOORD = "akkoord"
+    AFGEWEZEN = "afgewezen"
+
+
+class ToekenningBesluit(SQLModel, table=True):
+    """One board's decision on an allocation: who decided, when, and why."""
+
+    __tablename__ = "toekenning_besluiten"
+    __table_args__ = (sa.UniqueConstraint("toekenning_id", "bestuur_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    toekenning_id: int = Field(foreign_key="toekenningen.id", index=True)
+    bestuur_id: int = Field(foreign_key="besturen.id")
+    besluit: BesluitKeuze = Field(sa_type=enum_type(BesluitKeuze))
+    toelichting: str = Field(default="", max_length=2000)
+    gebruiker_id: int = Field(foreign_key="gebruikers.id")
+    op: NaiveDatetime = Field(default_factory=now)
+
+
+class Besteding(SQLModel, table=True):
+    """Spending on an approach (an invoice paid), posted from the approach's account."""
+
+    __tablename__ = "bestedingen"
+    __table_args__ = (sa.CheckConstraint("bedrag_cents > 0", name="positief"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    aanpak_id: int = Field(foreign_key="aanpakken.id", index=True)
+    datum: date
+    omschrijving: str = Field(max_length=500)
+    factuurreferentie: str = Field(default="", max_length=120)
+    bedrag_cents: int = Field(sa_type=sa.BigInteger)
+    transaction_id: int = Field(foreign_key="ledger_transactions.id")
+    ingevoerd_door_id: int | None = Field(default=None, foreign_key="gebruikers.id")
+    ingevoerd_op: NaiveDatetime = Field(default_factory=now)

@@ -1,0 +1,395 @@
+"""The gedeelde pot: pots, contributions, approaches, allocations with approval, spending."""
+
+from datetime import timedelta
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlmodel import select
+
+import ledger
+from wijkportaal import clock
+from wijkportaal.access import get_or_404_403, require
+from wijkportaal.auth.models import Rol
+from wijkportaal.db import get_session
+from wijkportaal.forms import keuzes
+from wijkportaal.pot import forms, permissions, queries, services
+from wijkportaal.pot.models import (
+    Aanpak,
+    BesluitKeuze,
+    Besteding,
+    Bijdrage,
+    BronSoort,
+    Goedkeuringsregel,
+    PeriodeSoort,
+    Pot,
+    Toekenning,
+)
+from wijkportaal.pot.services import PotFout
+from wijkportaal.privacy import PRIVACY_HINT
+from wijkportaal.wijken.models import SCHOOLSOORTEN, Bestuur, Organisatie, Wijk
+
+bp = Blueprint("pot", __name__)
+
+
+@bp.before_request
+@login_required
+def _require_login():
+    """Every page of the pot needs a login."""
+
+
+def _pot(pot_id: int) -> Pot:
+    db = get_session()
+    return get_or_404_403(Pot, pot_id, lambda user, pot: permissions.can_view_pot(db, user, pot))
+
+
+def _fout(form, fout: Exception) -> None:
+    field = getattr(form, getattr(fout, "veld", None) or "", None)
+    if field is not None:
+        field.errors = [*field.errors, str(fout)]
+    else:
+        form.form_errors.append(str(fout))
+
+
+def _render(template: str, form, **context):
+    has_errors = form is not None and bool(form.errors)
+    return render_template(
+        template, form=form, privacy_hint=PRIVACY_HINT, **context
+    ), 422 if has_errors else 200
+
+
+@bp.route("/potten")
+def index():
+    """The pots the user may see, with paid in, reserved, allocated, spent and available."""
+    db = get_session()
+    ids = permissions.zichtbare_pot_ids(db, current_user)
+    query = select(Pot).order_by(Pot.periode_start.desc(), Pot.naam)
+    if ids is not None:
+        query = query.where(Pot.id.in_(list(ids) or [0]))
+    potten = list(db.exec(query))
+    return render_template(
+        "pot/index.html",
+        potten=potten,
+        cijfers=queries.cijfers(db, potten),
+        mag_openen=permissions.can_open_pot(current_user),
+        besluiten=queries.open_besluiten(db, current_user),
+    )
+
+
+@bp.route("/potten/nieuw", methods=["GET", "POST"])
+def nieuw():
+    """Open a pot for one or more wijken and a period, with its boards and approval rule."""
+    require(permissions.can_open_pot(current_user))
+    db = get_session()
+    form = forms.PotForm()
+    form.wijk_ids.choices = keuzes((w.id, w.naam) for w in db.exec(select(Wijk).order_by(Wijk.naam)))
+    form.bestuur_ids.choices = keuzes((b.id, b.naam) for b in db.exec(select(Bestuur).order_by(Bestuur.naam)))
+    if request.method == "GET":
+        form.jaar.data = clock.schooljaar_van(clock.today())
+        if current_user.rol == Rol.BESTUURDER:
+            form.bestuur_ids.data = [current_user.bestuur_id]
+    if form.validate_on_submit():
+        if current_user.rol == Rol.BESTUURDER and current_user.bestuur_id not in (
+            form.bestuur_ids.data or []
+        ):
+            form.bestuur_ids.errors.append("Uw eigen bestuur doet mee in een pot die u opent.")
+        else:
+            try:
+                pot = services.open_pot(
+                    db,
+                    current_user,
+                    naam=form.naam.data,
+                    periode_soort=PeriodeSoort(form.periode_soort.data),
+                    jaar=form.jaar.data,
+                    wijk_ids=form.wijk_ids.data or [],
+                    bestuur_ids=form.bestuur_ids.data or [],
+                    regel=Goedkeuringsregel(form.regel.data),
+                )
+            except PotFout as fout:
+                _fout(form, fout)
+            else:
+                flash("De pot is geopend.", "success")
+                return redirect(url_for("pot.pot", pot_id=pot.id))
+    return _render("pot/pot_form.html", form)
+
+
+@bp.route("/potten/<int:pot_id>")
+def pot(pot_id: int):
+    """A pot: its figures, boards, contributions and pledges, approaches, allocations and journal."""
+    pot = _pot(pot_id)
+    db = get_session()
+    bijdragen = list(
+        db.exec(select(Bijdrage).where(Bijdrage.pot_id == pot.id).order_by(Bijdrage.datum.desc()))
+    )
+    namen = {
+        b.id: b.naam
+        for b in db.exec(
+            select(Bestuur).where(Bestuur.id.in_([x.bestuur_id for x in bijdragen if x.bestuur_id] or [0]))
+        )
+    }
+    return render_template(
+        "pot/pot.html",
+        pot=pot,
+        c=queries.cijfers(db, [pot])[pot.id],
+        wijken=queries.wijken_van(db, pot),
+        besturen=queries.besturen_van(db, pot),
+        bijdragen=bijdragen,
+        bestuur_namen=namen,
+        aanpakken=queries.aanpakken_van(db, pot),
+        toekenningen=queries.toekenningen_van(db, pot),
+        journaal=services.grootboek(db).transactions(account=pot.account_code, limit=50),
+        mag_beheren=permissions.can_manage_pot(db, current_user, pot),
+        is_swv=permissions.is_swv(current_user),
+        neemt_deel=permissions.neemt_deel(db, current_user, pot),
+        vandaag=clock.today(),
+        betaal_form=_betaal_form(),
+    )
+
+
+def _betaal_form():
+    form = forms.BetaalForm()
+    form.nieuwe_sleutel()
+    form.datum.data = clock.today()
+    return form
+
+
+@bp.route("/potten/<int:pot_id>/bijdragen/nieuw", methods=["GET", "POST"])
+def bijdrage_nieuw(pot_id: int):
+    """Record a contribution or a pledge."""
+    pot = _pot(pot_id)
+    db = get_session()
+    swv = permissions.is_swv(current_user)
+    require(swv or permissions.neemt_deel(db, current_user, pot))
+    form = forms.BijdrageForm()
+    besturen = [b["bestuur"] for b in queries.besturen_van(db, pot)]
+    if not swv:
+        besturen = [b for b in besturen if b.id == current_user.bestuur_id]
+        form.bron.choices = keuzes([(BronSoort.BESTUUR.value, BronSoort.BESTUUR.label)])
+    form.bestuur_id.choices = keuzes([(0, "—")] + [(b.id, b.naam) for b in besturen])
+    if request.method == "GET":
+        form.nieuwe_sleutel()
+        form.datum.data = clock.today()
+        if not swv:
+            form.bestuur_id.data = current_user.bestuur_id
+    if form.validate_on_submit():
+        bron = BronSoort(form.bron.data)
+        bestuur_id = form.bestuur_id.data or None
+        if not permissions.can_contribute(db, current_user, pot, bron, bestuur_id):
+            form.bestuur_id.errors.append("U kunt alleen een bijdrage van uw eigen bestuur vastleggen.")
+        else:
+            try:
+                services.voeg_bijdrage_toe(
+                    db,
+                    current_user,
+                    pot,
+                    bron=bron,
+                    bestuur_id=bestuur_id,
+                    partner_naam=form.partner_naam.data or "",
+                    middelen=form.middelen.data,
+                    bedrag_cents=form.bedrag.cents,
+                    datum=form.datum.data,
+                    toezegging=form.soort.data == "toezegging",
+                    uiterlijk_op=form.uiterlijk_op.data,
+                    sleutel=form.sleutel.data,
+                )
+            except (PotFout, ledger.LedgerError) as fout:
+                _fout(form, fout)
+            else:
+                flash("De bijdrage is vastgelegd.", "success")
+                return redirect(url_for("pot.pot", pot_id=pot.id))
+    return _render("pot/bijdrage_form.html", form, pot=pot)
+
+
+@bp.route("/bijdragen/<int:bijdrage_id>/betalen", methods=["POST"])
+def bijdrage_betalen(bijdrage_id: int):
+    """A pledge is paid in: post it in the ledger."""
+    bijdrage = get_or_404_403(Bijdrage, bijdrage_id)
+    pot = _pot(bijdrage.pot_id)
+    db = get_session()
+    require(permissions.can_contribute(db, current_user, pot, bijdrage.bron_soort, bijdrage.bestuur_id))
+    form = forms.BetaalForm()
+    if form.validate_on_submit():
+        try:
+            services.betaal_toezegging(db, current_user, bijdrage, form.datum.data, form.sleutel.data)
+        except (PotFout, ledger.LedgerError) as fout:
+            flash(str(fout), "error")
+            return redirect(url_for("pot.pot", pot_id=pot.id)), 303
+        flash("De toezegging is als betaald geboekt.", "success")
+    else:
+        flash(" ".join(e for errs in form.errors.values() for e in errs), "error")
+    return redirect(url_for("pot.pot", pot_id=pot.id))
+
+
+@bp.route("/potten/<int:pot_id>/aanpakken/nieuw", methods=["GET", "POST"])
+def aanpak_nieuw(pot_id: int):
+    """Describe a collective approach with its budget."""
+    pot = _pot(pot_id)
+    db = get_session()
+    require(permissions.can_manage_pot(db, current_user, pot))
+    form = forms.AanpakForm()
+    form.niveau.choices = keuzes([("school", "School"), ("buurt", "Buurt"), ("wijk", "Wijk")])
+    wijk_ids = [w.id for w in queries.wijken_van(db, pot)]
+    form.school_ids.choices = keuzes(
+        (o.id, o.naam)
+        for o in db.exec(
+            select(Organisatie)
+            .where(Organisatie.wijk_id.in_(wijk_ids or [0]), Organisatie.soort.in_(list(SCHOOLSOORTEN)))
+            .order_by(Organisatie.naam)
+        )
+    )
+    jaar = pot.periode_start.year
+    if form.validate_on_submit():
+        budgetten = {jaar: form.budget_jaar1.cents}
+        if form.budget_jaar2.cents:
+            budgetten[jaar + 1] = form.budget_jaar2.cents
+        aanpak = services.maak_aanpak(
+            db,
+            current_user,
+            pot,
+            naam=form.naam.data,
+            doel=form.doel.data or "",
+            doelgroep=form.doelgroep.data or "",
+            niveau=form.niveau.data,
+            school_ids=form.school_ids.data or [],
+            budgetten=budgetten,
+        )
+        flash("De aanpak is vastgelegd. Stel nu een toekenning uit de pot voor.", "success")
+        return redirect(url_for("pot.aanpak", aanpak_id=aanpak.id))
+    return _render("pot/aanpak_form.html", form, pot=pot, jaar=jaar)
+
+
+@bp.route("/aanpakken/<int:aanpak_id>")
+def aanpak(aanpak_id: int):
+    """An approach: budget per year against what was allocated and spent, and its spending."""
+    aanpak = get_or_404_403(Aanpak, aanpak_id)
+    pot = _pot(aanpak.pot_id)
+    db = get_session()
+    info = next(a for a in queries.aanpakken_van(db, pot) if a["aanpak"].id == aanpak.id)
+    form = forms.BestedingForm()
+    form.nieuwe_sleutel()
+    form.datum.data = clock.today()
+    return render_template(
+        "pot/aanpak.html",
+        pot=pot,
+        a=info,
+        aanpak=aanpak,
+        form=form,
+        privacy_hint=PRIVACY_HINT,
+        bestedingen=list(
+            db.exec(
+                select(Besteding).where(Besteding.aanpak_id == aanpak.id).order_by(Besteding.datum.desc())
+            )
+        ),
+        mag_beheren=permissions.can_manage_pot(db, current_user, pot),
+    )
+
+
+@bp.route("/aanpakken/<int:aanpak_id>/bestedingen", methods=["POST"])
+def besteding_nieuw(aanpak_id: int):
+    """Record spending on an approach, within its approved budget."""
+    aanpak = get_or_404_403(Aanpak, aanpak_id)
+    pot = _pot(aanpak.pot_id)
+    db = get_session()
+    require(permissions.can_manage_pot(db, current_user, pot))
+    form = forms.BestedingForm()
+    if form.validate_on_submit():
+        try:
+            services.boek_besteding(
+                db,
+                current_user,
+                aanpak,
+                datum=form.datum.data,
+                omschrijving=form.omschrijving.data,
+                factuurreferentie=form.factuurreferentie.data or "",
+                bedrag_cents=form.bedrag.cents,
+                sleutel=form.sleutel.data,
+            )
+        except (PotFout, ledger.LedgerError) as fout:
+            _fout(form, fout)
+        else:
+            flash("De besteding is geboekt.", "success")
+            return redirect(url_for("pot.aanpak", aanpak_id=aanpak.id))
+    info = next(a for a in queries.aanpakken_van(db, pot) if a["aanpak"].id == aanpak.id)
+    return render_template(
+        "pot/aanpak.html",
+        pot=pot,
+        a=info,
+        aanpak=aanpak,
+        form=form,
+        privacy_hint=PRIVACY_HINT,
+        bestedingen=list(db.exec(select(Besteding).where(Besteding.aanpak_id == aanpak.id))),
+        mag_beheren=True,
+    ), 422
+
+
+@bp.route("/potten/<int:pot_id>/toekenningen/nieuw", methods=["GET", "POST"])
+def toekenning_nieuw(pot_id: int):
+    """Propose to fund an approach from the pot: the money is reserved at once."""
+    pot = _pot(pot_id)
+    db = get_session()
+    require(permissions.can_manage_pot(db, current_user, pot))
+    form = forms.ToekenningForm()
+    form.aanpak_id.choices = keuzes(
+        (a.id, a.naam) for a in db.exec(select(Aanpak).where(Aanpak.pot_id == pot.id).order_by(Aanpak.naam))
+    )
+    if request.method == "GET":
+        form.nieuwe_sleutel()
+        form.aanpak_id.data = request.args.get("aanpak", type=int)
+    if form.validate_on_submit():
+        aanpak = db.get(Aanpak, form.aanpak_id.data)
+        try:
+            toekenning = services.stel_toekenning_voor(
+                db,
+                current_user,
+                pot,
+                aanpak,
+                bedrag_cents=form.bedrag.cents,
+                toelichting=form.toelichting.data or "",
+                vervalt_op=clock.now() + timedelta(days=form.termijn_dagen.data),
+                sleutel=form.sleutel.data,
+            )
+        except ledger.InsufficientFunds as fout:
+            form.bedrag.errors.append(f"Er is niet genoeg beschikbaar in de pot. {fout}")
+        except (PotFout, ledger.LedgerError) as fout:
+            _fout(form, fout)
+        else:
+            flash("Het bedrag is gereserveerd; de deelnemende besturen kunnen nu besluiten.", "success")
+            return redirect(url_for("pot.toekenning", toekenning_id=toekenning.id))
+    return _render("pot/toekenning_form.html", form, pot=pot, c=queries.cijfers(db, [pot])[pot.id])
+
+
+@bp.route("/toekenningen/<int:toekenning_id>", methods=["GET", "POST"])
+def toekenning(toekenning_id: int):
+    """An allocation and the boards' decisions; a bestuurder decides here for their own board."""
+    toekenning = get_or_404_403(Toekenning, toekenning_id)
+    pot = _pot(toekenning.pot_id)
+    db = get_session()
+    form = forms.BesluitForm()
+    if request.method == "POST":
+        require(permissions.can_decide(db, current_user, toekenning))
+        if form.validate_on_submit():
+            try:
+                status = services.neem_besluit(
+                    db,
+                    current_user,
+                    toekenning,
+                    bestuur_id=current_user.bestuur_id,
+                    besluit=BesluitKeuze(form.besluit.data),
+                    toelichting=form.toelichting.data or "",
+                )
+            except (PotFout, ledger.LedgerError) as fout:
+                _fout(form, fout)
+            else:
+                flash(f"Uw besluit is vastgelegd. Status: {status.label}.", "success")
+                return redirect(url_for("pot.toekenning", toekenning_id=toekenning.id))
+    rij = next(r for r in queries.toekenningen_van(db, pot) if r[0].id == toekenning.id)
+    al_besloten = current_user.bestuur_id in rij[2] if getattr(current_user, "bestuur_id", None) else False
+    return _render(
+        "pot/toekenning.html",
+        form,
+        pot=pot,
+        t=toekenning,
+        aanpak=rij[1],
+        besluiten=rij[2],
+        besturen=queries.besturen_van(db, pot),
+        mag_besluiten=permissions.can_decide(db, current_user, toekenning) and not al_besloten,
+    )

@@ -1,0 +1,500 @@
+"""The only code that changes pots. Money moves only through the ledger's public API; services flush,
+the request commits once, and any failure rolls the ledger back with everything else."""
+
+from datetime import date, datetime
+
+from sqlmodel import Session, func, select
+
+import ledger
+from ledger import AccountKind, Ledger, LedgerError, Posting, TransactionDraft
+from wijkportaal import audit, clock
+from wijkportaal.pot.models import (
+    Aanpak,
+    AanpakBudget,
+    AanpakSchool,
+    BesluitKeuze,
+    Besteding,
+    Bijdrage,
+    BronSoort,
+    Goedkeuringsregel,
+    PeriodeSoort,
+    Pot,
+    PotBestuur,
+    PotWijk,
+    Toekenning,
+    ToekenningBesluit,
+    ToekenningStatus,
+)
+from wijkportaal.pot.rules import uitkomst
+from wijkportaal.wijken.models import Bestuur
+
+UITGAVEN = "uitgaven"
+
+
+class PotFout(ValueError):
+    """A change the rules refuse; `veld` names the form field the Dutch message belongs to."""
+
+    def __init__(self, message: str, veld: str | None = None):
+        super().__init__(message)
+        self.veld = veld
+
+
+def grootboek(session: Session) -> Ledger:
+    return Ledger(session, now=clock.now)
+
+
+def _door(user) -> str:
+    return f"{user.naam} <{user.email}> (gebruiker {user.id})"
+
+
+def _ensure_account(book: Ledger, code: str, naam: str, kind: AccountKind) -> None:
+    try:
+        book.balance(code)
+    except ledger.NotFound:
+        book.open_account(code, naam, kind)
+
+
+def periode(soort: PeriodeSoort, jaar: int) -> tuple[date, date]:
+    if soort == PeriodeSoort.SCHOOLJAAR:
+        return clock.schooljaar_grenzen(jaar)
+    return date(jaar, 1, 1), date(jaar, 12, 31)
+
+
+def pot_besturen(session: Session, pot: Pot) -> list[int]:
+    return list(session.exec(select(PotBestuur.bestuur_id).where(PotBestuur.pot_id == pot.id)))
+
+
+def ingelegd_per_bestuur(session: Session, pot: Pot) -> dict[int, int]:
+    """Cents each board has paid into the pot (pledges not counted)."""
+    rows = session.exec(
+        select(Bijdrage.bestuur_id, func.sum(Bijdrage.bedrag_cents))
+        .where(
+            Bijdrage.pot_id == pot.id, Bijdrage.bestuur_id.is_not(None), Bijdrage.transaction_id.is_not(None)
+        )
+        .group_by(Bijdrage.bestuur_id)
+    ).all()
+    return {bestuur_id: int(total) for bestuur_id, total in rows}
+
+
+def heeft_geld(session: Session, pot: Pot) -> bool:
+    return (
+        session.exec(
+            select(Bijdrage.id).where(Bijdrage.pot_id == pot.id, Bijdrage.transaction_id.is_not(None))
+        ).first()
+        is not None
+    )
+
+
+# Pots
+
+
+def open_pot(
+    session,
+    user,
+    *,
+    naam: str,
+    periode_soort: PeriodeSoort,
+    jaar: int,
+    wijk_ids: list[int],
+    bestuur_ids: list[int],
+    regel: Goedkeuringsregel,
+) -> Pot:
+    if not wijk_ids:
+        raise PotFout("Kies minstens één wijk.", "wijk_ids")
+    if not bestuur_ids:
+        raise PotFout("Kies de besturen die meedoen.", "bestuur_ids")
+    start, eind = periode(periode_soort, jaar)
+    pot = Pot(
+        naam=naam.strip(),
+        account_code="",
+        periode_soort=periode_soort,
+        periode_start=start,
+        periode_eind=eind,
+        regel=regel,
+        aangemaakt_door_id=user.id,
+    )
+    session.add(pot)
+    session.flush()
+    pot.account_code = f"pot:{pot.id}"
+    session.add_all(PotWijk(pot_id=pot.id, wijk_id=w) for w in sorted(set(wijk_ids)))
+    session.add_all(PotBestuur(pot_id=pot.id, bestuur_id=b) for b in sorted(set(bestuur_ids)))
+    grootboek(session).open_account(pot.account_code, pot.naam, AccountKind.POT)
+    session.flush()
+    audit.record(
+        session,
+        user,
+        pot,
+        "geopend",
+        {
+            "naam": pot.naam,
+            "periode": [start, eind],
+            "regel": regel,
+            "wijk_ids": sorted(wijk_ids),
+            "bestuur_ids": sorted(bestuur_ids),
+        },
+    )
+    return pot
+
+
+def wijzig_regel(session, user, pot: Pot, regel: Goedkeuringsregel) -> None:
+    if pot.regel == regel:
+        return
+    if heeft_geld(session, pot):
+        raise PotFout("De goedkeuringsregel ligt vast zodra er geld in de pot zit.", "regel")
+    changed = audit.changes(pot, {"regel": regel})
+    session.flush()
+    audit.record(session, user, pot, "regel gewijzigd", changed)
+
+
+# Contributions
+
+
+def _bron_rekening(book: Ledger, session, bron: BronSoort, bestuur_id: int | None, partner_naam: str) -> str:
+    if bron == BronSoort.BESTUUR:
+        bestuur = session.get(Bestuur, bestuur_id)
+        code = f"bestuur:{bestuur_id}"
+        _ensure_account(book, code, f"Bijdragen {bestuur.naam}", AccountKind.BIJDRAGE)
+    elif bron == BronSoort.SWV:
+        code = "swv:samenwerking-wijk-regio"
+        _ensure_account(book, code, "SWV: Samenwerking in de wijk en regio", AccountKind.BUDGET)
+    elif bron == BronSoort.VRIJVAL:
+        code = "swv:vrijval"
+        _ensure_account(book, code, "SWV: vrijval door minder verwijzingen", AccountKind.BUDGET)
+    elif bron == BronSoort.GEMEENTE:
+        code = "cofinanciering:gemeente"
+        _ensure_account(book, code, "Cofinanciering gemeente", AccountKind.COFINANCIERING)
+    else:
+        from wijkportaal.wijken.services import slug
+
+        code = f"cofinanciering:partner:{slug(partner_naam)}"
+        _ensure_account(book, code, f"Cofinanciering {partner_naam}", AccountKind.COFINANCIERING)
+    return code
+
+
+def voeg_bijdrage_toe(
+    session,
+    user,
+    pot: Pot,
+    *,
+    bron: BronSoort,
+    bestuur_id: int | None,
+    partner_naam: str,
+    middelen: str,
+    bedrag_cents: int,
+    datum: date,
+    toezegging: bool,
+    uiterlijk_op: date | None,
+    sleutel: str,
+) -> Bijdrage:
+    if bron == BronSoort.BESTUUR and bestuur_id not in pot_besturen(session, pot):
+        raise PotFout("Dit bestuur doet niet mee in deze pot.", "bestuur_id")
+    if bron == BronSoort.PARTNER and not partner_naam.strip():
+        raise PotFout("Vul de naam van de partner in.", "partner_naam")
+    if toezegging and (uiterlijk_op is None or uiterlijk_op < datum):
+        raise PotFout(
+            "Een toezegging heeft een uiterste betaaldatum, op of na de datum van de toezegging.",
+            "uiterlijk_op",
+        )
+    bijdrage = Bijdrage(
+        pot_id=pot.id,
+        bron_soort=bron,
+        bestuur_id=bestuur_id if bron == BronSoort.BESTUUR else None,
+        partner_naam=partner_naam.strip(),
+        middelen=middelen.strip(),
+        bedrag_cents=bedrag_cents,
+        datum=datum,
+        is_toezegging=toezegging,
+        uiterlijk_op=uiterlijk_op if toezegging else None,
+        ingevoerd_door_id=user.id,
+    )
+    session.add(bijdrage)
+    session.flush()
+    if not toezegging:
+        _boek_bijdrage(session, user, pot, bijdrage, datum, sleutel)
+    audit.record(
+        session,
+        user,
+        bijdrage,
+        "toegezegd" if toezegging else "ingelegd",
+        {"pot_id": pot.id, "bron": bron, "bestuur_id": bijdrage.bestuur_id, "bedrag_cents": bedrag_cents},
+    )
+    return bijdrage
+
+
+def _boek_bijdrage(session, user, pot: Pot, bijdrage: Bijdrage, datum: date, sleutel: str) -> None:
+    book = grootboek(session)
+    bron = _bron_rekening(book, session, bijdrage.bron_soort, bijdrage.bestuur_id, bijdrage.partner_naam)
+    tx = book.post(
+        TransactionDraft(
+            postings=(
+                Posting(pot.account_code, bijdrage.bedrag_cents),
+                Posting(bron, -bijdrage.bedrag_cents),
+            ),
+            effective_date=datum,
+            description=f"Bijdrage aan {pot.naam} ({bijdrage.middelen})",
+            entered_by=_door(user),
+            idempotency_key=sleutel,
+        )
+    )
+    bijdrage.transaction_id = tx.id
+    bijdrage.betaald_op = datum
+    session.flush()
+
+
+def betaal_toezegging(session, user, bijdrage: Bijdrage, datum: date, sleutel: str) -> None:
+    if not bijdrage.is_toezegging or bijdrage.transaction_id is not None:
+        raise PotFout("Deze toezegging is al betaald.")
+    if datum < bijdrage.datum:
+        raise PotFout("De betaling kan niet vóór de toezegging liggen.", "datum")
+    pot = session.get(Pot, bijdrage.pot_id)
+    _boek_bijdrage(session, user, pot, bijdrage, datum, sleutel)
+    audit.record(session, user, bijdrage, "toezegging betaald", {"bedrag_cents": bijdrage.bedrag_cents})
+
+
+# Approaches
+
+
+def maak_aanpak(
+    session,
+    user,
+    pot: Pot,
+    *,
+    naam: str,
+    doel: str,
+    doelgroep: str,
+    niveau: str,
+    school_ids: list[int],
+    budgetten: dict[int, int],
+) -> Aanpak:
+    aanpak = Aanpak(
+        pot_id=pot.id,
+        naam=naam.strip(),
+        doel=doel.strip(),
+        doelgroep=doelgroep.strip(),
+        niveau=niveau,
+        account_code="",
+        aangemaakt_door_id=user.id,
+    )
+    session.add(aanpak)
+    session.flush()
+    aanpak.account_code = f"aanpak:{aanpak.id}"
+    session.add_all(AanpakSchool(aanpak_id=aanpak.id, organisatie_id=s) for s in sorted(set(school_ids)))
+    session.add_all(
+        AanpakBudget(aanpak_id=aanpak.id, jaar=j, bedrag_cents=c) for j, c in sorted(budgetten.items())
+    )
+    book = grootboek(session)
+    book.open_account(aanpak.account_code, aanpak.naam, AccountKind.AANPAK)
+    _ensure_account(book, UITGAVEN, "Uitgaven aan aanpakken", AccountKind.UITGAVEN)
+    session.flush()
+    audit.record(
+        session,
+        user,
+        aanpak,
+        "aangemaakt",
+        {"naam": aanpak.naam, "pot_id": pot.id, "budgetten": budgetten, "school_ids": sorted(school_ids)},
+    )
+    return aanpak
+
+
+# Allocations with approval
+
+
+def stel_toekenning_voor(
+    session,
+    user,
+    pot: Pot,
+    aanpak: Aanpak,
+    *,
+    bedrag_cents: int,
+    toelichting: str,
+    vervalt_op: datetime,
+    sleutel: str,
+) -> Toekenning:
+    if aanpak.pot_id != pot.id:
+        raise PotFout("Deze aanpak hoort niet bij deze pot.", "aanpak_id")
+    if vervalt_op <= clock.now():
+        raise PotFout("De termijn voor de besluiten moet in de toekomst liggen.", "vervalt_op")
+    reservation = grootboek(session).reserve(
+        pot.account_code,
+        aanpak.account_code,
+        bedrag_cents,
+        idempotency_key=sleutel,
+        entered_by=_door(user),
+        description=f"Toekenning aan {aanpak.naam}",
+        expires_at=vervalt_op,
+    )
+    existing = session.exec(select(Toekenning).where(Toekenning.reservation_id == reservation.id)).first()
+    if existing is not None:  # the same request again
+        return existing
+    toekenning = Toekenning(
+        pot_id=pot.id,
+        aanpak_id=aanpak.id,
+        bedrag_cents=bedrag_cents,
+        toelichting=toelichting.strip(),
+        regel=pot.regel,
+        voorgesteld_door_id=user.id,
+        vervalt_op=vervalt_op,
+        reservation_id=reservation.id,
+    )
+    session.add(toekenning)
+    session.flush()
+    audit.record(
+        session,
+        user,
+        toekenning,
+        "voorgesteld",
+        {"aanpak_id": aanpak.id, "bedrag_cents": bedrag_cents, "vervalt_op": vervalt_op},
+    )
+    return toekenning
+
+
+def neem_besluit(
+    session, user, toekenning: Toekenning, *, bestuur_id: int, besluit: BesluitKeuze, toelichting: str
+) -> ToekenningStatus:
+    """Record one board's decision; when the rule is met the reservation posts, when it fails it is released."""
+    if toekenning.status != ToekenningStatus.OPEN:
+        raise PotFout(f"Over deze toekenning is al besloten ({toekenning.status.label.lower()}).")
+    if toekenning.vervalt_op <= clock.now():
+        raise PotFout("De termijn voor besluiten is verstreken; het gereserveerde geld wordt vrijgegeven.")
+    if toekenning.voorgesteld_door_id == user.id:
+        raise PotFout("U kunt niet besluiten over uw eigen voorstel.")
+    pot = session.get(Pot, toekenning.pot_id)
+    besturen = pot_besturen(session, pot)
+    if bestuur_id not in besturen:
+        raise PotFout("Dit bestuur doet niet mee in deze pot.")
+    if session.exec(
+        select(ToekenningBesluit).where(
+            ToekenningBesluit.toekenning_id == toekenning.id, ToekenningBesluit.bestuur_id == bestuur_id
+        )
+    ).first():
+        raise PotFout("Dit bestuur heeft al besloten over deze toekenning.")
+    if besluit == BesluitKeuze.AFGEWEZEN and not toelichting.strip():
+        raise PotFout("Geef een reden als u afwijst.", "toelichting")
+    rij = ToekenningBesluit(
+        toekenning_id=toekenning.id,
+        bestuur_id=bestuur_id,
+        besluit=besluit,
+        toelichting=toelichting.strip(),
+        gebruiker_id=user.id,
+    )
+    session.add(rij)
+    session.flush()
+    audit.record(
+        session,
+        user,
+        rij,
+        besluit.value,
+        {"toekenning_id": toekenning.id, "bestuur_id": bestuur_id, "toelichting": rij.toelichting},
+    )
+    besluiten = dict(
+        session.exec(
+            select(ToekenningBesluit.bestuur_id, ToekenningBesluit.besluit).where(
+                ToekenningBesluit.toekenning_id == toekenning.id
+            )
+        ).all()
+    )
+    status = uitkomst(toekenning.regel, besturen, besluiten, ingelegd_per_bestuur(session, pot))
+    book = grootboek(session)
+    if status == ToekenningStatus.GOEDGEKEURD:
+        aanpak = session.get(Aanpak, toekenning.aanpak_id)
+        tx = book.post_reservation(
+            toekenning.reservation_id,
+            idempotency_key=f"toekenning-{toekenning.id}",
+            entered_by=_door(user),
+            effective_date=clock.today(),
+            description=f"Toekenning aan {aanpak.naam} ({pot.naam})",
+        )
+        toekenning.transaction_id = tx.id
+    elif status == ToekenningStatus.AFGEWEZEN:
+        book.void_reservation(toekenning.reservation_id)
+    if status != ToekenningStatus.OPEN:
+        toekenning.status = status
+        toekenning.afgerond_op = clock.now()
+        session.flush()
+        audit.record(session, None, toekenning, status.value, {"regel": toekenning.regel})
+    return status
+
+
+def verloop(session, toekenning: Toekenning) -> None:
+    grootboek(session).void_reservation(toekenning.reservation_id)
+    toekenning.status = ToekenningStatus.VERLOPEN
+    toekenning.afgerond_op = clock.now()
+    session.flush()
+    audit.record(session, None, toekenning, "verlopen", {})
+
+
+def verloop_toekenningen(session: Session, moment: datetime | None = None) -> int:
+    """Release the money of every open allocation whose decision period has passed (a scheduled job)."""
+    moment = moment or clock.now()
+    verlopen = list(
+        session.exec(
+            select(Toekenning).where(
+                Toekenning.status == ToekenningStatus.OPEN, Toekenning.vervalt_op <= moment
+            )
+        )
+    )
+    for toekenning in verlopen:
+        verloop(session, toekenning)
+    return len(verlopen)
+
+
+# Spending
+
+
+def toegekend_en_besteed(session: Session, aanpak: Aanpak) -> tuple[int, int]:
+    toegekend = session.exec(
+        select(func.coalesce(func.sum(Toekenning.bedrag_cents), 0)).where(
+            Toekenning.aanpak_id == aanpak.id, Toekenning.status == ToekenningStatus.GOEDGEKEURD
+        )
+    ).one()
+    besteed = session.exec(
+        select(func.coalesce(func.sum(Besteding.bedrag_cents), 0)).where(Besteding.aanpak_id == aanpak.id)
+    ).one()
+    return int(toegekend), int(besteed)
+
+
+def boek_besteding(
+    session,
+    user,
+    aanpak: Aanpak,
+    *,
+    datum: date,
+    omschrijving: str,
+    factuurreferentie: str,
+    bedrag_cents: int,
+    sleutel: str,
+) -> Besteding:
+    toegekend, besteed = toegekend_en_besteed(session, aanpak)
+    if besteed + bedrag_cents > toegekend:
+        raise PotFout(
+            "Dit gaat boven het goedgekeurde budget van deze aanpak uit: vraag eerst een nieuwe toekenning aan.",
+            "bedrag",
+        )
+    try:
+        tx = grootboek(session).post(
+            TransactionDraft(
+                postings=(Posting(aanpak.account_code, -bedrag_cents), Posting(UITGAVEN, bedrag_cents)),
+                effective_date=datum,
+                description=f"{aanpak.naam}: {omschrijving.strip()}"[:500],
+                entered_by=_door(user),
+                idempotency_key=sleutel,
+            )
+        )
+    except LedgerError as fout:
+        raise PotFout(str(fout), "bedrag") from fout
+    existing = session.exec(select(Besteding).where(Besteding.transaction_id == tx.id)).first()
+    if existing is not None:
+        return existing
+    besteding = Besteding(
+        aanpak_id=aanpak.id,
+        datum=datum,
+        omschrijving=omschrijving.strip(),
+        factuurreferentie=factuurreferentie.strip(),
+        bedrag_cents=bedrag_cents,
+        transaction_id=tx.id,
+        ingevoerd_door_id=user.id,
+    )
+    session.add(besteding)
+    session.flush()
+    audit.record(session, user, besteding, "geboekt", {"aanpak_id": aanpak.id, "bedrag_cents": bedrag_cents})
+    return besteding
