@@ -126,6 +126,7 @@ def user_token(email: str, omschrijving: str) -> None:
 
 
 def init_app(app: Flask) -> None:
+    from wijkportaal.jobs import jobs_cli
     from wijkportaal.ledger_cli import ledger_cli
     from wijkportaal.pot.cli import pot_cli
     from wijkportaal.wijken.cli import wijken_cli
@@ -133,6 +134,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(wijken_cli)
     app.cli.add_command(pot_cli)
     app.cli.add_command(ledger_cli)
+    app.cli.add_command(jobs_cli)
     app.cli.add_command(db_cli)
     app.cli.add_command(user_cli)
     app.cli.add_command(demo_data)
