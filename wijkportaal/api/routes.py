@@ -66,3 +66,6 @@ def openapi_document():
     if "wijkportaal_openapi" not in app.extensions:
         app.extensions["wijkportaal_openapi"] = openapi.document(app, title="Wijkportaal API", version="1")
     return app.extensions["wijkportaal_openapi"]
+
+
+from wijkportaal.api import potten  # noqa: E402, F401  (registers the pot routes on bp)

@@ -1,11 +1,33 @@
-"""The shapes the API returns: every response is serialised through these models, and the OpenAPI
-document is generated from them, so the two cannot drift apart."""
+"""The shapes the API returns and accepts: every response is serialised through these models, every
+request body validated by them, and the OpenAPI document is generated from them, so they cannot drift
+apart. Amounts are integer euro cents in responses; in requests they are text ("1.234,56" or "1234.56")."""
 
 from datetime import date
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, NaiveDatetime
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    NaiveDatetime,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
+import ledger
 from wijkportaal.overleg.status import OverlegStatus
+from wijkportaal.pot.models import (
+    BesluitKeuze,
+    BronSoort,
+    Goedkeuringsregel,
+    PeriodeSoort,
+    ToekenningStatus,
+)
+from wijkportaal.privacy import BSN_MESSAGE, bevat_bsn
 from wijkportaal.wijken.models import OrganisatieSoort
 
 
@@ -18,6 +40,14 @@ class Fout(_Schema):
 
     fout: str = Field(description="Korte omschrijving van de fout.")
     toelichting: str = Field(description="Uitleg voor de gebruiker.")
+
+
+class Validatiefout(Fout):
+    """The body of a 422 response: what is wrong, per field of the request."""
+
+    velden: dict[str, str] = Field(
+        description="Per veld van het verzoek wat er niet klopt; leeg als de fout niet bij één veld hoort."
+    )
 
 
 class WijkSamenvatting(_Schema):
@@ -73,3 +103,228 @@ class WijkDetail(WijkSamenvatting):
         description="De recente en komende bijeenkomsten (tot tien van elk), op volgorde van start."
     )
     open_actiepunten: list[OpenActiepunt] = Field(description="Op volgorde van deadline.")
+
+
+# Gedeelde pot: responses (amounts in integer euro cents)
+
+Centen = Annotated[int, Field(description="Bedrag in hele eurocenten.")]
+
+
+class PotSamenvatting(_Schema):
+    """A pot with its figures, all in euro cents."""
+
+    id: int
+    naam: str
+    periode_soort: PeriodeSoort
+    periode_start: date
+    periode_eind: date
+    regel: Goedkeuringsregel = Field(description="Wanneer een toekenning is goedgekeurd.")
+    wijken: list[str] = Field(description="Codes van de wijken van de pot.")
+    ingelegd: Centen = Field(description="Betaalde bijdragen, in centen.")
+    toegezegd: Centen = Field(description="Toezeggingen die nog niet betaald zijn, in centen.")
+    gereserveerd: Centen = Field(description="Gereserveerd voor toekenningen waarover nog besloten wordt.")
+    toegekend: Centen = Field(description="Goedgekeurde toekenningen, in centen.")
+    besteed: Centen = Field(description="Bestedingen van de aanpakken van de pot, in centen.")
+    beschikbaar: Centen = Field(description="Saldo van de pot min wat gereserveerd is, in centen.")
+
+
+class PotBestuurCijfers(_Schema):
+    id: int
+    naam: str
+    ingelegd: Centen
+    aandeel: float = Field(ge=0, le=1, description="Deel van alle betaalde bijdragen van besturen (0-1).")
+    eerlijk_aandeel: float = Field(
+        ge=0, le=1, description="Deel naar leerlingaantal in de wijken van de pot (0-1), ter vergelijking."
+    )
+
+
+class Jaarbudget(_Schema):
+    jaar: int = Field(description="Het jaar (bij een schooljaar: het jaar waarin het begint).")
+    bedrag: Centen
+
+
+class AanpakCijfers(_Schema):
+    id: int
+    naam: str
+    niveau: str
+    budget_per_jaar: list[Jaarbudget]
+    budget_totaal: Centen
+    toegekend: Centen
+    besteed: Centen
+
+
+class BestuurBesluit(_Schema):
+    """Where one participating board stands on an allocation."""
+
+    bestuur_id: int
+    bestuur: str
+    besluit: BesluitKeuze | None = Field(description="Leeg zolang dit bestuur niet heeft besloten.")
+    toelichting: str
+    op: NaiveDatetime | None = Field(description="Wanneer het besluit is vastgelegd (Amsterdamse tijd).")
+
+
+class Toekenning(_Schema):
+    """A proposal to fund an approach from the pot, with the decision of every participating board."""
+
+    id: int
+    pot_id: int
+    aanpak_id: int
+    aanpak: str = Field(description="Naam van de aanpak.")
+    bedrag: Centen
+    toelichting: str
+    regel: Goedkeuringsregel
+    status: ToekenningStatus
+    voorgesteld_op: NaiveDatetime
+    vervalt_op: NaiveDatetime = Field(
+        description="Tot wanneer besloten kan worden; daarna vervalt de reservering."
+    )
+    afgerond_op: NaiveDatetime | None
+    transactie_id: int | None = Field(
+        description="De boeking uit de pot, zodra de toekenning is goedgekeurd."
+    )
+    besluiten: list[BestuurBesluit]
+
+
+class PotDetail(PotSamenvatting):
+    besturen: list[PotBestuurCijfers]
+    aanpakken: list[AanpakCijfers]
+    toekenningen: list[Toekenning] = Field(description="Nieuwste voorstel eerst.")
+
+
+class Boeking(_Schema):
+    rekening: str = Field(description="Code van de grootboekrekening.")
+    centen: int = Field(description="Positief: naar de rekening, negatief: eraf.")
+
+
+class Transactie(_Schema):
+    """A ledger transaction: balanced, never changed, hash-chained to the one before."""
+
+    id: int
+    datum: date = Field(description="Boekdatum.")
+    omschrijving: str
+    boekingen: list[Boeking] = Field(description="Samen altijd nul.")
+    ingevoerd_op: NaiveDatetime
+    hash: str = Field(description="SHA-256 over de inhoud en de hash van de vorige transactie.")
+    vorige_hash: str
+    draait_terug: int | None = Field(description="De transactie die deze correctie terugdraait.")
+
+
+class Bijdrage(_Schema):
+    """A contribution to a pot; a pledge (toezegging) until it is paid in."""
+
+    id: int
+    pot_id: int
+    bron: BronSoort
+    bestuur_id: int | None
+    partner_naam: str
+    middelen: str
+    bedrag: Centen
+    datum: date
+    toezegging: bool
+    uiterlijk_op: date | None
+    betaald_op: date | None
+    transactie_id: int | None = Field(
+        description="De boeking in het grootboek; leeg bij een onbetaalde toezegging."
+    )
+
+
+# Gedeelde pot: requests
+
+
+class _Invoer(BaseModel):
+    """A request body: unknown fields and loose types (numbers as text, "true" as a boolean) are refused."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+def _centen(value: Any) -> int:
+    if isinstance(value, float):
+        raise PydanticCustomError(
+            "ongeldig", 'Geef het bedrag als tekst, bijvoorbeeld "1234,56": een kommagetal is niet exact.'
+        )
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "ongeldig", 'Geef het bedrag als tekst, bijvoorbeeld "1.234,56" of "1234.56".'
+        )
+    if not value.strip():
+        raise PydanticCustomError("ongeldig", "Vul een bedrag in.")
+    try:
+        return ledger.parse_amount(value)
+    except ledger.AmountError as fout:
+        raise PydanticCustomError("ongeldig", str(fout)) from fout
+
+
+def _geen_bsn(text: str) -> str:
+    if bevat_bsn(text):
+        raise PydanticCustomError("ongeldig", BSN_MESSAGE)
+    return text
+
+
+Bedrag = Annotated[
+    int,
+    BeforeValidator(_centen),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "Bedrag in euro's als tekst, groter dan nul, hoogstens twee decimalen: "
+            '"1.234,56" of "1234.56". Geen getal: kommagetallen zijn niet exact.',
+            "examples": ["1.234,56", "1234.56"],
+        }
+    ),
+]
+VrijeTekst = Annotated[str, AfterValidator(_geen_bsn)]
+
+
+class BijdrageInvoer(_Invoer):
+    """A contribution, paid in now or pledged (toezegging) with a due date."""
+
+    bron: BronSoort = Field(
+        description="bestuur: een deelnemend bestuur (alleen het eigen bestuur); swv, vrijval, gemeente en "
+        "partner: vastgelegd door het samenwerkingsverband."
+    )
+    bestuur_id: int | None = Field(default=None, description="Verplicht bij bron bestuur.")
+    partner_naam: str = Field(default="", max_length=200, description="Verplicht bij bron partner.")
+    middelen: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)] = Field(
+        description="Waar het geld vandaan komt: eigen middelen, ondersteuningsmiddelen, NPO, …"
+    )
+    bedrag: Bedrag
+    datum: date
+    toezegging: bool = Field(
+        default=False, description="Nog te betalen: wordt pas geboekt als het betaald is."
+    )
+    uiterlijk_op: date | None = Field(
+        default=None, description="Uiterste betaaldatum; verplicht bij een toezegging."
+    )
+
+    @model_validator(mode="after")
+    def _bestuur_bij_bron_bestuur(self):
+        if self.bron == BronSoort.BESTUUR and self.bestuur_id is None:
+            raise PydanticCustomError("ongeldig", "Kies het bestuur dat bijdraagt.", {"veld": "bestuur_id"})
+        return self
+
+
+class ToekenningInvoer(_Invoer):
+    """A proposal to fund an approach of this pot; the amount is reserved at once."""
+
+    aanpak_id: int
+    bedrag: Bedrag
+    toelichting: VrijeTekst = Field(default="", max_length=5000)
+    termijn_dagen: int = Field(
+        default=14, ge=1, le=90, description="Binnen hoeveel dagen de besturen besluiten."
+    )
+
+
+class BesluitInvoer(_Invoer):
+    """The decision of the caller's own board."""
+
+    besluit: BesluitKeuze
+    toelichting: VrijeTekst = Field(default="", max_length=2000, description="Verplicht bij afwijzen.")
+
+
+class TransactiesQuery(BaseModel):
+    """Paging through a pot's transactions, newest first."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    limit: int = Field(default=50, ge=1, le=200, description="Hoeveel transacties (1-200).")
+    offset: int = Field(default=0, ge=0, le=1_000_000, description="Hoeveel nieuwste transacties overslaan.")

@@ -1,0 +1,441 @@
+"""The gedeelde pot in the JSON API: the same loads, permission checks and services as the pot pages.
+
+Writes need an `Idempotency-Key`: the key is scoped to the caller, namespaced before it reaches the
+ledger, and remembered in the audit log next to a fingerprint of the request, so a repeat answers with
+the original record and a reuse of the key for other content is refused."""
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+
+import sqlalchemy as sa
+from flask import request
+from flask_login import current_user
+from pydantic import BaseModel
+from sqlmodel import Session, SQLModel, select
+
+import ledger
+from wijkportaal import audit, clock
+from wijkportaal.access import found_and_allowed, get_or_404_403
+from wijkportaal.api import schemas
+from wijkportaal.api.openapi import (
+    IDEMPOTENCY_HEADER,
+    api_route,
+    fout,
+    request_body,
+    request_idempotency_key,
+    request_query,
+)
+from wijkportaal.api.routes import bp
+from wijkportaal.auth.models import Gebruiker
+from wijkportaal.db import get_session
+from wijkportaal.pot import permissions, queries, services
+from wijkportaal.pot.models import Aanpak, Bijdrage, Pot, PotWijk, Toekenning
+from wijkportaal.pot.services import PotFout
+from wijkportaal.web import centen
+from wijkportaal.wijken.models import Wijk
+
+API_VERZOEK = "api-verzoek"  # the audit action that remembers an idempotency key
+_API_VELDEN = {"vervalt_op": "termijn_dagen"}  # service field names that differ in the API
+
+
+# Reading
+
+
+@api_route(
+    bp,
+    "/potten",
+    summary="De potten die u mag zien, met ingelegd, gereserveerd, toegekend, besteed en beschikbaar",
+    response=list[schemas.PotSamenvatting],
+)
+def potten():
+    """Every pot the caller may see, in a fixed number of queries however many there are."""
+    db = get_session()
+    ids = permissions.zichtbare_pot_ids(db, current_user)
+    query = select(Pot).order_by(Pot.periode_start.desc(), Pot.naam)
+    if ids is not None:
+        query = query.where(Pot.id.in_(list(ids) or [0]))
+    return _samenvattingen(db, list(db.exec(query)))
+
+
+@api_route(
+    bp,
+    "/potten/<int:pot_id>",
+    summary="Eén pot met de besturen, aanpakken en toekenningen met de besluiten per bestuur",
+    response=schemas.PotDetail,
+    errors=(403, 404),
+)
+def pot_detail(pot_id: int):
+    db = get_session()
+    return _detail(db, _zichtbare_pot(db, pot_id))
+
+
+@api_route(
+    bp,
+    "/potten/<int:pot_id>/transacties",
+    summary="De grootboektransacties die de pot raken, nieuwste eerst",
+    response=list[schemas.Transactie],
+    query=schemas.TransactiesQuery,
+    errors=(403, 404),
+)
+def pot_transacties(pot_id: int):
+    db = get_session()
+    pot = _zichtbare_pot(db, pot_id)
+    pagina = request_query()
+    transacties = services.grootboek(db).transactions(
+        account=pot.account_code, limit=pagina.limit, offset=pagina.offset
+    )
+    return [_transactie(t) for t in transacties]
+
+
+# Writing
+
+
+@api_route(
+    bp,
+    "/potten/<int:pot_id>/bijdragen",
+    summary="Een bijdrage (betaald, of toegezegd met een uiterste datum) aan de pot vastleggen",
+    methods=("POST",),
+    status=201,
+    body=schemas.BijdrageInvoer,
+    idempotency_key=True,
+    response=schemas.Bijdrage,
+    errors=(403, 404),
+)
+def bijdrage_toevoegen(pot_id: int):
+    """A board records its own contribution; SWV staff the SWV's, the vrijval and co-financing."""
+    db = get_session()
+    pot = _zichtbare_pot(db, pot_id)
+    _vereist(
+        permissions.is_swv(current_user) or permissions.neemt_deel(db, current_user, pot),
+        "Alleen het samenwerkingsverband en de deelnemende besturen leggen bijdragen aan deze pot vast.",
+    )
+    sleutel = request_idempotency_key()
+    invoer = request_body()
+    _vereist(
+        permissions.can_contribute(db, current_user, pot, invoer.bron, invoer.bestuur_id),
+        "U kunt alleen een bijdrage van uw eigen bestuur vastleggen; het samenwerkingsverband legt de "
+        "bijdragen van het SWV, de vrijval en de cofinanciering vast.",
+    )
+
+    def voeg_toe() -> Bijdrage:
+        with _weigeringen(db, pot):
+            return services.voeg_bijdrage_toe(
+                db,
+                current_user,
+                pot,
+                bron=invoer.bron,
+                bestuur_id=invoer.bestuur_id,
+                partner_naam=invoer.partner_naam,
+                middelen=invoer.middelen,
+                bedrag_cents=invoer.bedrag,
+                datum=invoer.datum,
+                toezegging=invoer.toezegging,
+                uiterlijk_op=invoer.uiterlijk_op,
+                sleutel=_grootboeksleutel(sleutel),
+            )
+
+    return _eenmalig(db, sleutel, invoer, Bijdrage, voeg_toe, _bijdrage)
+
+
+@api_route(
+    bp,
+    "/potten/<int:pot_id>/toekenningen",
+    summary="Een toekenning aan een aanpak voorstellen: het bedrag wordt meteen gereserveerd",
+    methods=("POST",),
+    status=201,
+    body=schemas.ToekenningInvoer,
+    idempotency_key=True,
+    response=schemas.Toekenning,
+    errors=(403, 404),
+)
+def toekenning_voorstellen(pot_id: int):
+    """Propose to fund an approach from the pot; the participating boards then decide."""
+    db = get_session()
+    pot = _zichtbare_pot(db, pot_id)
+    _vereist(
+        permissions.can_manage_pot(db, current_user, pot),
+        "Alleen het samenwerkingsverband en de deelnemende besturen stellen toekenningen uit deze pot voor.",
+    )
+    sleutel = request_idempotency_key()
+    invoer = request_body()
+
+    def stel_voor() -> Toekenning:
+        aanpak = db.get(Aanpak, invoer.aanpak_id)
+        if aanpak is None:
+            fout(422, "Deze aanpak bestaat niet.", velden={"aanpak_id": "Deze aanpak bestaat niet."})
+        with _weigeringen(db, pot):
+            return services.stel_toekenning_voor(
+                db,
+                current_user,
+                pot,
+                aanpak,
+                bedrag_cents=invoer.bedrag,
+                toelichting=invoer.toelichting,
+                vervalt_op=clock.now() + timedelta(days=invoer.termijn_dagen),
+                sleutel=_grootboeksleutel(sleutel),
+            )
+
+    return _eenmalig(
+        db, sleutel, invoer, Toekenning, stel_voor, lambda toekenning: _toekenning(db, pot, toekenning)
+    )
+
+
+@api_route(
+    bp,
+    "/toekenningen/<int:toekenning_id>/besluit",
+    summary="Het besluit van uw eigen bestuur over een toekenning; geeft de toekenning met haar nieuwe status",
+    methods=("POST",),
+    body=schemas.BesluitInvoer,
+    response=schemas.Toekenning,
+    errors=(403, 404),
+)
+def toekenning_besluit(toekenning_id: int):
+    """A bestuurder of a participating board decides for that board; never on their own proposal."""
+    db = get_session()
+    toekenning = get_or_404_403(Toekenning, toekenning_id)
+    pot = _zichtbare_pot(db, toekenning.pot_id)
+    _vereist(
+        permissions.can_decide(db, current_user, toekenning),
+        "U kunt hier niet over besluiten: alleen een bestuurder van een deelnemend bestuur besluit, voor het "
+        "eigen bestuur, niet over een eigen voorstel en alleen zolang er nog niet over is besloten.",
+    )
+    invoer = request_body()
+    with _weigeringen(db, pot):
+        services.neem_besluit(
+            db,
+            current_user,
+            toekenning,
+            bestuur_id=current_user.bestuur_id,
+            besluit=invoer.besluit,
+            toelichting=invoer.toelichting,
+        )
+    return _toekenning(db, pot, toekenning)
+
+
+# Loading, checking and refusing
+
+
+def _zichtbare_pot(db: Session, pot_id: int) -> Pot:
+    return found_and_allowed(db.get(Pot, pot_id), lambda user, pot: permissions.can_view_pot(db, user, pot))
+
+
+def _vereist(allowed: bool, toelichting: str) -> None:
+    if not allowed:
+        fout(403, toelichting)
+
+
+@contextmanager
+def _weigeringen(db: Session, pot: Pot) -> Iterator[None]:
+    """What the services and the ledger refuse, as JSON errors; the request then rolls back."""
+    try:
+        yield
+    except ledger.IdempotencyConflict as weigering:
+        fout(409, str(weigering))
+    except ledger.InsufficientFunds:
+        beschikbaar = services.grootboek(db).balance(pot.account_code).available
+        melding = f"Er is niet genoeg beschikbaar in de pot: nog {centen(beschikbaar)} vrij."
+        fout(422, melding, titel="Onvoldoende beschikbaar", velden={"bedrag": melding})
+    except PotFout as weigering:
+        veld = _API_VELDEN.get(weigering.veld, weigering.veld)
+        fout(422, str(weigering), velden={veld: str(weigering)} if veld else {})
+    except ledger.LedgerError as weigering:
+        fout(422, str(weigering))
+
+
+# Idempotency
+
+
+def _grootboeksleutel(sleutel: str) -> str:
+    """Keys are the caller's own: two callers choosing the same key must not meet in the ledger."""
+    return f"api:{current_user.id}:{sleutel}"
+
+
+def _eenmalig(
+    db: Session,
+    sleutel: str,
+    invoer: BaseModel,
+    soort: type[SQLModel],
+    maak: Callable[[], SQLModel],
+    antwoord: Callable[[SQLModel], BaseModel],
+):
+    """Run `maak` once per (caller, key): 201 with the new record, or 200 with the original on a repeat
+    with the same content, or 409 when the key was used for something else."""
+    vingerafdruk = hashlib.sha256(
+        json.dumps(
+            {
+                "operatie": request.endpoint,
+                "pad": request.view_args,
+                "invoer": invoer.model_dump(mode="json"),
+            },
+            sort_keys=True,
+        ).encode()
+    ).hexdigest()
+    _vergrendel_aanroeper(db)
+    eerder = db.exec(
+        select(audit.AuditRegel).where(
+            audit.AuditRegel.gebruiker_id == current_user.id,
+            audit.AuditRegel.actie == API_VERZOEK,
+            audit.AuditRegel.wijzigingen["sleutel"].as_string() == sleutel,
+        )
+    ).first()
+    if eerder is not None:
+        if (
+            eerder.wijzigingen.get("vingerafdruk") != vingerafdruk
+            or eerder.object_soort != soort.__tablename__
+        ):
+            fout(
+                409,
+                f"Deze {IDEMPOTENCY_HEADER} is al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel "
+                "voor een nieuwe boeking.",
+            )
+        return antwoord(db.get(soort, eerder.object_id)), 200
+    record = maak()
+    audit.record(db, current_user, record, API_VERZOEK, {"sleutel": sleutel, "vingerafdruk": vingerafdruk})
+    return antwoord(record), 201
+
+
+def _vergrendel_aanroeper(db: Session) -> None:
+    """Serialise the caller's writes, so a repeat sent while the first is still running waits for it and
+    then finds it (row lock on PostgreSQL; on SQLite a write takes the database's write lock at once)."""
+    if db.get_bind().dialect.name == "sqlite":
+        db.execute(sa.update(Gebruiker).where(Gebruiker.id == current_user.id).values(id=Gebruiker.id))
+    else:
+        db.exec(select(Gebruiker.id).where(Gebruiker.id == current_user.id).with_for_update()).one()
+
+
+# Responses
+
+
+def _samenvattingen(db: Session, lijst: list[Pot]) -> list[schemas.PotSamenvatting]:
+    cijfers = queries.cijfers(db, lijst)
+    wijken: dict[int, list[str]] = {}
+    if lijst:
+        for pot_id, code in db.exec(
+            select(PotWijk.pot_id, Wijk.code)
+            .join(Wijk, Wijk.id == PotWijk.wijk_id)
+            .where(PotWijk.pot_id.in_([p.id for p in lijst]))
+            .order_by(Wijk.code)
+        ):
+            wijken.setdefault(pot_id, []).append(code)
+    return [
+        schemas.PotSamenvatting(
+            id=pot.id,
+            naam=pot.naam,
+            periode_soort=pot.periode_soort,
+            periode_start=pot.periode_start,
+            periode_eind=pot.periode_eind,
+            regel=pot.regel,
+            wijken=wijken.get(pot.id, []),
+            ingelegd=cijfers[pot.id].ingelegd,
+            toegezegd=cijfers[pot.id].toegezegd,
+            gereserveerd=cijfers[pot.id].gereserveerd,
+            toegekend=cijfers[pot.id].toegekend,
+            besteed=cijfers[pot.id].besteed,
+            beschikbaar=cijfers[pot.id].beschikbaar,
+        )
+        for pot in lijst
+    ]
+
+
+def _detail(db: Session, pot: Pot) -> schemas.PotDetail:
+    besturen = queries.besturen_van(db, pot)
+    return schemas.PotDetail(
+        **_samenvattingen(db, [pot])[0].model_dump(),
+        besturen=[
+            schemas.PotBestuurCijfers(
+                id=b["bestuur"].id,
+                naam=b["bestuur"].naam,
+                ingelegd=b["ingelegd"],
+                aandeel=b["aandeel"],
+                eerlijk_aandeel=b["eerlijk_aandeel"],
+            )
+            for b in besturen
+        ],
+        aanpakken=[
+            schemas.AanpakCijfers(
+                id=a["aanpak"].id,
+                naam=a["aanpak"].naam,
+                niveau=a["aanpak"].niveau,
+                budget_per_jaar=[
+                    schemas.Jaarbudget(jaar=jaar, bedrag=bedrag)
+                    for jaar, bedrag in sorted(a["budget"].items())
+                ],
+                budget_totaal=a["budget_totaal"],
+                toegekend=a["toegekend"],
+                besteed=a["besteed"],
+            )
+            for a in queries.aanpakken_van(db, pot)
+        ],
+        toekenningen=[
+            _toekenning_met(t, aanpak, besluiten, besturen)
+            for t, aanpak, besluiten in queries.toekenningen_van(db, pot)
+        ],
+    )
+
+
+def _toekenning(db: Session, pot: Pot, toekenning: Toekenning) -> schemas.Toekenning:
+    t, aanpak, besluiten = next(r for r in queries.toekenningen_van(db, pot) if r[0].id == toekenning.id)
+    return _toekenning_met(t, aanpak, besluiten, queries.besturen_van(db, pot))
+
+
+def _toekenning_met(
+    t: Toekenning, aanpak: Aanpak, besluiten: dict, besturen: list[dict]
+) -> schemas.Toekenning:
+    def besluit(bestuur) -> schemas.BestuurBesluit:
+        rij = besluiten.get(bestuur.id)
+        return schemas.BestuurBesluit(
+            bestuur_id=bestuur.id,
+            bestuur=bestuur.naam,
+            besluit=rij.besluit if rij else None,
+            toelichting=rij.toelichting if rij else "",
+            op=rij.op if rij else None,
+        )
+
+    return schemas.Toekenning(
+        id=t.id,
+        pot_id=t.pot_id,
+        aanpak_id=aanpak.id,
+        aanpak=aanpak.naam,
+        bedrag=t.bedrag_cents,
+        toelichting=t.toelichting,
+        regel=t.regel,
+        status=t.status,
+        voorgesteld_op=t.voorgesteld_op,
+        vervalt_op=t.vervalt_op,
+        afgerond_op=t.afgerond_op,
+        transactie_id=t.transaction_id,
+        besluiten=[besluit(b["bestuur"]) for b in besturen],
+    )
+
+
+def _bijdrage(bijdrage: Bijdrage) -> schemas.Bijdrage:
+    return schemas.Bijdrage(
+        id=bijdrage.id,
+        pot_id=bijdrage.pot_id,
+        bron=bijdrage.bron_soort,
+        bestuur_id=bijdrage.bestuur_id,
+        partner_naam=bijdrage.partner_naam,
+        middelen=bijdrage.middelen,
+        bedrag=bijdrage.bedrag_cents,
+        datum=bijdrage.datum,
+        toezegging=bijdrage.is_toezegging,
+        uiterlijk_op=bijdrage.uiterlijk_op,
+        betaald_op=bijdrage.betaald_op,
+        transactie_id=bijdrage.transaction_id,
+    )
+
+
+def _transactie(t: ledger.PostedTransaction) -> schemas.Transactie:
+    return schemas.Transactie(
+        id=t.id,
+        datum=t.effective_date,
+        omschrijving=t.description,
+        boekingen=[schemas.Boeking(rekening=p.account, centen=p.cents) for p in t.postings],
+        ingevoerd_op=t.entered_at,
+        hash=t.hash,
+        vorige_hash=t.prev_hash,
+        draait_terug=t.reverses,
+    )
