@@ -4,12 +4,13 @@ import secrets
 from datetime import date, datetime
 from decimal import Decimal
 
+from babel import Locale
 from babel.dates import format_date, format_datetime, format_time
 from babel.numbers import format_currency, format_decimal
 from flask import Flask, g, render_template, request
 from flask_wtf.csrf import CSRFError
 
-LOCALE = "nl_NL"
+LOCALE = Locale.parse("nl_NL")  # parsed once: Babel would parse a string on every call
 
 
 def datum_tijd(value: datetime | None) -> str:

@@ -158,6 +158,13 @@ class Ledger:
             )
         )
 
+    def transaction_by_key(self, idempotency_key: str) -> PostedTransaction | None:
+        """The transaction posted with this idempotency key, if any (to answer a repeated request)."""
+        row = self.session.exec(
+            select(LedgerTransaction).where(LedgerTransaction.idempotency_key == idempotency_key)
+        ).first()
+        return None if row is None else self._posted(row, self._postings_of([row.id])[row.id])
+
     def transaction(self, transaction_id: int) -> PostedTransaction:
         row = self.session.get(LedgerTransaction, transaction_id)
         if row is None:
@@ -279,17 +286,29 @@ class Ledger:
         """Turn a reservation into a posted transfer of at most the reserved amount; the rest is released."""
         head = self._lock_chain()
         reservation = self._locked_reservation(reservation_id)
+        pot = self.session.get(LedgerAccount, reservation.pot_account_id)
+        target = self.session.get(LedgerAccount, reservation.target_account_id)
+        cents = reservation.cents if cents is None else cents
         if reservation.status == ReservationStatus.POSTED and reservation.transaction_id is not None:
             posted = self.transaction(reservation.transaction_id)
             if posted.idempotency_key == idempotency_key:
-                return posted
+                # The same request again returns the original; the same key with other content is an error.
+                if not isinstance(cents, int) or isinstance(cents, bool):
+                    raise IdempotencyConflict(
+                        "Deze idempotentiesleutel is al gebruikt voor een ander verzoek."
+                    )
+                repeat = TransactionDraft(
+                    postings=(Posting(pot.code, -cents), Posting(target.code, cents)),
+                    effective_date=effective_date,
+                    description=description or reservation.description,
+                    entered_by=entered_by,
+                    idempotency_key=idempotency_key,
+                )
+                return self._by_key(idempotency_key, content_digest(repeat))
         if reservation.status != ReservationStatus.PENDING:
             raise LedgerError("Deze reservering is al afgehandeld.")
-        cents = reservation.cents if cents is None else cents
-        if not isinstance(cents, int) or cents <= 0 or cents > reservation.cents:
+        if not isinstance(cents, int) or isinstance(cents, bool) or cents <= 0 or cents > reservation.cents:
             raise ValidationFailed([f"Boek tussen 1 en {reservation.cents} cent van deze reservering."])
-        pot = self.session.get(LedgerAccount, reservation.pot_account_id)
-        target = self.session.get(LedgerAccount, reservation.target_account_id)
         draft = TransactionDraft(
             postings=(Posting(pot.code, -cents), Posting(target.code, cents)),
             effective_date=effective_date,

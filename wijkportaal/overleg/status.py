@@ -155,54 +155,60 @@ def wijk_statussen(session: Session, wijk_ids=None, moment: datetime | None = No
     jaar = clock.schooljaar_van(vandaag)
     jaar_start = datetime.combine(clock.schooljaar_grenzen(jaar)[0], datetime.min.time())
 
-    wijk_query = select(Wijk.id, Wijkoverleg.id).join(
+    gehouden = sa.and_(Bijeenkomst.is_geannuleerd.is_(False), Bijeenkomst.start <= moment)
+    # The last held meeting per overleg: an index walk backwards on (wijkoverleg_id, start), not a scan.
+    laatste_start = (
+        select(Bijeenkomst.start)
+        .where(Bijeenkomst.wijkoverleg_id == Wijkoverleg.id, gehouden)
+        .order_by(Bijeenkomst.start.desc())
+        .limit(1)
+        .correlate(Wijkoverleg)
+        .scalar_subquery()
+    )
+    wijk_query = select(Wijk.id, Wijkoverleg.id, laatste_start).join(
         Wijkoverleg, Wijkoverleg.wijk_id == Wijk.id, isouter=True
     )
     if wijk_ids is not None:
         wijk_query = wijk_query.where(Wijk.id.in_(list(wijk_ids)))
-    overleg_van = {wijk_id: overleg_id for wijk_id, overleg_id in session.exec(wijk_query)}
+    overleg_van, laatste = {}, {}
+    for wijk_id, overleg_id, last in session.exec(wijk_query):
+        overleg_van[wijk_id] = overleg_id
+        laatste[overleg_id] = last
     overleg_ids = [o for o in overleg_van.values() if o is not None]
+    if wijk_ids is not None and not overleg_ids:
+        overleg_ids = [-1]  # nothing to count; keeps every query below cheap and well-formed
 
     def in_scope(query, column):
         return query.where(column.in_(overleg_ids)) if wijk_ids is not None else query
 
-    gehouden = sa.and_(Bijeenkomst.is_geannuleerd.is_(False), Bijeenkomst.start <= moment)
-    okt = _aanwezig([OrganisatieSoort.OKT])
-    so = _aanwezig(list(SPECIAAL_ONDERWIJS))
-    periode_rows = session.exec(
+    # One pass over the meetings since the earlier of the period start and the school year start.
+    vanaf = min(periode_start, jaar_start)
+    aanwezig = _aanwezig_per_bijeenkomst(vanaf, moment, overleg_ids if wijk_ids is not None else None)
+    in_periode = Bijeenkomst.start >= periode_start
+    rows = session.exec(
         in_scope(
             select(
                 Bijeenkomst.wijkoverleg_id,
-                sa.func.count(),
-                sa.func.sum(sa.case((Bijeenkomst.agenda_vastgesteld_op <= Bijeenkomst.start, 1), else_=0)),
-                sa.func.sum(sa.case((sa.and_(okt, so), 1), else_=0)),
+                sa.func.sum(sa.case((in_periode, 1), else_=0)),
+                sa.func.sum(
+                    sa.case(
+                        (sa.and_(in_periode, Bijeenkomst.agenda_vastgesteld_op <= Bijeenkomst.start), 1),
+                        else_=0,
+                    )
+                ),
+                sa.func.sum(
+                    sa.case((sa.and_(in_periode, aanwezig.c.okt == 1, aanwezig.c.so == 1), 1), else_=0)
+                ),
+                sa.func.sum(sa.case((Bijeenkomst.start >= jaar_start, 1), else_=0)),
             )
-            .where(gehouden, Bijeenkomst.start >= periode_start)
+            .join(aanwezig, aanwezig.c.bijeenkomst_id == Bijeenkomst.id, isouter=True)
+            .where(gehouden, Bijeenkomst.start >= vanaf)
             .group_by(Bijeenkomst.wijkoverleg_id),
             Bijeenkomst.wijkoverleg_id,
         )
     ).all()
-    periode = {row[0]: row[1:] for row in periode_rows}
-    laatste = dict(
-        session.exec(
-            in_scope(
-                select(Bijeenkomst.wijkoverleg_id, sa.func.max(Bijeenkomst.start))
-                .where(gehouden)
-                .group_by(Bijeenkomst.wijkoverleg_id),
-                Bijeenkomst.wijkoverleg_id,
-            )
-        ).all()
-    )
-    dit_jaar = dict(
-        session.exec(
-            in_scope(
-                select(Bijeenkomst.wijkoverleg_id, sa.func.count())
-                .where(gehouden, Bijeenkomst.start >= jaar_start)
-                .group_by(Bijeenkomst.wijkoverleg_id),
-                Bijeenkomst.wijkoverleg_id,
-            )
-        ).all()
-    )
+    periode = {row[0]: tuple(int(v or 0) for v in row[1:4]) for row in rows}
+    dit_jaar = {row[0]: int(row[4] or 0) for row in rows}
     verplicht = verplichte_themas(session, jaar)
     behandeld: dict[int, set[int]] = {}
     if verplicht:
@@ -259,16 +265,26 @@ def wijk_statussen(session: Session, wijk_ids=None, moment: datetime | None = No
     return result
 
 
-def _aanwezig(soorten):
-    return sa.exists(
-        select(Aanwezigheid.id)
-        .join(Organisatie, Organisatie.id == Aanwezigheid.organisatie_id)
-        .where(
-            Aanwezigheid.bijeenkomst_id == Bijeenkomst.id,
-            Aanwezigheid.status == AanwezigheidStatus.AANWEZIG,
-            Organisatie.soort.in_(soorten),
+def _aanwezig_per_bijeenkomst(vanaf: datetime, tot: datetime, overleg_ids: list[int] | None):
+    """Per meeting in the window: was an OKT present (okt = 1), and special education (so = 1)?"""
+    query = (
+        select(
+            Aanwezigheid.bijeenkomst_id,
+            sa.func.max(sa.case((Organisatie.soort == OrganisatieSoort.OKT, 1), else_=0)).label("okt"),
+            sa.func.max(sa.case((Organisatie.soort.in_(list(SPECIAAL_ONDERWIJS)), 1), else_=0)).label("so"),
         )
+        .join(Organisatie, Organisatie.id == Aanwezigheid.organisatie_id)
+        .join(Bijeenkomst, Bijeenkomst.id == Aanwezigheid.bijeenkomst_id)
+        .where(
+            Aanwezigheid.status == AanwezigheidStatus.AANWEZIG,
+            Bijeenkomst.start >= vanaf,
+            Bijeenkomst.start <= tot,
+        )
+        .group_by(Aanwezigheid.bijeenkomst_id)
     )
+    if overleg_ids is not None:
+        query = query.where(Bijeenkomst.wijkoverleg_id.in_(overleg_ids))
+    return query.subquery()
 
 
 def _as_date(value) -> date | None:

@@ -8,6 +8,7 @@ from sqlmodel import Session, func, select
 import ledger
 from ledger import AccountKind, Ledger, LedgerError, Posting, TransactionDraft
 from wijkportaal import audit, clock
+from wijkportaal.db import lock_row
 from wijkportaal.pot.models import (
     Aanpak,
     AanpakBudget,
@@ -190,6 +191,10 @@ def voeg_bijdrage_toe(
         raise PotFout("Dit bestuur doet niet mee in deze pot.", "bestuur_id")
     if bron == BronSoort.PARTNER and not partner_naam.strip():
         raise PotFout("Vul de naam van de partner in.", "partner_naam")
+    if not toezegging:
+        herhaald = _bijdrage_met_sleutel(session, sleutel)
+        if herhaald is not None:  # the same form submitted again
+            return herhaald
     if toezegging and (uiterlijk_op is None or uiterlijk_op < datum):
         raise PotFout(
             "Een toezegging heeft een uiterste betaaldatum, op of na de datum van de toezegging.",
@@ -219,6 +224,13 @@ def voeg_bijdrage_toe(
         {"pot_id": pot.id, "bron": bron, "bestuur_id": bijdrage.bestuur_id, "bedrag_cents": bedrag_cents},
     )
     return bijdrage
+
+
+def _bijdrage_met_sleutel(session, sleutel: str) -> Bijdrage | None:
+    tx = grootboek(session).transaction_by_key(sleutel)
+    if tx is None:
+        return None
+    return session.exec(select(Bijdrage).where(Bijdrage.transaction_id == tx.id)).first()
 
 
 def _boek_bijdrage(session, user, pot: Pot, bijdrage: Bijdrage, datum: date, sleutel: str) -> None:
@@ -352,6 +364,7 @@ def neem_besluit(
     session, user, toekenning: Toekenning, *, bestuur_id: int, besluit: BesluitKeuze, toelichting: str
 ) -> ToekenningStatus:
     """Record one board's decision; when the rule is met the reservation posts, when it fails it is released."""
+    toekenning = lock_row(session, Toekenning, toekenning.id)  # boards deciding at once: one after the other
     if toekenning.status != ToekenningStatus.OPEN:
         raise PotFout(f"Over deze toekenning is al besloten ({toekenning.status.label.lower()}).")
     if toekenning.vervalt_op <= clock.now():
@@ -464,6 +477,11 @@ def boek_besteding(
     bedrag_cents: int,
     sleutel: str,
 ) -> Besteding:
+    herhaald = grootboek(session).transaction_by_key(sleutel)
+    if herhaald is not None:  # the same form submitted again
+        existing = session.exec(select(Besteding).where(Besteding.transaction_id == herhaald.id)).first()
+        if existing is not None:
+            return existing
     toegekend, besteed = toegekend_en_besteed(session, aanpak)
     if besteed + bedrag_cents > toegekend:
         raise PotFout(
@@ -482,9 +500,6 @@ def boek_besteding(
         )
     except LedgerError as fout:
         raise PotFout(str(fout), "bedrag") from fout
-    existing = session.exec(select(Besteding).where(Besteding.transaction_id == tx.id)).first()
-    if existing is not None:
-        return existing
     besteding = Besteding(
         aanpak_id=aanpak.id,
         datum=datum,

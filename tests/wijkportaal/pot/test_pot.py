@@ -296,3 +296,12 @@ def test_rule_is_fixed_once_money_is_in(db, world, client, auth):
     db.expire_all()
     with pytest.raises(services.PotFout, match="ligt vast"):
         services.wijzig_regel(db, world.swv, db.get(Pot, pot_id), Goedkeuringsregel.ALLE)
+
+
+def test_resubmitted_forms_count_once(client, auth, world, db):
+    pot_id = open_pot(client, auth, world)
+    for _ in range(2):
+        contribute(client, auth, world.best1, pot_id, world.b1, "100", "same-form")
+    assert len(db.exec(select(Bijdrage)).all()) == 1
+    auth.login(world.swv)
+    assert "100,00" in client.get(f"/potten/{pot_id}").get_data(as_text=True)
