@@ -57,6 +57,7 @@ ROOTS: dict[AccountKind, str] = {
 
 _PLAIN_PART = re.compile(r"[a-z0-9][a-z0-9-]*")
 _NOT_ALLOWED = re.compile(r"[^a-z0-9]+")
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f-\x9f]')
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -120,6 +121,8 @@ def account_names(accounts: Iterable[ExportAccount]) -> dict[str, str]:
 def quote(text: str) -> str:
     """A Beancount string literal: backslash, quote, newline, return and tab escaped; other control
     characters (which Beancount cannot escape) replaced by U+FFFD."""
+    if not _NEEDS_ESCAPE.search(text):
+        return f'"{text}"'
     out = []
     for char in text:
         if char in _ESCAPES:
@@ -151,7 +154,8 @@ def beancount_lines(
     balances: Mapping[str, int] | None = None,
     title: str = "Wijkportaal grootboek",
 ) -> Iterator[str]:
-    """The whole ledger as Beancount lines (each ending in a newline), in one pass over `transactions`.
+    """The whole ledger as Beancount text, in one pass over `transactions`: yields whole lines, one
+    chunk per directive, so memory does not grow with the ledger.
 
     With `balances` (code → posted cents, as the ledger stores them), the file ends with a ``balance``
     assertion per open account on the day after the last transaction, so ``bean-check`` itself
@@ -173,30 +177,37 @@ def beancount_lines(
         yield f"  soort: {quote(account.kind.value)}\n"
     last_day = max((a.open_date for a in accounts), default=None)
 
+    # Per code: the posting line's start, and the first and last day the account may be used.
+    spans = {
+        a.code: (f"  {names[a.code]:<{width}}  ", a.open_date, a.close_date or date.max) for a in accounts
+    }
     for tx in transactions:
-        yield "\n"
-        yield f"{tx.effective_date.isoformat()} * {quote(tx.description)}\n"
-        yield f"  ledger-id: {tx.id}\n"
+        day = tx.effective_date
+        chunk = [
+            f"\n{day.isoformat()} * {quote(tx.description)}\n",
+            f"  ledger-id: {tx.id}\n",
+        ]
         if tx.reverses is not None:
-            yield f"  reverses: {tx.reverses}\n"
-        yield f"  idempotency-key: {quote(tx.idempotency_key)}\n"
-        yield f"  entered-by: {quote(tx.entered_by)}\n"
-        yield f"  entered-at: {quote(tx.entered_at.isoformat(timespec='microseconds'))}\n"
-        yield f"  prev-hash: {quote(tx.prev_hash)}\n"
-        yield f"  hash: {quote(tx.hash)}\n"
+            chunk.append(f"  reverses: {tx.reverses}\n")
+        chunk.append(
+            f"  idempotency-key: {quote(tx.idempotency_key)}\n"
+            f"  entered-by: {quote(tx.entered_by)}\n"
+            f'  entered-at: "{tx.entered_at.isoformat(timespec="microseconds")}"\n'
+            f"  prev-hash: {quote(tx.prev_hash)}\n"
+            f"  hash: {quote(tx.hash)}\n"
+        )
         for posting in tx.postings:
-            account = by_code.get(posting.account)
-            if account is None:
+            span = spans.get(posting.account)
+            if span is None:
                 raise ExportError(f"Transactie {tx.id} boekt op onbekende rekening {posting.account}.")
-            if tx.effective_date < account.open_date or (
-                account.close_date is not None and tx.effective_date > account.close_date
-            ):
+            if not span[1] <= day <= span[2]:
                 raise ExportError(
-                    f"Transactie {tx.id} ({tx.effective_date}) valt buiten de looptijd van {account.code}."
+                    f"Transactie {tx.id} ({day}) valt buiten de looptijd van {posting.account}."
                 )
-            yield f"  {names[posting.account]:<{width}}  {amount(posting.cents):>18}\n"
-        if last_day is None or tx.effective_date > last_day:
-            last_day = tx.effective_date
+            chunk.append(f"{span[0]}{amount(posting.cents):>18}\n")
+        yield "".join(chunk)
+        if last_day is None or day > last_day:
+            last_day = day
 
     closing = [a for a in accounts if a.close_date is not None]
     if closing:

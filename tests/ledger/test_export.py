@@ -15,15 +15,18 @@ from beancount.core import account as bean_account
 from beancount.core import data
 from hypothesis import given
 from hypothesis import strategies as st
+from sqlmodel import Session
 
-from ledger import AccountKind, PostedTransaction, Posting, TransactionDraft, to_decimal
+from ledger import AccountKind, Ledger, PostedTransaction, Posting, TransactionDraft, to_decimal
 from ledger.export import (
     ExportAccount,
     ExportError,
     account_name,
     account_names,
     beancount_lines,
+    begin_snapshot,
     export_accounts,
+    totals,
 )
 from ledger.export.beancount import amount, quote
 
@@ -285,6 +288,30 @@ def test_check_names_the_first_discrepancy(book, engine, runner, statement, expe
     assert result.stderr == f"Grootboek NIET in orde: {expected}\n"
 
 
+@pytest.mark.parametrize("snapshot", [True, False], ids=["snapshot", "without-snapshot"])
+def test_check_reads_one_snapshot_while_others_post(book, engine, monkeypatch, snapshot):
+    """Someone posts after the check read the balances and before it reads the transactions: in
+    one snapshot the check still sees a sound ledger; without it, it would cry wolf."""
+    original = Ledger.iter_transactions
+
+    def iter_with_a_concurrent_post(self, *args, **kwargs):
+        with Session(engine) as other:
+            Ledger(other).post(tx("late", date(2026, 5, 1), "Intussen", (POT_O, 1), (B1, -1)))
+            other.commit()
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Ledger, "iter_transactions", iter_with_a_concurrent_post)
+    with Session(engine) as session:
+        if snapshot:
+            begin_snapshot(session)
+        errors = Ledger(session).check()
+        if snapshot:
+            assert errors == []
+            assert totals(session).transactions == 14
+        else:
+            assert errors and "opgeslagen saldo" in errors[0]
+
+
 # The pure export
 
 
@@ -362,9 +389,10 @@ ACCOUNTS = [
 
 def test_export_is_streamed():
     """Lines come out while transactions go in: an endless ledger still yields its first lines."""
-    lines = list(itertools.islice(beancount_lines(ACCOUNTS, _endless(date(2026, 1, 2))), 200))
-    assert len(lines) == 200
-    assert sum(line.startswith("2026-01-02 *") for line in lines) > 10
+    chunks = list(itertools.islice(beancount_lines(ACCOUNTS, _endless(date(2026, 1, 2))), 200))
+    text = "".join(chunks)
+    assert text.count("\n2026-01-02 * ") > 150
+    assert all(chunk.endswith("\n") for chunk in chunks)
 
 
 def test_export_refuses_a_posting_before_the_account_opens():
