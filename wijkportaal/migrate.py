@@ -18,6 +18,19 @@ def alembic_config(database_url: str) -> Config:
 
 def upgrade(database_url: str, revision: str = "head") -> None:
     command.upgrade(alembic_config(database_url), revision)
+    analyze(database_url)
+
+
+def analyze(database_url: str) -> None:
+    """Refresh the planner's statistics (SQLite keeps none until asked; PostgreSQL's autovacuum also does it)."""
+    from sqlalchemy import text
+
+    from wijkportaal.db import make_engine
+
+    engine = make_engine(database_url)
+    with engine.begin() as conn:
+        conn.execute(text("ANALYZE"))
+    engine.dispose()
 
 
 def downgrade(database_url: str, revision: str) -> None:

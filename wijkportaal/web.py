@@ -3,6 +3,7 @@
 import secrets
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_time
@@ -13,16 +14,19 @@ from flask_wtf.csrf import CSRFError
 LOCALE = Locale.parse("nl_NL")  # parsed once: Babel would parse a string on every call
 
 
+@lru_cache(maxsize=8192)
 def datum_tijd(value: datetime | None) -> str:
     """di 3 februari 2026 15:30"""
     return format_datetime(value, "EEE d MMMM y HH:mm", locale=LOCALE) if value else "—"
 
 
+@lru_cache(maxsize=8192)
 def datum(value: date | None) -> str:
     """di 3 februari 2026"""
     return format_date(value, "EEE d MMMM y", locale=LOCALE) if value else "—"
 
 
+@lru_cache(maxsize=8192)
 def datum_kort(value: date | None) -> str:
     """3 feb 2026"""
     return format_date(value, "d MMM y", locale=LOCALE) if value else "—"

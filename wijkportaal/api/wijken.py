@@ -11,7 +11,7 @@ from wijkportaal.api.schemas import (
     WijkSamenvatting,
 )
 from wijkportaal.auth.models import Gebruiker
-from wijkportaal.overleg.status import WijkStatus, wijk_statussen
+from wijkportaal.overleg.status import WijkStatus, bewaarde_statussen, wijk_statussen
 from wijkportaal.wijken import queries
 from wijkportaal.wijken.models import Regio, Wijk
 from wijkportaal.wijken.permissions import zichtbare_wijk_ids
@@ -20,7 +20,7 @@ from wijkportaal.wijken.permissions import zichtbare_wijk_ids
 def wijken(session: Session, user: Gebruiker) -> list[WijkSamenvatting]:
     """Every wijk `user` may see, in a fixed number of queries however many there are."""
     lijst = queries.zichtbare_wijken(session, user)
-    statussen = wijk_statussen(session, zichtbare_wijk_ids(session, user))
+    statussen = bewaarde_statussen(session, zichtbare_wijk_ids(session, user))
     regios = dict(session.exec(select(Regio.id, Regio.naam)).all())
     return [_samenvatting(wijk, regios[wijk.regio_id], statussen[wijk.id]) for wijk in lijst]
 

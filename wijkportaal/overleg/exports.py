@@ -1,17 +1,15 @@
 """The SWV overview as a table, CSV and XLSX, and a meeting as an iCalendar invitation."""
 
-import csv
-import io
 from datetime import date
 
 from flask import Response
 from icalendar import Calendar, Event
-from openpyxl import Workbook
-from openpyxl.styles import Font
 from sqlmodel import Session, select
 
+from wijkportaal import exports
 from wijkportaal.clock import TZ
-from wijkportaal.overleg.status import OverlegStatus, wijk_statussen
+from wijkportaal.exports import Kolom
+from wijkportaal.overleg.status import OverlegStatus, bewaarde_statussen
 from wijkportaal.wijken.models import Regio, Wijk
 
 KOLOMMEN = [
@@ -24,6 +22,7 @@ KOLOMMEN = [
     ("te_late_actiepunten", "Te late actiepunten"),
     ("redenen", "Wat ontbreekt"),
 ]
+_BREEDTES = (32, 22, 15, 18, 14, 50, 12, 80)
 SORTEERBAAR = {
     "wijk",
     "regio",
@@ -40,19 +39,19 @@ def overzicht_context(session: Session, args) -> dict:
     regios = list(session.exec(select(Regio).order_by(Regio.naam)))
     regio_code = args.get("regio", "")
     regio = next((r for r in regios if r.code == regio_code), None)
-    query = select(Wijk, Regio).join(Regio, Regio.id == Wijk.regio_id)
+    query = select(Wijk.id, Wijk.code, Wijk.naam, Regio.naam).join(Regio, Regio.id == Wijk.regio_id)
     if regio is not None:
         query = query.where(Wijk.regio_id == regio.id)
     wijken = list(session.exec(query))
-    statussen = wijk_statussen(session, {w.id for w, _ in wijken} if regio else None)
+    statussen = bewaarde_statussen(session, {w[0] for w in wijken} if regio else None)
     rijen = []
-    for wijk, wr in wijken:
-        s = statussen[wijk.id]
+    for wijk_id, code, naam, regio_naam in wijken:
+        s = statussen[wijk_id]
         rijen.append(
             {
-                "code": wijk.code,
-                "wijk": wijk.naam,
-                "regio": wr.naam,
+                "code": code,
+                "wijk": naam,
+                "regio": regio_naam,
                 "status": s.status,
                 "laatste_bijeenkomst": s.laatste_bijeenkomst,
                 "bijeenkomsten_dit_schooljaar": s.bijeenkomsten_dit_schooljaar,
@@ -99,34 +98,9 @@ def _cell(kolom: str, value):
 
 
 def download(rijen: list[dict], formaat: str, naam: str) -> Response:
-    koppen = [label for _, label in KOLOMMEN]
-    data = [[_cell(k, r[k]) for k, _ in KOLOMMEN] for r in rijen]
-    if formaat == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter=";")  # Dutch Excel expects semicolons
-        writer.writerow(koppen)
-        writer.writerows(data)
-        body = "\ufeff" + buffer.getvalue()  # BOM, so Excel reads UTF-8
-        mimetype = "text/csv; charset=utf-8"
-    else:
-        wb = Workbook()
-        ws = wb.active
-        ws.title = "Wijkoverleggen"
-        ws.append(koppen)
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for row in data:
-            ws.append(row)
-        ws.freeze_panes = "A2"
-        for col, width in zip("ABCDEFGH", (32, 22, 15, 18, 14, 50, 12, 80), strict=True):
-            ws.column_dimensions[col].width = width
-        buffer = io.BytesIO()
-        wb.save(buffer)
-        body = buffer.getvalue()
-        mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return Response(
-        body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{naam}.{formaat}"'}
-    )
+    kolommen = [Kolom(label, breedte=b) for (_, label), b in zip(KOLOMMEN, _BREEDTES, strict=True)]
+    data = ([_cell(k, r[k]) for k, _ in KOLOMMEN] for r in rijen)
+    return exports.download(kolommen, data, formaat, naam, blad="Wijkoverleggen")
 
 
 def ics(b, wijk, url: str) -> bytes:

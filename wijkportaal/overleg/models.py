@@ -77,6 +77,7 @@ class Bijeenkomst(SQLModel, table=True):
     __table_args__ = (
         sa.CheckConstraint("eind > start", name="eind_na_start"),
         sa.Index("ix_bijeenkomsten_overleg_start", "wijkoverleg_id", "start"),
+        sa.Index("ix_bijeenkomsten_start", "start"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -194,3 +195,16 @@ class Actiepunt(SQLModel, table=True):
 
     def is_te_laat(self, vandaag: date) -> bool:
         return self.status == ActiepuntStatus.OPEN and self.deadline < vandaag
+
+
+class WijkstatusCache(SQLModel, table=True):
+    """The overleg status of a wijk as computed at `berekend_op`, valid until `geldig_tot` (the next
+    meeting's start or midnight, whichever comes first). A read model: any change to a wijk's overleg
+    deletes its row, and a missing or expired row is computed again on the next read."""
+
+    __tablename__ = "wijkstatus_cache"
+
+    wijk_id: int = Field(foreign_key="wijken.id", primary_key=True)
+    berekend_op: NaiveDatetime
+    geldig_tot: NaiveDatetime
+    gegevens: dict = Field(sa_type=sa.JSON)

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from sqlmodel import Session, delete, select
 
 from wijkportaal import audit, clock
+from wijkportaal.overleg import status as wijkstatus
 from wijkportaal.overleg.models import (
     Aanwezigheid,
     AanwezigheidStatus,
@@ -37,9 +38,11 @@ def _wijk_id(session: Session, bijeenkomst: Bijeenkomst) -> int:
 
 
 def _log(session, user, obj, actie, wijzigingen, bijeenkomst=None, wijk_id=None):
+    """Audit the change and drop the wijk's stored status, which it may change."""
     if wijk_id is None and bijeenkomst is not None:
         wijk_id = _wijk_id(session, bijeenkomst)
     audit.record(session, user, obj, actie, wijzigingen, wijk_id=wijk_id)
+    wijkstatus.vergeet(session, wijk_id)
 
 
 def _amendement(session, user, bijeenkomst, punt, omschrijving: str, reden: str | None) -> None:
@@ -387,12 +390,12 @@ def stel_overleg_in(session, user, wijk, voorzitter_id: int) -> Wijkoverleg:
         overleg = Wijkoverleg(wijk_id=wijk.id, voorzitter_id=voorzitter_id, opgericht_op=clock.today())
         session.add(overleg)
         session.flush()
-        audit.record(session, user, overleg, "ingesteld", {"voorzitter_id": voorzitter_id}, wijk_id=wijk.id)
+        _log(session, user, overleg, "ingesteld", {"voorzitter_id": voorzitter_id}, wijk_id=wijk.id)
     else:
         changed = audit.changes(overleg, {"voorzitter_id": voorzitter_id})
         session.flush()
         if changed:
-            audit.record(session, user, overleg, "voorzitter", changed, wijk_id=wijk.id)
+            _log(session, user, overleg, "voorzitter", changed, wijk_id=wijk.id)
     return overleg
 
 
@@ -449,6 +452,7 @@ def wijzig_thema(session, user, thema: Thema, values: dict) -> None:
     if changed:
         session.flush()
         audit.record(session, user, thema, "gewijzigd", changed)
+        wijkstatus.vergeet(session)
 
 
 def zet_verplichte_themas(session, user, schooljaar: int, thema_ids: list[int]) -> None:
@@ -471,6 +475,7 @@ def zet_verplichte_themas(session, user, schooljaar: int, thema_ids: list[int]) 
             )
         )
     session.flush()
+    wijkstatus.vergeet(session)
     audit.record(
         session,
         user,
@@ -491,4 +496,5 @@ def wijzig_norm(session, user, values: dict) -> Overlegnorm:
         norm.gewijzigd_op = clock.now()
         session.flush()
         audit.record(session, user, norm, "gewijzigd", changed)
+        wijkstatus.vergeet(session)
     return norm

@@ -1,7 +1,7 @@
 """Is a wijkoverleg functioning? Facts are gathered per wijk in a fixed number of queries; the verdict is pure."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 import sqlalchemy as sa
@@ -21,6 +21,7 @@ from wijkportaal.overleg.models import (
     Thema,
     VerplichtThema,
     Wijkoverleg,
+    WijkstatusCache,
 )
 from wijkportaal.wijken.models import SPECIAAL_ONDERWIJS, Organisatie, OrganisatieSoort
 
@@ -115,6 +116,104 @@ class WijkStatus:
     behandelde_themas: list[str] = field(default_factory=list)
     te_late_actiepunten: int = 0
     gehouden_in_periode: int = 0
+
+
+def _to_json(s: "WijkStatus") -> dict:
+    return {
+        "status": s.status.value,
+        "redenen": s.redenen,
+        "laatste_bijeenkomst": s.laatste_bijeenkomst.isoformat() if s.laatste_bijeenkomst else None,
+        "bijeenkomsten_dit_schooljaar": s.bijeenkomsten_dit_schooljaar,
+        "ontbrekende_themas": s.ontbrekende_themas,
+        "behandelde_themas": s.behandelde_themas,
+        "te_late_actiepunten": s.te_late_actiepunten,
+        "gehouden_in_periode": s.gehouden_in_periode,
+    }
+
+
+def _from_json(wijk_id: int, d: dict) -> "WijkStatus":
+    return WijkStatus(
+        wijk_id=wijk_id,
+        status=OverlegStatus(d["status"]),
+        redenen=list(d["redenen"]),
+        laatste_bijeenkomst=date.fromisoformat(d["laatste_bijeenkomst"])
+        if d["laatste_bijeenkomst"]
+        else None,
+        bijeenkomsten_dit_schooljaar=d["bijeenkomsten_dit_schooljaar"],
+        ontbrekende_themas=list(d["ontbrekende_themas"]),
+        behandelde_themas=list(d["behandelde_themas"]),
+        te_late_actiepunten=d["te_late_actiepunten"],
+        gehouden_in_periode=d["gehouden_in_periode"],
+    )
+
+
+def bewaarde_statussen(session: Session, wijk_ids=None) -> dict[int, "WijkStatus"]:
+    """Like wijk_statussen, but read from the cache where it is still valid; the rest is computed and stored."""
+    from wijkportaal.wijken.models import Wijk
+
+    moment = clock.now()
+    query = select(WijkstatusCache.wijk_id, WijkstatusCache.gegevens).where(WijkstatusCache.geldig_tot > moment)
+    if wijk_ids is not None:
+        query = query.where(WijkstatusCache.wijk_id.in_(list(wijk_ids)))
+    result = {wijk_id: _from_json(wijk_id, gegevens) for wijk_id, gegevens in session.exec(query)}
+    gevraagd = set(wijk_ids) if wijk_ids is not None else set(session.exec(select(Wijk.id)))
+    ontbreekt = gevraagd - set(result)
+    if ontbreekt:
+        alles = wijk_ids is None and len(ontbreekt) == len(gevraagd)
+        vers = wijk_statussen(session, None if alles else ontbreekt, moment)
+        _bewaar(session, vers, moment)
+        result.update(vers)
+    return result
+
+
+def _bewaar(session: Session, statussen: dict[int, "WijkStatus"], moment: datetime) -> None:
+    """Store fresh statuses, valid until midnight or the next meeting of the wijk, whichever is first."""
+    if not statussen:
+        return
+    middernacht = datetime.combine(moment.date() + timedelta(days=1), datetime.min.time())
+    volgende = dict(
+        session.exec(
+            select(Wijkoverleg.wijk_id, sa.func.min(Bijeenkomst.start))
+            .join(Bijeenkomst, Bijeenkomst.wijkoverleg_id == Wijkoverleg.id)
+            .where(Bijeenkomst.start > moment, Bijeenkomst.start < middernacht)
+            .group_by(Wijkoverleg.wijk_id)
+        ).all()
+    )
+    rows = [
+        {
+            "wijk_id": wijk_id,
+            "berekend_op": moment,
+            "geldig_tot": min(middernacht, _as_datetime(volgende.get(wijk_id)) or middernacht),
+            "gegevens": _to_json(s),
+        }
+        for wijk_id, s in statussen.items()
+    ]
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    statement = insert(WijkstatusCache).values(rows)
+    session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[WijkstatusCache.wijk_id],
+            set_={c: statement.excluded[c] for c in ("berekend_op", "geldig_tot", "gegevens")},
+        )
+    )
+
+
+def vergeet(session: Session, wijk_id: int | None = None) -> None:
+    """Drop the stored status of one wijk (after a change to its overleg) or of all (after a rule change)."""
+    query = sa.delete(WijkstatusCache)
+    if wijk_id is not None:
+        query = query.where(WijkstatusCache.wijk_id == wijk_id)
+    session.execute(query)
+
+
+def _as_datetime(value) -> datetime | None:
+    if isinstance(value, str):
+        return datetime.fromisoformat(value)
+    return value
 
 
 def maanden_terug(day: date, maanden: int) -> date:

@@ -12,7 +12,7 @@ from wijkportaal.overleg.models import (
     Lidmaatschap,
     Wijkoverleg,
 )
-from wijkportaal.overleg.status import wijk_statussen
+from wijkportaal.overleg.status import bewaarde_statussen, wijk_statussen
 from wijkportaal.wijken.models import SCHOOLSOORTEN, Bestuur, Organisatie, Regio, Wijk
 from wijkportaal.wijken.permissions import zichtbare_wijk_ids
 
@@ -32,7 +32,7 @@ def wijk_by_code(session: Session, code: str) -> Wijk | None:
 def wijken_per_regio(session: Session, user: Gebruiker) -> dict:
     wijken = zichtbare_wijken(session, user)
     regios = {r.id: r for r in session.exec(select(Regio).order_by(Regio.naam))}
-    statussen = wijk_statussen(session, {w.id for w in wijken} if not user.ziet_alles else None)
+    statussen = bewaarde_statussen(session, {w.id for w in wijken} if not user.ziet_alles else None)
     groepen: dict[int, list[Wijk]] = {}
     for wijk in wijken:
         groepen.setdefault(wijk.regio_id, []).append(wijk)

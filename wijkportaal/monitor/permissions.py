@@ -1,0 +1,50 @@
+"""Who may see and change the monitor, and who decides on vrijval: the one place that decides it."""
+
+from sqlmodel import Session
+
+from wijkportaal.auth.models import Rol
+from wijkportaal.monitor.models import VrijvalVoorstel
+from wijkportaal.pot.models import Pot, ToekenningStatus
+from wijkportaal.pot.permissions import can_view_pot, is_swv, neemt_deel
+from wijkportaal.wijken.models import Wijk
+from wijkportaal.wijken.permissions import can_view_wijk
+
+# Bestuurders and school leaders see the monitor of the wijken they may see; SWV roles see every wijk.
+_LEZERS = frozenset({Rol.BESTUURDER, Rol.SCHOOLLEIDER})
+
+
+def can_view_monitor(user) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.ziet_alles or user.rol in _LEZERS
+
+
+def can_view_monitor_wijk(session: Session, user, wijk: Wijk) -> bool:
+    return can_view_monitor(user) and can_view_wijk(session, user, wijk)
+
+
+def can_edit_monitor(user) -> bool:
+    """Counts, targets and average costs are entered by SWV staff."""
+    return is_swv(user)
+
+
+def can_propose_vrijval(user) -> bool:
+    return is_swv(user)
+
+
+def can_view_voorstel(session: Session, user, voorstel: VrijvalVoorstel) -> bool:
+    """Whoever sees the wijk's monitor, and the boards of the pot it goes into."""
+    if not can_view_monitor(user):
+        return False
+    if can_view_wijk(session, user, session.get(Wijk, voorstel.wijk_id)):
+        return True
+    return can_view_pot(session, user, session.get(Pot, voorstel.pot_id))
+
+
+def can_decide_vrijval(session: Session, user, voorstel: VrijvalVoorstel) -> bool:
+    """A bestuurder of a board in the pot decides for that board only, never on their own proposal."""
+    if voorstel.status != ToekenningStatus.OPEN or not getattr(user, "is_authenticated", False):
+        return False
+    if voorstel.voorgesteld_door_id == user.id:
+        return False
+    return neemt_deel(session, user, session.get(Pot, voorstel.pot_id))
