@@ -393,3 +393,6 @@ def toekenning(toekenning_id: int):
         besturen=queries.besturen_van(db, pot),
         mag_besluiten=permissions.can_decide(db, current_user, toekenning) and not al_besloten,
     )
+
+
+from wijkportaal.pot import rapporten  # noqa: E402,F401  (registers the report routes)
