@@ -1,7 +1,10 @@
 """The map of the partnership: regio's, wijken, besturen and the organisations in them."""
 
+from datetime import date
 from enum import StrEnum
 
+import sqlalchemy as sa
+from pydantic import NaiveDatetime
 from sqlmodel import Field, SQLModel
 
 from wijkportaal.db import enum_type
@@ -87,3 +90,23 @@ class Organisatie(SQLModel, table=True):
     plaats: str | None = Field(default=None, max_length=80)
     leerlingen: int | None = Field(default=None, ge=0)
     is_actief: bool = True
+    gemeente: str | None = Field(default=None, max_length=80)
+    cluster: str | None = Field(default=None, max_length=40)  # SO: cluster 1-4 (DUO)
+    lat: float | None = None  # position (WGS84), from the postcode centroid or an address
+    lon: float | None = None
+    bron: str | None = Field(default=None, max_length=40)  # "duo" for imported schools, None for hand-made
+    laatst_in_bron: date | None = None  # the reference date of the last import file that listed it
+
+
+class Wijkgrens(SQLModel, table=True):
+    """A wijk's boundary as stored for the maps: simplified GeoJSON geometry in WGS84 (lon/lat).
+
+    Written only by `flask import grenzen` (or the demo's schematic shapes); a page request only reads it."""
+
+    __tablename__ = "wijkgrenzen"
+
+    wijk_id: int = Field(foreign_key="wijken.id", primary_key=True)
+    geometrie: str = Field(sa_type=sa.Text)  # GeoJSON geometry (Polygon or MultiPolygon)
+    is_schematisch: bool = False  # the demo's generated shapes, labelled as such on the map
+    bron: str = Field(default="", max_length=200)
+    bijgewerkt_op: NaiveDatetime
