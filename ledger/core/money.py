@@ -38,10 +38,16 @@ def parse_amount(value, *, currency: str = CURRENCY, allow_zero: bool = False) -
     return int(cents * 100)
 
 
+_OTHER_CURRENCY = re.compile(
+    r"[$£¥₹]|\b(USD|GBP|JPY|CHF|SEK|NOK|DKK|PLN|CZK|HUF|CNY|INR|AUD|CAD|TRY|MAD|SRD|ANG)\b"
+)
+_EURO = re.compile(r"(?i)^(eur(o)?|€)\s*|\s*(eur(o)?|€)$")
+
+
 def _parse_text(text: str) -> Decimal:
-    cleaned = text.strip().replace("€", "").replace("\u00a0", "").replace(" ", "")
-    if cleaned.upper().startswith("EUR"):
-        cleaned = cleaned[3:]
+    if _OTHER_CURRENCY.search(text.upper()):
+        raise AmountError("Alleen bedragen in euro's zijn mogelijk.")
+    cleaned = _EURO.sub("", text.strip().replace("\u00a0", " ")).replace(" ", "")
     if "," in cleaned or _DUTCH_THOUSANDS.fullmatch(cleaned):  # Dutch notation: 1.234,56 and 20.000
         cleaned = cleaned.replace(".", "").replace(",", ".")
     try:

@@ -45,9 +45,17 @@ def test_refused(value, message):
         parse_amount(value)
 
 
-def test_other_currency_refused():
+@pytest.mark.parametrize("text", ["$ 10", "USD 10", "10 GBP", "£5"])
+def test_other_currency_refused(text):
+    with pytest.raises(AmountError, match="euro"):
+        parse_amount(text)
     with pytest.raises(AmountError, match="euro"):
         parse_amount("10", currency="USD")
+
+
+@pytest.mark.parametrize("text", ["EUR 10", "€ 10", "10 euro", "10 EUR"])
+def test_euro_notations_accepted(text):
+    assert parse_amount(text) == 1000
 
 
 @given(st.integers(1, 10**12))
