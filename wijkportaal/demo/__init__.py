@@ -12,8 +12,10 @@ from wijkportaal import clock
 from wijkportaal.auth.models import Gebruiker, Rol
 from wijkportaal.auth.passwords import hash_password
 from wijkportaal.demo import teksten
+from wijkportaal.demo.grenzen import laad_schematische_grenzen
 from wijkportaal.demo.organisaties import OSDORP, Organisaties, maak_organisaties
 from wijkportaal.demo.overleggen import GEEN_OVERLEG, OPSTARTEND, maak_bijeenkomsten, maak_overleggen
+from wijkportaal.demo.potten import load_potten
 from wijkportaal.overleg.models import Overlegnorm, Thema, VerplichtThema
 from wijkportaal.wijken.models import OrganisatieSoort, Regio, Wijk
 from wijkportaal.wijken.services import load_wijken
@@ -50,12 +52,14 @@ def load_demo(session: Session, today: date | None = None) -> str:
     overleggen = maak_overleggen(session, rng, wijken, orgs, voorzitters)
     partner = gebruikers[f"partner@{DEMO_DOMEIN}"]
     bijeenkomsten = maak_bijeenkomsten(session, today, overleggen, themas, partner, SEED)
+    potten = load_potten(session, today, SEED)
+    laad_schematische_grenzen(session, SEED)  # after the schools exist: it places them in their wijk
 
     return (
         f"Demo-data geladen: {len(regios)} regio's, {len(wijken)} wijken, {len(orgs.besturen)} besturen, "
         f"{orgs.aantal_scholen} scholen, {len(orgs.partners)} partnerorganisaties, "
         f"{len(overleggen)} wijkoverleggen met {bijeenkomsten} bijeenkomsten, "
-        f"{len(gebruikers) + len(voorzitters) - 1} gebruikers."
+        f"{len(gebruikers) + len(voorzitters) - 1} gebruikers; {potten}."
     )
 
 
