@@ -19,6 +19,7 @@ class Defaults:
     RATELIMIT_LOGIN = "10 per minute"
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     TIMEZONE = "Europe/Amsterdam"
+    SWV_GEMEENTEN = ("AMSTERDAM", "DIEMEN")  # `flask import duo` keeps the schools of these (GEMEENTENAAM)
 
 
 def from_environment() -> dict:

@@ -16,6 +16,7 @@ from wijkportaal.demo.grenzen import laad_schematische_grenzen
 from wijkportaal.demo.organisaties import OSDORP, Organisaties, maak_organisaties
 from wijkportaal.demo.overleggen import GEEN_OVERLEG, OPSTARTEND, maak_bijeenkomsten, maak_overleggen
 from wijkportaal.demo.potten import load_potten
+from wijkportaal.demo.verwijzingen import laad_verwijzingen
 from wijkportaal.overleg.models import Overlegnorm, Thema, VerplichtThema
 from wijkportaal.wijken.models import OrganisatieSoort, Regio, Wijk
 from wijkportaal.wijken.services import load_wijken
@@ -53,6 +54,7 @@ def load_demo(session: Session, today: date | None = None) -> str:
     partner = gebruikers[f"partner@{DEMO_DOMEIN}"]
     bijeenkomsten = maak_bijeenkomsten(session, today, overleggen, themas, partner, SEED)
     potten = load_potten(session, today, SEED)
+    laad_verwijzingen(session, today, SEED)
     laad_schematische_grenzen(session, SEED)  # after the schools exist: it places them in their wijk
 
     return (

@@ -152,7 +152,9 @@ def bewaarde_statussen(session: Session, wijk_ids=None) -> dict[int, "WijkStatus
     from wijkportaal.wijken.models import Wijk
 
     moment = clock.now()
-    query = select(WijkstatusCache.wijk_id, WijkstatusCache.gegevens).where(WijkstatusCache.geldig_tot > moment)
+    query = select(WijkstatusCache.wijk_id, WijkstatusCache.gegevens).where(
+        WijkstatusCache.geldig_tot > moment
+    )
     if wijk_ids is not None:
         query = query.where(WijkstatusCache.wijk_id.in_(list(wijk_ids)))
     result = {wijk_id: _from_json(wijk_id, gegevens) for wijk_id, gegevens in session.exec(query)}

@@ -300,3 +300,25 @@ def test_the_same_day_gives_the_same_data(sqlite_template, tmp_path):
         session.close()
         session.bind.dispose()
     assert prints[0] == prints[1]
+
+
+def test_demo_monitor_counts_add_up_and_osdorp_is_on_course(app, runner, db):
+    from sqlmodel import func, select
+
+    from wijkportaal.monitor.models import Verwijzingstelling
+    from wijkportaal.wijken.models import Wijk
+
+    with app.app_context():
+        assert runner.invoke(args=["demo-data"]).exit_code == 0
+    basis = db.exec(
+        select(func.sum(Verwijzingstelling.sbo + Verwijzingstelling.so)).where(
+            Verwijzingstelling.schooljaar == 2023
+        )
+    ).one()
+    assert 360 <= basis <= 390  # about the 373 a year of the Ondersteuningsplan
+    osdorp = db.exec(select(Wijk).where(Wijk.code == "osdorp")).one()
+    per_jaar = {
+        r.schooljaar: r.sbo + r.so
+        for r in db.exec(select(Verwijzingstelling).where(Verwijzingstelling.wijk_id == osdorp.id))
+    }
+    assert per_jaar[2024] < per_jaar[2023]
