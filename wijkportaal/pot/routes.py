@@ -138,6 +138,8 @@ def pot(pot_id: int):
         toekenningen=queries.toekenningen_van(db, pot),
         journaal=services.grootboek(db).transactions(account=pot.account_code, limit=50),
         mag_beheren=permissions.can_manage_pot(db, current_user, pot),
+        regel_vast=services.heeft_geld(db, pot),
+        regels=list(Goedkeuringsregel),
         is_swv=permissions.is_swv(current_user),
         neemt_deel=permissions.neemt_deel(db, current_user, pot),
         vandaag=clock.today(),
@@ -150,6 +152,22 @@ def _betaal_form():
     form.nieuwe_sleutel()
     form.datum.data = clock.today()
     return form
+
+
+@bp.route("/potten/<int:pot_id>/regel", methods=["POST"])
+def regel(pot_id: int):
+    """Change the approval rule, as long as no money is in the pot."""
+    pot = _pot(pot_id)
+    db = get_session()
+    require(permissions.can_manage_pot(db, current_user, pot))
+    try:
+        nieuwe = Goedkeuringsregel(request.form.get("regel", ""))
+        services.wijzig_regel(db, current_user, pot, nieuwe)
+    except ValueError as fout:  # PotFout, or an unknown rule
+        flash(str(fout) if isinstance(fout, PotFout) else "Kies een van de goedkeuringsregels.", "error")
+        return redirect(url_for("pot.pot", pot_id=pot.id)), 303
+    flash("De goedkeuringsregel is aangepast.", "success")
+    return redirect(url_for("pot.pot", pot_id=pot.id))
 
 
 @bp.route("/potten/<int:pot_id>/bijdragen/nieuw", methods=["GET", "POST"])

@@ -305,3 +305,22 @@ def test_resubmitted_forms_count_once(client, auth, world, db):
     assert len(db.exec(select(Bijdrage)).all()) == 1
     auth.login(world.swv)
     assert "100,00" in client.get(f"/potten/{pot_id}").get_data(as_text=True)
+
+
+def test_rule_can_be_changed_in_the_ui_until_money_is_in(client, auth, world, db):
+    pot_id = open_pot(client, auth, world)
+    auth.login(world.swv)
+    assert client.post(f"/potten/{pot_id}/regel", data={"regel": "meerderheid"}).status_code == 302
+    db.expire_all()
+    assert db.get(Pot, pot_id).regel == "meerderheid"
+    assert client.post(f"/potten/{pot_id}/regel", data={"regel": "koning"}).status_code == 303
+    auth.logout()
+    contribute(client, auth, world.best1, pot_id, world.b1, "10", "k1")
+    auth.login(world.swv)
+    page = client.post(f"/potten/{pot_id}/regel", data={"regel": "alle"}, follow_redirects=True)
+    assert "ligt vast" in page.get_data(as_text=True)
+    db.expire_all()
+    assert db.get(Pot, pot_id).regel == "meerderheid"
+    auth.logout()
+    auth.login(world.ander)
+    assert client.post(f"/potten/{pot_id}/regel", data={"regel": "alle"}).status_code == 403
