@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := wijkportaal
 
-.PHONY: run test install install-dev lint bench clean
+.PHONY: run test install install-dev lint bench bench-ledger clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ lint: install-dev
 
 bench: install-dev
 	$(BIN)/python -m bench
+
+bench-ledger: install-dev
+	$(BIN)/python -m bench.ledger
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
