@@ -200,17 +200,42 @@ class Ledger:
     def iter_transactions(self, batch: int = 5000) -> Iterator[PostedTransaction]:
         """Every transaction in id order, streamed (for the check and the export)."""
         codes = dict(self.session.exec(select(LedgerAccount.id, LedgerAccount.code)).all())
+        t = LedgerTransaction
+        header = (
+            t.id,
+            t.effective_date,
+            t.description,
+            t.entered_by,
+            t.entered_at,
+            t.idempotency_key,
+            t.reverses_id,
+            t.prev_hash,
+            t.hash,
+        )
+        # Plain columns, not ORM entities: a million postings stream several times faster.
         query = (
-            select(LedgerTransaction, LedgerPosting.account_id, LedgerPosting.cents)
-            .join(LedgerPosting, LedgerPosting.transaction_id == LedgerTransaction.id)
-            .order_by(LedgerTransaction.id, LedgerPosting.id)
+            select(*header, LedgerPosting.account_id, LedgerPosting.cents)
+            .join(LedgerPosting, LedgerPosting.transaction_id == t.id)
+            .order_by(t.id, LedgerPosting.id)
             .execution_options(yield_per=batch)
         )
-        rows = self.session.exec(query)
+        rows = self.session.execute(query)
         try:
-            for _, group in itertools.groupby(rows, key=lambda r: r[0].id):
+            for _, group in itertools.groupby(rows, key=lambda r: r[0]):
                 group = list(group)
-                yield self._posted(group[0][0], tuple(Posting(codes[a], c) for _, a, c in group))
+                first = group[0]
+                yield PostedTransaction(
+                    id=first[0],
+                    effective_date=first[1],
+                    description=first[2],
+                    entered_by=first[3],
+                    entered_at=first[4],
+                    idempotency_key=first[5],
+                    reverses=first[6],
+                    prev_hash=first[7],
+                    hash=first[8],
+                    postings=tuple(Posting(codes[r[9]], r[10]) for r in group),
+                )
         finally:  # a consumer that stops early (the check, at the first discrepancy) frees the cursor
             rows.close()
 
