@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from wijkportaal import audit, clock
 from wijkportaal.auth.models import Gebruiker
+from wijkportaal.db import lock_row
 from wijkportaal.monitor import queries
 from wijkportaal.monitor.calc import BASISJAAR, overzicht
 from wijkportaal.monitor.models import (
@@ -26,7 +27,13 @@ from wijkportaal.monitor.models import (
 )
 from wijkportaal.pot.models import BesluitKeuze, BronSoort, Pot, PotWijk, ToekenningStatus
 from wijkportaal.pot.rules import uitkomst
-from wijkportaal.pot.services import ingelegd_per_bestuur, pot_besturen, voeg_bijdrage_toe
+from wijkportaal.pot.services import (
+    PotFout,
+    controleer_besluit,
+    ingelegd_per_bestuur,
+    pot_besturen,
+    voeg_bijdrage_toe,
+)
 from wijkportaal.wijken.models import Wijk
 
 AANTAL_MAX = 9999
@@ -371,18 +378,23 @@ def neem_vrijval_besluit(
     toelichting: str,
 ) -> ToekenningStatus:
     """Record one board's decision; when the pot's rule is met the vrijval is posted into the pot."""
+    voorstel = lock_row(session, VrijvalVoorstel, voorstel.id)  # boards deciding at once: one after the other
     if voorstel.status != ToekenningStatus.OPEN:
         raise MonitorFout(f"Over dit voorstel is al besloten ({voorstel.status.label.lower()}).")
-    if voorstel.voorgesteld_door_id == user.id:
-        raise MonitorFout("U kunt niet besluiten over uw eigen voorstel.")
     pot = session.get(Pot, voorstel.pot_id)
     besturen = pot_besturen(session, pot)
-    if bestuur_id not in besturen:
-        raise MonitorFout("Dit bestuur doet niet mee in deze pot.")
-    if bestuur_id in queries.besluiten_van(session, voorstel):
-        raise MonitorFout("Dit bestuur heeft al besloten over dit voorstel.")
-    if besluit == BesluitKeuze.AFGEWEZEN and not toelichting.strip():
-        raise MonitorFout("Geef een reden als u afwijst.", "toelichting")
+    try:
+        controleer_besluit(
+            user,
+            voorstel.voorgesteld_door_id,
+            besturen,
+            set(queries.besluiten_van(session, voorstel)),
+            bestuur_id,
+            besluit,
+            toelichting,
+        )
+    except PotFout as fout:
+        raise MonitorFout(str(fout), fout.veld) from fout
     rij = VrijvalBesluit(
         voorstel_id=voorstel.id,
         bestuur_id=bestuur_id,

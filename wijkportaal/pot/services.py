@@ -360,6 +360,26 @@ def stel_toekenning_voor(
     return toekenning
 
 
+def controleer_besluit(
+    user,
+    voorgesteld_door_id: int,
+    besturen: list[int],
+    al_besloten: set[int],
+    bestuur_id: int,
+    besluit: BesluitKeuze,
+    toelichting: str,
+) -> None:
+    """The rules for one board's decision on a proposal to the boards of a pot (an allocation, or vrijval)."""
+    if voorgesteld_door_id == user.id:
+        raise PotFout("U kunt niet besluiten over uw eigen voorstel.")
+    if bestuur_id not in besturen:
+        raise PotFout("Dit bestuur doet niet mee in deze pot.")
+    if bestuur_id in al_besloten:
+        raise PotFout("Dit bestuur heeft al besloten over dit voorstel.")
+    if besluit == BesluitKeuze.AFGEWEZEN and not toelichting.strip():
+        raise PotFout("Geef een reden als u afwijst.", "toelichting")
+
+
 def neem_besluit(
     session, user, toekenning: Toekenning, *, bestuur_id: int, besluit: BesluitKeuze, toelichting: str
 ) -> ToekenningStatus:
@@ -369,20 +389,16 @@ def neem_besluit(
         raise PotFout(f"Over deze toekenning is al besloten ({toekenning.status.label.lower()}).")
     if toekenning.vervalt_op <= clock.now():
         raise PotFout("De termijn voor besluiten is verstreken; het gereserveerde geld wordt vrijgegeven.")
-    if toekenning.voorgesteld_door_id == user.id:
-        raise PotFout("U kunt niet besluiten over uw eigen voorstel.")
     pot = session.get(Pot, toekenning.pot_id)
     besturen = pot_besturen(session, pot)
-    if bestuur_id not in besturen:
-        raise PotFout("Dit bestuur doet niet mee in deze pot.")
-    if session.exec(
-        select(ToekenningBesluit).where(
-            ToekenningBesluit.toekenning_id == toekenning.id, ToekenningBesluit.bestuur_id == bestuur_id
+    al_besloten = set(
+        session.exec(
+            select(ToekenningBesluit.bestuur_id).where(ToekenningBesluit.toekenning_id == toekenning.id)
         )
-    ).first():
-        raise PotFout("Dit bestuur heeft al besloten over deze toekenning.")
-    if besluit == BesluitKeuze.AFGEWEZEN and not toelichting.strip():
-        raise PotFout("Geef een reden als u afwijst.", "toelichting")
+    )
+    controleer_besluit(
+        user, toekenning.voorgesteld_door_id, besturen, al_besloten, bestuur_id, besluit, toelichting
+    )
     rij = ToekenningBesluit(
         toekenning_id=toekenning.id,
         bestuur_id=bestuur_id,
