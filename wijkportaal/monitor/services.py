@@ -430,6 +430,7 @@ def neem_vrijval_besluit(
             toezegging=False,
             uiterlijk_op=None,
             sleutel=f"vrijval-voorstel-{voorstel.id}",
+            goedgekeurd_door_besturen=True,
         )
         voorstel.bijdrage_id = bijdrage.id
     if status != ToekenningStatus.OPEN:

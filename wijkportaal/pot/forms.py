@@ -76,7 +76,13 @@ class PotForm(Form):
 
 
 class BijdrageForm(SleutelMixin, Form):
-    bron = SelectField("Van wie", choices=_keuzes(BronSoort), validators=[DataRequired(VERPLICHT)])
+    bron = SelectField(
+        "Van wie",
+        choices=keuzes(
+            (m.value, m.label) for m in BronSoort if m != BronSoort.VRIJVAL
+        ),  # vrijval: via the monitor
+        validators=[DataRequired(VERPLICHT)],
+    )
     bestuur_id = SelectField("Bestuur", coerce=int, validators=[Optional()])
     partner_naam = StringField(
         "Naam partner", validators=[Optional(), Length(max=200, message="Maximaal 200 tekens.")]

@@ -186,7 +186,13 @@ def voeg_bijdrage_toe(
     toezegging: bool,
     uiterlijk_op: date | None,
     sleutel: str,
+    goedgekeurd_door_besturen: bool = False,
 ) -> Bijdrage:
+    if bron == BronSoort.VRIJVAL and not goedgekeurd_door_besturen:
+        raise PotFout(
+            "Vrijval komt alleen in de pot na instemming van de besturen: stel het voor in de monitor.",
+            "bron",
+        )
     if bron == BronSoort.BESTUUR and bestuur_id not in pot_besturen(session, pot):
         raise PotFout("Dit bestuur doet niet mee in deze pot.", "bestuur_id")
     if bron == BronSoort.PARTNER and not partner_naam.strip():

@@ -439,9 +439,13 @@ def test_contributions_follow_the_ui_permissions(world, db):
     assert w.api.swv.post("/potten/999999/bijdragen", vrijval, "f").status_code == 404
     assert count(db, Bijdrage) == 0
 
+    # Vrijval only enters a pot after the boards agree (the monitor's proposal), never directly.
     response = w.api.swv.post(path, vrijval, "g")
+    assert response.status_code == 422 and "instemming van de besturen" in response.get_data(as_text=True)
+    gemeente = {**vrijval, "bron": "gemeente", "middelen": "cofinanciering"}
+    response = w.api.swv.post(path, gemeente, "g2")
     assert response.status_code == 201
-    assert response.json["bron"] == "vrijval" and response.json["bestuur_id"] is None
+    assert response.json["bron"] == "gemeente" and response.json["bestuur_id"] is None
     partner = {**vrijval, "bron": "partner", "partner_naam": ""}
     response = w.api.swv.post(path, partner, "h")
     assert response.status_code == 422

@@ -324,3 +324,21 @@ def test_rule_can_be_changed_in_the_ui_until_money_is_in(client, auth, world, db
     auth.logout()
     auth.login(world.ander)
     assert client.post(f"/potten/{pot_id}/regel", data={"regel": "alle"}).status_code == 403
+
+
+def test_vrijval_only_through_the_boards_approval(client, auth, world, db):
+    pot_id = open_pot(client, auth, world)
+    auth.login(world.swv)
+    response = client.post(
+        f"/potten/{pot_id}/bijdragen/nieuw",
+        data={
+            "bron": "vrijval",
+            "middelen": "vrijval",
+            "bedrag": "1000",
+            "datum": "2025-09-01",
+            "soort": "ingelegd",
+            "sleutel": "v1",
+        },
+    )
+    assert response.status_code == 422
+    assert balances(db, pot_id).posted == 0

@@ -45,6 +45,7 @@ def _bijdrage(db, user, pot, bron, cents, datum, sleutel, bestuur=None, toezeggi
         toezegging=toezegging,
         uiterlijk_op=date(2026, 1, 31) if toezegging else None,
         sleutel=sleutel,
+        goedgekeurd_door_besturen=bron == BronSoort.VRIJVAL,  # in the portal: after the boards' approval
     )
 
 
