@@ -232,7 +232,8 @@ def test_rejection_with_reason_releases_the_money(client, auth, world, db):
     assert balances(db, pot_id).available == 100_000
 
 
-def test_decision_after_expiry_is_refused_and_the_job_releases(client, auth, world, db, app):
+@pytest.mark.parametrize("vrijgeven", ["flask pot verlopen", "scheduled job"])
+def test_decision_after_expiry_is_refused_and_the_job_releases(client, auth, world, db, app, vrijgeven):
     pot_id = open_pot(client, auth, world)
     contribute(client, auth, world.best1, pot_id, world.b1, "1.000", "k1")
     auth.login(world.swv)
@@ -252,8 +253,13 @@ def test_decision_after_expiry_is_refused_and_the_job_releases(client, auth, wor
     auth.login(world.best2)
     response = client.post(f"/toekenningen/{toekenning.id}", data={"besluit": "akkoord"})
     assert response.status_code == 422 and "verstreken" in response.get_data(as_text=True)
-    result = app.test_cli_runner().invoke(args=["pot", "verlopen"])
-    assert result.exit_code == 0, result.output
+    if vrijgeven == "scheduled job":
+        from wijkportaal.jobs import verloop_toekenningen_job
+
+        verloop_toekenningen_job(app)
+    else:
+        result = app.test_cli_runner().invoke(args=["pot", "verlopen"])
+        assert result.exit_code == 0, result.output
     db.expire_all()
     assert db.get(Toekenning, toekenning.id).status == ToekenningStatus.VERLOPEN
     assert balances(db, pot_id).reserved == 0
