@@ -15,8 +15,8 @@ canonical content, the SHA-256 chain continuing from the chain head, content dig
 chain head updated in the same database transaction, postings before headers (SQLite's zero-sum trigger)
 and all database triggers left on. `flask ledger check` at the end proves the result is a sound ledger.
 
-Two "sketch" rows measure, in the same run, what bench/README.md proposes for the missed or tight targets:
-`Ledger.post` written in SQLAlchemy Core (PostgreSQL), and the check reading columns instead of ORM entities.
+A "sketch" row measures, in the same run, the check's core reading plain columns in-process, for comparison
+with the CLI. (`Ledger.post`'s PostgreSQL path, once a sketch here, is now the ledger's own code.)
 
     .venv/bin/python -m bench.ledger                      # full run, both backends (about 5-6 minutes)
     .venv/bin/python -m bench.ledger --quick              # small run (about 40 seconds)
@@ -38,7 +38,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -46,7 +46,6 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from ledger import AccountKind, Ledger, Posting, TransactionDraft
-from ledger.core import rules
 from ledger.core.chain import canonical, chain_hash, content_digest
 from ledger.core.check import check_ledger
 from ledger.core.model import PostedTransaction
@@ -487,88 +486,7 @@ def reservation_op(tag: str, single_pot: bool) -> Callable[[sa.Engine, int, int]
 # ------------------------------------------------------------------------------------------- sketches
 # Not the ledger's API: what the same work costs when written the way bench/README.md proposes, measured in
 # the same run (the machine is shared, so only figures from one run compare). Both write or read exactly
-# what the API does; the final `flask ledger check` covers the transactions the post sketch adds.
-
-CORE_HEAD = sa.text("SELECT last_id, last_hash FROM ledger_chain_head WHERE id = 1 FOR UPDATE")
-CORE_KEY = sa.text("SELECT content_digest FROM ledger_transactions WHERE idempotency_key = :key")
-CORE_ACCOUNTS = sa.text(
-    "SELECT a.code, a.id, a.is_closed, b.posted_cents, b.reserved_cents, b.may_not_go_negative "
-    "FROM ledger_accounts a JOIN ledger_balances b ON b.account_id = a.id "
-    "WHERE a.code = ANY(:codes) ORDER BY a.id FOR UPDATE OF b"
-)
-CORE_WRITE = sa.text(
-    """
-    WITH p AS (
-        INSERT INTO ledger_postings (transaction_id, account_id, cents)
-        SELECT :id, u.a, u.c FROM unnest(CAST(:ids AS integer[]), CAST(:cents AS bigint[])) AS u(a, c)
-    ), t AS (
-        INSERT INTO ledger_transactions (id, effective_date, description, entered_by, entered_at,
-            idempotency_key, content_digest, reverses_id, prev_hash, hash)
-        VALUES (:id, :day, :description, :entered_by, :entered_at, :key, :digest, NULL, :prev, :hash)
-    ), b AS (
-        UPDATE ledger_balances SET posted_cents = posted_cents + u.c
-        FROM unnest(CAST(:ids AS integer[]), CAST(:cents AS bigint[])) AS u(a, c) WHERE account_id = u.a
-    )
-    UPDATE ledger_chain_head SET last_id = :id, last_hash = :hash WHERE id = 1
-    """
-)
-
-
-def core_post_op(tag: str) -> Callable[[sa.Engine, int, int], int]:
-    """`Ledger.post` for PostgreSQL in SQLAlchemy Core: the same locks in the same order (chain head, then
-    balances by account id), the same rules and hash, but 4 statements instead of 9 and no ORM flushes."""
-    contribution = contribution_op(tag)
-
-    def op(engine: sa.Engine, client: int, i: int) -> int:
-        draft = contribution.draft(client, i)
-        with Session(engine) as session:
-            last_id, last_hash = session.execute(CORE_HEAD).one()
-            seen = session.execute(CORE_KEY, {"key": draft.idempotency_key}).first()
-            if seen is not None:
-                raise ValueError("idempotency key seen")  # the API would return the original
-            codes = sorted({p.account for p in draft.postings})
-            accounts = {row[0]: row for row in session.execute(CORE_ACCOUNTS, {"codes": codes})}
-            errors = rules.validate(draft, [code for code, row in accounts.items() if not row[2]])
-            delta = {p.account: p.cents for p in draft.postings}
-            errors += rules.check_no_negative(
-                {c: r[3] + delta[c] - r[4] for c, r in accounts.items() if r[5] and delta[c] < 0}
-            )
-            if errors:
-                raise ValueError(errors)
-            tx_id, entered_at = last_id + 1, datetime.now(UTC).replace(tzinfo=None)
-            digest = chain_hash(
-                last_hash,
-                canonical(
-                    id=tx_id,
-                    effective_date=draft.effective_date,
-                    description=draft.description,
-                    entered_by=draft.entered_by,
-                    entered_at=entered_at,
-                    idempotency_key=draft.idempotency_key,
-                    reverses=None,
-                    postings=draft.postings,
-                ),
-            )
-            session.execute(
-                CORE_WRITE,
-                {
-                    "id": tx_id,
-                    "ids": [accounts[p.account][1] for p in draft.postings],
-                    "cents": [p.cents for p in draft.postings],
-                    "day": draft.effective_date,
-                    "description": draft.description,
-                    "entered_by": draft.entered_by,
-                    "entered_at": entered_at,
-                    "key": draft.idempotency_key,
-                    "digest": content_digest(draft),
-                    "prev": last_hash,
-                    "hash": digest,
-                },
-            )
-            session.commit()
-        return 1
-
-    return op
+# what the API does.
 
 
 def column_check(engine: sa.Engine) -> dict:
@@ -783,10 +701,6 @@ def run_backend(backend: str, url: str, sizes: Sizes, log=print) -> dict:
         result = run_clients(engine, clients, sizes.seconds, op)
         run["throughput"][name] = result
         log(f"   {name}: {result}")
-    if backend == "postgresql":
-        result = run_clients(engine, 1, sizes.seconds, core_post_op(f"{tag}-core"))
-        run["sketch_core_post_1"] = result
-        log(f"   sketch, post in Core, 1 client: {result}")
 
     log(f"   bulk load to {sizes.bean_transactions:,} transactions")
     run["load_bean"] = loader.fill(transactions=sizes.bean_transactions)
@@ -852,10 +766,6 @@ def rows(runs: list[dict], sizes: Sizes) -> list[tuple[str, str, str, str, str]]
         out.append(rate(f"post/s, {n} clients", b, tp[f"post_{n}"], None))
         out.append(rate("reserve+post pairs/s, 1 client", b, tp["reserve_1"], None))
         out.append(rate(f"reserve+post pairs/s, {n} clients, 1 pot", b, tp[f"reserve_{n}_one_pot"], None))
-        if "sketch_core_post_1" in run:
-            out.append(
-                rate("  sketch: post/s, 1 client, in Core", b, run["sketch_core_post_1"], TARGETS["tps_pg_1"])
-            )
         for key in ("read_small", "read_big"):
             r = run[key]
             out.append(
