@@ -1,0 +1,248 @@
+"""Dekkend aanbod: for every wijk and expertise domain, is there enough support, too little, or none?
+
+The rule is a pure function (`bereken`) over plain data, so it can be tested as a table; `dekkingsmatrix`
+gathers that data from the database. An offer that serves several wijken is shared between them by
+pupils, so one provider's ten hours are not counted ten hours in every wijk it names."""
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+from sqlalchemy import func, or_
+from sqlmodel import Session, select
+
+from wijkportaal import clock
+from wijkportaal.expertise.models import (
+    Dekkingsnorm,
+    Domein,
+    Eenheid,
+    Expertise,
+    ExpertiseSchool,
+    ExpertiseWijk,
+    Voorziening,
+    VoorzieningWijk,
+)
+from wijkportaal.wijken.models import SCHOOLSOORTEN, Organisatie, Wijk
+
+
+class Dekking(StrEnum):
+    GEDEKT = "gedekt"
+    DUN = "dun"
+    ONTBREEKT = "ontbreekt"
+
+    @property
+    def label(self) -> str:
+        return {"gedekt": "Gedekt", "dun": "Dun", "ontbreekt": "Ontbreekt"}[self.value]
+
+
+@dataclass(frozen=True)
+class Norm:
+    min_uren_per_1000: Decimal = Decimal(2)
+    min_plaatsen_per_1000: Decimal = Decimal(1)
+
+
+@dataclass(frozen=True)
+class Aanbod:
+    """One valid offer as the rule sees it: its capacity and how much of it each wijk may use.
+
+    `gewichten` maps a wijk id to the pupils the offer serves there (the whole wijk or some schools)."""
+
+    aanbieder: str
+    domein_id: int
+    eenheid: Eenheid
+    capaciteit: int
+    gewichten: Mapping[int, int]
+    wachttijd_weken: int | None = None
+
+
+@dataclass(frozen=True)
+class Cel:
+    wijk_id: int
+    domein_id: int
+    status: Dekking
+    uren_per_1000: Decimal | None = Decimal(0)  # None: the wijk's pupils are not known
+    plaatsen_per_1000: Decimal | None = Decimal(0)
+    aanbieders: tuple[str, ...] = ()
+    kortste_wachttijd_weken: int | None = None
+
+
+@dataclass
+class Matrix:
+    wijken: list[Wijk]
+    domeinen: list[Domein]
+    cellen: dict[tuple[int, int], Cel] = field(default_factory=dict)
+    norm: Norm = field(default_factory=Norm)
+    peildatum: date | None = None
+
+    def cel(self, wijk_id: int, domein_id: int) -> Cel:
+        return self.cellen.get((wijk_id, domein_id)) or Cel(wijk_id, domein_id, Dekking.ONTBREEKT)
+
+    def hiaten(self, wijk_id: int) -> list[tuple[Domein, Cel]]:
+        """The domains a wijk lacks or has too little of, missing ones first."""
+        cellen = [(d, self.cel(wijk_id, d.id)) for d in self.domeinen]
+        gaten = [(d, c) for d, c in cellen if c.status != Dekking.GEDEKT]
+        return sorted(gaten, key=lambda dc: (dc[1].status != Dekking.ONTBREEKT, dc[0].volgorde, dc[0].naam))
+
+    def telling(self, wijk_id: int) -> dict[Dekking, int]:
+        """How many domains of a wijk are covered, thin and missing (for the chart per wijk)."""
+        tel = dict.fromkeys(Dekking, 0)
+        for d in self.domeinen:
+            tel[self.cel(wijk_id, d.id).status] += 1
+        return tel
+
+
+_HONDERDSTE = Decimal("0.01")
+
+
+def beoordeel(uren_per_1000: Decimal, plaatsen_per_1000: Decimal, heeft_aanbod: bool, norm: Norm) -> Dekking:
+    """The rule for one cell: no valid offer is `ontbreekt`; enough hours or places is `gedekt`."""
+    if not heeft_aanbod:
+        return Dekking.ONTBREEKT
+    if uren_per_1000 > 0 and uren_per_1000 >= norm.min_uren_per_1000:
+        return Dekking.GEDEKT
+    if plaatsen_per_1000 > 0 and plaatsen_per_1000 >= norm.min_plaatsen_per_1000:
+        return Dekking.GEDEKT
+    return Dekking.DUN
+
+
+def bereken(
+    aanbod: Iterable[Aanbod], leerlingen: Mapping[int, int], domein_ids: Iterable[int], norm: Norm
+) -> dict[tuple[int, int], Cel]:
+    """Every (wijk, domain) cell from the valid offers and the pupils per wijk.
+
+    A wijk with no known pupils counts as covered by any offer with capacity."""
+    domeinen = set(domein_ids)
+    capaciteit: dict[tuple[int, int, Eenheid], Decimal] = defaultdict(Decimal)
+    namen: dict[tuple[int, int], list[str]] = defaultdict(list)
+    wachttijd: dict[tuple[int, int], int] = {}
+    for a in aanbod:
+        if a.domein_id not in domeinen or not a.gewichten:
+            continue
+        totaal = sum(a.gewichten.values())
+        for wijk_id, gewicht in a.gewichten.items():
+            deel = (
+                Decimal(a.capaciteit) * gewicht / totaal
+                if totaal
+                else Decimal(a.capaciteit) / len(a.gewichten)
+            )
+            capaciteit[(wijk_id, a.domein_id, a.eenheid)] += deel
+            sleutel = (wijk_id, a.domein_id)
+            if a.aanbieder not in namen[sleutel]:
+                namen[sleutel].append(a.aanbieder)
+            if a.wachttijd_weken is not None:
+                wachttijd[sleutel] = min(wachttijd.get(sleutel, a.wachttijd_weken), a.wachttijd_weken)
+
+    cellen = {}
+    for (wijk_id, domein_id), aanbieders in namen.items():
+        pupils = leerlingen.get(wijk_id, 0)
+        cap = {e: capaciteit[(wijk_id, domein_id, e)] for e in Eenheid}
+        if pupils:
+            uren, plaatsen = ((cap[e] * 1000 / pupils).quantize(_HONDERDSTE, ROUND_HALF_UP) for e in Eenheid)
+            status = beoordeel(uren, plaatsen, True, norm)
+        else:  # no pupils known: there is nobody to be thin for
+            uren = plaatsen = None
+            status = Dekking.GEDEKT if any(cap.values()) else Dekking.DUN
+        cellen[(wijk_id, domein_id)] = Cel(
+            wijk_id=wijk_id,
+            domein_id=domein_id,
+            status=status,
+            uren_per_1000=uren,
+            plaatsen_per_1000=plaatsen,
+            aanbieders=tuple(sorted(aanbieders)),
+            kortste_wachttijd_weken=wachttijd.get((wijk_id, domein_id)),
+        )
+    return cellen
+
+
+def huidige_norm(session: Session) -> Norm:
+    rij = session.exec(select(Dekkingsnorm).order_by(Dekkingsnorm.id)).first()
+    if rij is None:
+        return Norm()
+    return Norm(Decimal(rij.min_uren_per_1000), Decimal(rij.min_plaatsen_per_1000))
+
+
+def leerlingen_per_wijk(session: Session) -> dict[int, int]:
+    rows = session.exec(
+        select(Organisatie.wijk_id, func.coalesce(func.sum(Organisatie.leerlingen), 0))
+        .where(
+            Organisatie.wijk_id.is_not(None),
+            Organisatie.is_actief,
+            Organisatie.soort.in_(list(SCHOOLSOORTEN)),
+        )
+        .group_by(Organisatie.wijk_id)
+    )
+    return {wijk_id: int(n) for wijk_id, n in rows}
+
+
+def _geldig(model, peildatum: date):
+    return (model.geldig_van <= peildatum) & or_(model.geldig_tot.is_(None), model.geldig_tot >= peildatum)
+
+
+def verzamel_aanbod(session: Session, peildatum: date, leerlingen: Mapping[int, int]) -> list[Aanbod]:
+    """Every offer and voorziening valid on `peildatum`, with the pupils it serves per wijk."""
+    orgs = {o.id: o for o in session.exec(select(Organisatie))}
+    expertises = list(session.exec(select(Expertise).where(_geldig(Expertise, peildatum))))
+    ids = [e.id for e in expertises]
+    wijken: dict[int, set[int]] = defaultdict(set)
+    scholen: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    if ids:
+        for eid, wid in session.exec(
+            select(ExpertiseWijk.expertise_id, ExpertiseWijk.wijk_id).where(
+                ExpertiseWijk.expertise_id.in_(ids)
+            )
+        ):
+            wijken[eid].add(wid)
+        for eid, oid in session.exec(
+            select(ExpertiseSchool.expertise_id, ExpertiseSchool.organisatie_id).where(
+                ExpertiseSchool.expertise_id.in_(ids)
+            )
+        ):
+            school = orgs.get(oid)
+            if school is not None and school.wijk_id is not None:
+                scholen[eid][school.wijk_id] += school.leerlingen or 0
+
+    aanbod = []
+    for e in expertises:
+        gewichten = dict(scholen.get(e.id, {}))
+        gewichten.update({w: leerlingen.get(w, 0) for w in wijken.get(e.id, ())})
+        aanbod.append(
+            Aanbod(
+                orgs[e.aanbieder_id].naam, e.domein_id, e.eenheid, e.capaciteit, gewichten, e.wachttijd_weken
+            )
+        )
+
+    voorzieningen = list(
+        session.exec(
+            select(Voorziening).where(Voorziening.domein_id.is_not(None), _geldig(Voorziening, peildatum))
+        )
+    )
+    if voorzieningen:
+        v_wijken: dict[int, set[int]] = defaultdict(set)
+        for vid, wid in session.exec(
+            select(VoorzieningWijk.voorziening_id, VoorzieningWijk.wijk_id).where(
+                VoorzieningWijk.voorziening_id.in_([v.id for v in voorzieningen])
+            )
+        ):
+            v_wijken[vid].add(wid)
+        for v in voorzieningen:
+            gewichten = {w: leerlingen.get(w, 0) for w in v_wijken.get(v.id, ())}
+            aanbod.append(Aanbod(v.naam, v.domein_id, Eenheid.PLAATSEN, v.plaatsen, gewichten))
+    return aanbod
+
+
+def dekkingsmatrix(session: Session, peildatum: date | None = None) -> Matrix:
+    """The coverage of every wijk for every active domain on `peildatum` (today by default)."""
+    peildatum = peildatum or clock.today()
+    wijken = list(session.exec(select(Wijk).order_by(Wijk.naam)))
+    domeinen = list(
+        session.exec(select(Domein).where(Domein.is_actief).order_by(Domein.volgorde, Domein.naam))
+    )
+    leerlingen = leerlingen_per_wijk(session)
+    norm = huidige_norm(session)
+    cellen = bereken(
+        verzamel_aanbod(session, peildatum, leerlingen), leerlingen, [d.id for d in domeinen], norm
+    )
+    return Matrix(wijken=wijken, domeinen=domeinen, cellen=cellen, norm=norm, peildatum=peildatum)
