@@ -12,6 +12,7 @@ from wijkportaal import clock
 from wijkportaal.auth.models import Gebruiker, Rol
 from wijkportaal.auth.passwords import hash_password
 from wijkportaal.demo import teksten
+from wijkportaal.demo.expertise import laad_expertise
 from wijkportaal.demo.grenzen import laad_schematische_grenzen
 from wijkportaal.demo.organisaties import OSDORP, Organisaties, maak_organisaties
 from wijkportaal.demo.overleggen import GEEN_OVERLEG, OPSTARTEND, maak_bijeenkomsten, maak_overleggen
@@ -56,12 +57,14 @@ def load_demo(session: Session, today: date | None = None) -> str:
     potten = load_potten(session, today, SEED)
     laad_verwijzingen(session, today, SEED)
     laad_schematische_grenzen(session, SEED)  # after the schools exist: it places them in their wijk
+    aanbod, voorzieningen = laad_expertise(session, today, SEED, regios, wijken, orgs)
 
     return (
         f"Demo-data geladen: {len(regios)} regio's, {len(wijken)} wijken, {len(orgs.besturen)} besturen, "
         f"{orgs.aantal_scholen} scholen, {len(orgs.partners)} partnerorganisaties, "
         f"{len(overleggen)} wijkoverleggen met {bijeenkomsten} bijeenkomsten, "
-        f"{len(gebruikers) + len(voorzitters) - 1} gebruikers; {potten}."
+        f"{len(gebruikers) + len(voorzitters) - 1} gebruikers; {potten}; "
+        f"{aanbod} keer expertise-aanbod en {voorzieningen} voorzieningen."
     )
 
 
