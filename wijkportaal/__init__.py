@@ -39,6 +39,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from wijkportaal import auth, web
     from wijkportaal.api import routes as api_routes
     from wijkportaal.beheer import routes as beheer_routes
+    from wijkportaal.kaart import routes as kaart_routes
     from wijkportaal.monitor import routes as monitor_routes
     from wijkportaal.overleg import routes as overleg_routes
     from wijkportaal.pot import routes as pot_routes
@@ -46,7 +47,15 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     web.init_app(app)
     auth.init_app(app)
-    for routes in (wijken_routes, overleg_routes, pot_routes, monitor_routes, beheer_routes, api_routes):
+    for routes in (
+        wijken_routes,
+        overleg_routes,
+        pot_routes,
+        monitor_routes,
+        kaart_routes,
+        beheer_routes,
+        api_routes,
+    ):
         app.register_blueprint(routes.bp)
 
     from wijkportaal import cli

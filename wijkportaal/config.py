@@ -2,7 +2,7 @@
 
 import os
 
-ENV_KEYS = ("DATABASE_URL", "SECRET_KEY", "SESSION_COOKIE_SECURE", "RATELIMIT_STORAGE_URI")
+ENV_KEYS = ("DATABASE_URL", "SECRET_KEY", "SESSION_COOKIE_SECURE", "RATELIMIT_STORAGE_URI", "KAART_TEGELS")
 
 
 class Defaults:
@@ -20,6 +20,7 @@ class Defaults:
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     TIMEZONE = "Europe/Amsterdam"
     SWV_GEMEENTEN = ("AMSTERDAM", "DIEMEN")  # `flask import duo` keeps the schools of these (GEMEENTENAAM)
+    KAART_TEGELS = "openstreetmap"  # background tiles of the maps (maps.kaart.TEGELS); "geen" for none
 
 
 def from_environment() -> dict:

@@ -1,0 +1,106 @@
+"""The map page, the map itself (a sandboxed frame with its own Content-Security-Policy) and Leaflet's files.
+
+GET /kaart                          the map page: layer choice, legend, the frame, a table of the figures
+GET /kaart/frame?laag=&domein=&wijk= the folium map, also a wijk's own small map (?wijk=<code>)
+GET /kaart/assets/<pakket>/<bestand> Leaflet's JavaScript, CSS and images from the installed XStatic package
+"""
+
+from pathlib import Path
+
+import xstatic.pkg.leaflet as xstatic_leaflet
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    make_response,
+    render_template,
+    request,
+    send_from_directory,
+    url_for,
+)
+from flask_login import current_user, login_required
+
+from maps import kaart as maps_kaart
+from wijkportaal.access import require
+from wijkportaal.db import get_session
+from wijkportaal.kaart import permissions, queries
+from wijkportaal.kaart.lagen import LAGEN, Keuze
+from wijkportaal.wijken.queries import wijk_by_code
+
+bp = Blueprint("kaart", __name__, url_prefix="/kaart")
+
+LEAFLET = f"leaflet-{xstatic_leaflet.VERSION}"  # the version in the path: a new one is a new URL
+PAKKETTEN = {LEAFLET: Path(xstatic_leaflet.BASE_DIR)}
+JAAR = 365 * 24 * 3600
+
+
+@bp.route("")
+@login_required
+def index():
+    """The map of all wijken for one layer, with the same figures as an accessible table."""
+    require(permissions.can_view_kaart(current_user))
+    db = get_session()
+    naam, keuze = _keuze()
+    k = queries.kaart(db, current_user, naam, keuze)
+    return render_template(
+        "kaart/index.html",
+        lagen=LAGEN.values(),
+        kaart=k,
+        domeinen=queries.domeinen(db),
+        frame_url=url_for(".frame", laag=naam, domein=keuze.domein_id),
+    )
+
+
+@bp.route("/frame")
+@login_required
+def frame():
+    """The folium map, shown in a sandboxed iframe; it may run the inline scripts folium writes."""
+    require(permissions.can_view_kaart(current_user))
+    db = get_session()
+    naam, keuze = _keuze()
+    k = queries.kaart(db, current_user, naam, keuze)
+    tegels = maps_kaart.TEGELS.get(current_app.config["KAART_TEGELS"])
+    html = maps_kaart.kaart_html(
+        queries.kaartlaag(k),
+        js=[("leaflet", url_for(".asset", pakket=LEAFLET, bestand="leaflet.js"))],
+        css=[("leaflet_css", url_for(".asset", pakket=LEAFLET, bestand="leaflet.css"))],
+        tegels=tegels,
+        focus=queries.focus(k) if keuze.wijk_id is not None else None,
+    )
+    response = make_response(html)
+    response.headers["Content-Security-Policy"] = frame_csp(tegels)
+    return response
+
+
+@bp.route("/assets/<pakket>/<path:bestand>")
+def asset(pakket: str, bestand: str):
+    """A file of a third-party package as installed (never a copy in the repository), cached for a year."""
+    if pakket not in PAKKETTEN:
+        abort(404)
+    response = send_from_directory(PAKKETTEN[pakket], bestand, max_age=JAAR)
+    response.cache_control.public = True
+    response.cache_control.immutable = True
+    return response
+
+
+def frame_csp(tegels: maps_kaart.Tegels | None) -> str:
+    """The map frame's own policy: folium writes inline scripts and styles; tiles only when configured."""
+    beelden = " ".join(["'self'", "data:", *([tegels.bron] if tegels else [])])
+    return (
+        "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+        f"img-src {beelden}; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+    )
+
+
+def _keuze() -> tuple[str, Keuze]:
+    """The layer and choices of the query string (?laag=&domein=&wijk=); 404 for an unknown layer or wijk."""
+    wijk_id = None
+    if code := request.args.get("wijk"):
+        wijk = wijk_by_code(get_session(), code)
+        if wijk is None:
+            abort(404)
+        wijk_id = wijk.id
+    naam = request.args.get("laag") or ("scholen" if wijk_id else "overleg")
+    if naam not in LAGEN:
+        abort(404)
+    return naam, Keuze(domein_id=request.args.get("domein", type=int), wijk_id=wijk_id)
