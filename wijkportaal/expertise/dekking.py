@@ -181,68 +181,103 @@ def _geldig(model, peildatum: date):
     return (model.geldig_van <= peildatum) & or_(model.geldig_tot.is_(None), model.geldig_tot >= peildatum)
 
 
-def verzamel_aanbod(session: Session, peildatum: date, leerlingen: Mapping[int, int]) -> list[Aanbod]:
-    """Every offer and voorziening valid on `peildatum`, with the pupils it serves per wijk."""
-    orgs = {o.id: o for o in session.exec(select(Organisatie))}
-    expertises = list(session.exec(select(Expertise).where(_geldig(Expertise, peildatum))))
+def verzamel_aanbod(
+    session: Session, peildatum: date, leerlingen: Mapping[int, int], wijk_id: int | None = None
+) -> list[Aanbod]:
+    """Every offer and voorziening valid on `peildatum` (only those serving `wijk_id`, when given),
+    with the pupils it serves per wijk."""
+    expertise_q = select(Expertise).where(_geldig(Expertise, peildatum))
+    voorziening_q = select(Voorziening).where(
+        Voorziening.domein_id.is_not(None), _geldig(Voorziening, peildatum)
+    )
+    if wijk_id is not None:
+        via_school = (
+            select(ExpertiseSchool.expertise_id)
+            .join(Organisatie, Organisatie.id == ExpertiseSchool.organisatie_id)
+            .where(Organisatie.wijk_id == wijk_id)
+        )
+        via_wijk = select(ExpertiseWijk.expertise_id).where(ExpertiseWijk.wijk_id == wijk_id)
+        expertise_q = expertise_q.where(or_(Expertise.id.in_(via_wijk), Expertise.id.in_(via_school)))
+        voorziening_q = voorziening_q.where(
+            Voorziening.id.in_(
+                select(VoorzieningWijk.voorziening_id).where(VoorzieningWijk.wijk_id == wijk_id)
+            )
+        )
+    expertises = list(session.exec(expertise_q))
+    voorzieningen = list(session.exec(voorziening_q))
     ids = [e.id for e in expertises]
-    wijken: dict[int, set[int]] = defaultdict(set)
-    scholen: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    namen = _namen(session, {e.aanbieder_id for e in expertises})
+
+    gewichten: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     if ids:
+        for eid, school_wijk, n in session.exec(
+            select(ExpertiseSchool.expertise_id, Organisatie.wijk_id, Organisatie.leerlingen)
+            .join(Organisatie, Organisatie.id == ExpertiseSchool.organisatie_id)
+            .where(ExpertiseSchool.expertise_id.in_(ids), Organisatie.wijk_id.is_not(None))
+        ):
+            gewichten[eid][school_wijk] += n or 0
         for eid, wid in session.exec(
             select(ExpertiseWijk.expertise_id, ExpertiseWijk.wijk_id).where(
                 ExpertiseWijk.expertise_id.in_(ids)
             )
         ):
-            wijken[eid].add(wid)
-        for eid, oid in session.exec(
-            select(ExpertiseSchool.expertise_id, ExpertiseSchool.organisatie_id).where(
-                ExpertiseSchool.expertise_id.in_(ids)
-            )
-        ):
-            school = orgs.get(oid)
-            if school is not None and school.wijk_id is not None:
-                scholen[eid][school.wijk_id] += school.leerlingen or 0
-
-    aanbod = []
-    for e in expertises:
-        gewichten = dict(scholen.get(e.id, {}))
-        gewichten.update({w: leerlingen.get(w, 0) for w in wijken.get(e.id, ())})
-        aanbod.append(
-            Aanbod(
-                orgs[e.aanbieder_id].naam, e.domein_id, e.eenheid, e.capaciteit, gewichten, e.wachttijd_weken
-            )
+            gewichten[eid][wid] = leerlingen.get(wid, 0)  # the whole wijk, its schools included
+    aanbod = [
+        Aanbod(
+            namen[e.aanbieder_id],
+            e.domein_id,
+            e.eenheid,
+            e.capaciteit,
+            dict(gewichten[e.id]),
+            e.wachttijd_weken,
         )
+        for e in expertises
+    ]
 
-    voorzieningen = list(
-        session.exec(
-            select(Voorziening).where(Voorziening.domein_id.is_not(None), _geldig(Voorziening, peildatum))
-        )
-    )
     if voorzieningen:
-        v_wijken: dict[int, set[int]] = defaultdict(set)
+        v_wijken: dict[int, dict[int, int]] = defaultdict(dict)
         for vid, wid in session.exec(
             select(VoorzieningWijk.voorziening_id, VoorzieningWijk.wijk_id).where(
                 VoorzieningWijk.voorziening_id.in_([v.id for v in voorzieningen])
             )
         ):
-            v_wijken[vid].add(wid)
-        for v in voorzieningen:
-            gewichten = {w: leerlingen.get(w, 0) for w in v_wijken.get(v.id, ())}
-            aanbod.append(Aanbod(v.naam, v.domein_id, Eenheid.PLAATSEN, v.plaatsen, gewichten))
+            v_wijken[vid][wid] = leerlingen.get(wid, 0)
+        aanbod += [
+            Aanbod(v.naam, v.domein_id, Eenheid.PLAATSEN, v.plaatsen, v_wijken[v.id]) for v in voorzieningen
+        ]
     return aanbod
+
+
+def _namen(session: Session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(session.exec(select(Organisatie.id, Organisatie.naam).where(Organisatie.id.in_(ids))).all())
+
+
+def dekking_van_wijk(session: Session, wijk_id: int, peildatum: date | None = None) -> Matrix:
+    """The coverage of one wijk: reads only the offers that serve it (for the wijk page)."""
+    peildatum = peildatum or clock.today()
+    wijk = session.get(Wijk, wijk_id)
+    domeinen = _domeinen(session)
+    leerlingen = leerlingen_per_wijk(session)
+    norm = huidige_norm(session)
+    aanbod = verzamel_aanbod(session, peildatum, leerlingen, wijk_id=wijk_id)
+    cellen = bereken(aanbod, leerlingen, [d.id for d in domeinen], norm)
+    cellen = {k: c for k, c in cellen.items() if k[0] == wijk_id}
+    return Matrix(wijken=[wijk], domeinen=domeinen, cellen=cellen, norm=norm, peildatum=peildatum)
+
+
+def _domeinen(session: Session) -> list[Domein]:
+    return list(session.exec(select(Domein).where(Domein.is_actief).order_by(Domein.volgorde, Domein.naam)))
 
 
 def dekkingsmatrix(session: Session, peildatum: date | None = None) -> Matrix:
     """The coverage of every wijk for every active domain on `peildatum` (today by default)."""
     peildatum = peildatum or clock.today()
     wijken = list(session.exec(select(Wijk).order_by(Wijk.naam)))
-    domeinen = list(
-        session.exec(select(Domein).where(Domein.is_actief).order_by(Domein.volgorde, Domein.naam))
-    )
+    domeinen = _domeinen(session)
     leerlingen = leerlingen_per_wijk(session)
     norm = huidige_norm(session)
-    cellen = bereken(
-        verzamel_aanbod(session, peildatum, leerlingen), leerlingen, [d.id for d in domeinen], norm
-    )
+    aanbod = verzamel_aanbod(session, peildatum, leerlingen)
+    cellen = bereken(aanbod, leerlingen, [d.id for d in domeinen], norm)
     return Matrix(wijken=wijken, domeinen=domeinen, cellen=cellen, norm=norm, peildatum=peildatum)

@@ -163,6 +163,12 @@ class RedenForm(FlaskForm):
     reden = StringField("Reden", validators=[DataRequired("Geef een reden."), _length(500)])
 
 
+class HiaatForm(FlaskForm):
+    """One click puts a gap on the agenda; a reason is needed only once that agenda is agreed."""
+
+    reden = StringField("Reden (de agenda is al vastgesteld)", validators=[Optional(), _length(500)])
+
+
 class LidForm(FlaskForm):
     organisatie_id = SelectField(
         "Organisatie toevoegen", coerce=int, validators=[DataRequired("Kies een organisatie.")]

@@ -25,6 +25,7 @@ from wijkportaal.overleg.models import (
 from wijkportaal.overleg.services import OverlegFout
 from wijkportaal.overleg.status import load_norm, verplichte_themas
 from wijkportaal.privacy import PRIVACY_HINT
+from wijkportaal.web import datum as datum_tekst
 from wijkportaal.wijken import queries as wijk_queries
 from wijkportaal.wijken.models import Organisatie, OrganisatieSoort, Wijk
 from wijkportaal.wijken.permissions import can_view_overzicht
@@ -530,6 +531,34 @@ def leden(code: str):
         sec_form=sec_form,
         mag_secretaris=permissions.can_appoint_secretaris(current_user, overleg),
     ), 422 if has_errors else 200
+
+
+@bp.route("/wijken/<code>/hiaten/<int:domein_id>/agenda", methods=["POST"])
+def hiaat_op_agenda(code: str, domein_id: int):
+    """Put a gap in the wijk's support on the next meeting's agenda, with one click."""
+    from wijkportaal.expertise.dekking import dekking_van_wijk
+    from wijkportaal.expertise.models import Domein
+
+    wijk = visible_wijk(code)
+    db = get_session()
+    overleg = wijk_queries.overleg_van(db, wijk)
+    require(overleg is not None and permissions.can_manage_overleg(current_user, overleg))
+    domein = get_or_404_403(Domein, domein_id)
+    terug = redirect(url_for("wijken.wijk", code=wijk.code, _anchor="hiaten-kop"), 303)
+    form = forms.HiaatForm()
+    if not form.validate_on_submit():
+        flash("Het formulier was niet geldig; probeer het opnieuw.", "error")
+        return terug
+    cel = dekking_van_wijk(db, wijk.id).cel(wijk.id, domein.id)
+    try:
+        punt = services.zet_hiaat_op_agenda(db, current_user, overleg, domein, cel, form.reden.data)
+    except OverlegFout as fout:
+        db.rollback()  # the redirect would commit: keep nothing of a refused change
+        flash(str(fout), "error")
+        return terug
+    b = db.get(Bijeenkomst, punt.bijeenkomst_id)
+    flash(f"'{punt.titel}' staat op de agenda van {datum_tekst(b.start)}.", "success")
+    return redirect(url_for("overleg.bijeenkomst", bijeenkomst_id=b.id, _anchor=f"punt-{punt.id}"), 303)
 
 
 @bp.route("/wijken/<code>/overleg/instellen", methods=["GET", "POST"])

@@ -498,3 +498,72 @@ def wijzig_norm(session, user, values: dict) -> Overlegnorm:
         audit.record(session, user, norm, "gewijzigd", changed)
         wijkstatus.vergeet(session)
     return norm
+
+
+# Gaps in the wijk's support (dekkend aanbod)
+
+DEKKEND_AANBOD = "dekkend aanbod"
+
+
+def volgende_bijeenkomst(session, overleg: Wijkoverleg) -> Bijeenkomst | None:
+    """The next meeting that has not begun and is not cancelled: where new agenda items go."""
+    return session.exec(
+        select(Bijeenkomst)
+        .where(
+            Bijeenkomst.wijkoverleg_id == overleg.id,
+            Bijeenkomst.start > clock.now(),
+            Bijeenkomst.is_geannuleerd.is_(False),
+        )
+        .order_by(Bijeenkomst.start)
+    ).first()
+
+
+def hiaat_titel(domein_naam: str) -> str:
+    return f"Hiaat in het aanbod: {domein_naam}"
+
+
+def zet_hiaat_op_agenda(session, user, overleg: Wijkoverleg, domein, cel, reden: str | None) -> Agendapunt:
+    """Put a coverage gap on the next meeting's agenda, tagged with the theme 'Dekkend aanbod'."""
+    b = volgende_bijeenkomst(session, overleg)
+    if b is None:
+        raise OverlegFout("Er is geen geplande bijeenkomst. Plan eerst een bijeenkomst.")
+    if b.agenda_is_vastgesteld and not (reden or "").strip():
+        raise OverlegFout("De agenda is al vastgesteld: geef een reden voor deze wijziging.", "reden")
+    titel = hiaat_titel(domein.naam)
+    al = session.exec(
+        select(Agendapunt.id).where(
+            Agendapunt.bijeenkomst_id == b.id,
+            Agendapunt.titel == titel,
+            Agendapunt.status.in_([AgendapuntStatus.AGENDA, AgendapuntStatus.VOORGESTELD]),
+        )
+    ).first()
+    if al is not None:
+        raise OverlegFout(f"Dit hiaat staat al op de agenda van de bijeenkomst van {b.start:%d-%m-%Y}.")
+    thema = session.exec(select(Thema).where(Thema.naam.ilike(DEKKEND_AANBOD), Thema.is_actief)).first()
+    return voeg_agendapunt_toe(
+        session,
+        user,
+        b,
+        {"titel": titel, "beschrijving": _hiaat_beschrijving(domein, cel), "eigenaar": "", "minuten": 15},
+        [thema.id] if thema else [],
+        reden=reden,
+    )
+
+
+def _hiaat_beschrijving(domein, cel) -> str:
+    from wijkportaal.web import getal
+
+    regels = [f"Dekking voor {domein.naam}: {cel.status.label.lower()}."]
+    if cel.aanbieders:
+        regels.append("Aanbod nu: " + ", ".join(cel.aanbieders) + ".")
+        cijfers = []
+        if cel.uren_per_1000:
+            cijfers.append(f"{getal(cel.uren_per_1000)} uur per week")
+        if cel.plaatsen_per_1000:
+            cijfers.append(f"{getal(cel.plaatsen_per_1000)} plaatsen")
+        if cijfers:
+            regels.append("Per 1.000 leerlingen: " + " en ".join(cijfers) + ".")
+    else:
+        regels.append("Er is in de wijk geen aanbod geregistreerd.")
+    regels.append("Bespreek wie dit kan bieden en wat de wijk nodig heeft.")
+    return " ".join(regels)

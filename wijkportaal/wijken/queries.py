@@ -111,6 +111,7 @@ def wijk_pagina(session: Session, user: Gebruiker, wijk: Wijk) -> dict:
         else {}
     )
     komend, verleden = bijeenkomsten(session, overleg)
+    mag_beheren = overleg is not None and overleg_permissions.can_manage_overleg(user, overleg)
     return {
         "wijk": wijk,
         "regio": session.get(Regio, wijk.regio_id),
@@ -126,6 +127,24 @@ def wijk_pagina(session: Session, user: Gebruiker, wijk: Wijk) -> dict:
         "actiepunten": open_actiepunten(session, overleg),
         "status": wijk_statussen(session, {wijk.id})[wijk.id],
         "vandaag": clock.today(),
-        "mag_beheren": overleg is not None and overleg_permissions.can_manage_overleg(user, overleg),
+        "mag_beheren": mag_beheren,
+        **hiaten(session, wijk, overleg, mag_beheren),
         "mag_voorzitter_benoemen": overleg_permissions.can_appoint_voorzitter(user),
+    }
+
+
+def hiaten(session: Session, wijk: Wijk, overleg: Wijkoverleg | None, mag_beheren: bool) -> dict:
+    """The wijk's gaps in support, and where the chair's one click would put them on the agenda."""
+    from wijkportaal.expertise.dekking import dekking_van_wijk
+    from wijkportaal.overleg.forms import HiaatForm
+    from wijkportaal.overleg.services import volgende_bijeenkomst
+
+    dekking = dekking_van_wijk(session, wijk.id)
+    volgende = volgende_bijeenkomst(session, overleg) if mag_beheren else None
+    return {
+        "hiaten": dekking.hiaten(wijk.id),
+        "dekking_telling": dekking.telling(wijk.id),
+        "dekkingsnorm": dekking.norm,
+        "volgende_bijeenkomst": volgende,
+        "hiaat_form": HiaatForm() if volgende else None,
     }

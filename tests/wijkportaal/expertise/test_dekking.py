@@ -5,7 +5,15 @@ from decimal import Decimal
 import pytest
 
 from wijkportaal.demo import load_demo
-from wijkportaal.expertise.dekking import Aanbod, Dekking, Norm, beoordeel, bereken, dekkingsmatrix
+from wijkportaal.expertise.dekking import (
+    Aanbod,
+    Dekking,
+    Norm,
+    beoordeel,
+    bereken,
+    dekking_van_wijk,
+    dekkingsmatrix,
+)
 from wijkportaal.expertise.models import Eenheid
 
 
@@ -117,3 +125,11 @@ def test_demo_matrix_has_every_kind_of_cell(demo_session):
     osdorp = next(w for w in matrix.wijken if w.code == "osdorp")
     hiaten = matrix.hiaten(osdorp.id)
     assert hiaten and hiaten[0][1].status == Dekking.ONTBREEKT  # missing ones first
+
+
+def test_one_wijk_reads_the_same_as_the_whole_matrix(demo_session):
+    matrix = dekkingsmatrix(demo_session)
+    for wijk in matrix.wijken:
+        eigen = dekking_van_wijk(demo_session, wijk.id)
+        for d in matrix.domeinen:
+            assert eigen.cel(wijk.id, d.id) == matrix.cel(wijk.id, d.id), (wijk.naam, d.naam)
