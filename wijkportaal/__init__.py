@@ -39,6 +39,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from wijkportaal import auth, web
     from wijkportaal.api import routes as api_routes
     from wijkportaal.beheer import routes as beheer_routes
+    from wijkportaal.expertise import routes as expertise_routes
     from wijkportaal.kaart import routes as kaart_routes
     from wijkportaal.monitor import routes as monitor_routes
     from wijkportaal.overleg import routes as overleg_routes
@@ -50,6 +51,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     for routes in (
         wijken_routes,
         overleg_routes,
+        expertise_routes,
         pot_routes,
         monitor_routes,
         kaart_routes,
