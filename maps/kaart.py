@@ -138,7 +138,9 @@ def kaart_html(
     focus: tuple[tuple[float, float], tuple[float, float]] | None = None,
 ) -> str:
     """One HTML page with the map of `laag`, loading only the `js` and `css` given as (name, url)."""
-    kaart = folium.Map(location=(52.36, 4.9), zoom_start=11, tiles=None, control_scale=True)
+    kaart = folium.Map(
+        location=(52.36, 4.9), zoom_start=11, tiles=None, control_scale=True, zoom_snap=0.25, zoom_delta=0.5
+    )
     kaart.default_js = list(js)  # on the instance: folium's class defaults point at CDNs
     kaart.default_css = list(css)
     if tegels is not None:
@@ -164,7 +166,7 @@ def kaart_html(
         folium.LayerControl(collapsed=False).add_to(kaart)
     grenzen = focus or omvang([laag.wijken, *([laag.punten] if laag.punten else [])])
     if grenzen:
-        kaart.fit_bounds([list(grenzen[0]), list(grenzen[1])])
+        kaart.fit_bounds([list(grenzen[0]), list(grenzen[1])], padding=(24, 24))
     figuur = kaart.get_root()
     figuur.header.add_child(Element(f"<style>{_CSS}</style>"), name="kaart_css")
     figuur.html.add_child(Element(_legenda_html(laag.legenda)), name="legenda")
@@ -193,6 +195,7 @@ def _accent(feature: dict) -> dict:
 def _puntstijl(feature: dict) -> dict:
     return {
         "fillColor": feature["properties"].get("kleur", "#333333"),
+        "fill": True,
         "fillOpacity": 0.95,
         "color": "#ffffff",
         "weight": 1.5,
@@ -215,8 +218,8 @@ def _legenda_html(legendas: Iterable[Legenda]) -> str:
 
 
 _CSS = f"""
-.leaflet-container {{ background: {ACHTERGROND}; font-family: system-ui, sans-serif; }}
-.kaart-legenda {{ position: absolute; z-index: 1000; left: 10px; bottom: 28px; max-width: 45%;
+.folium-map.leaflet-container {{ background: {ACHTERGROND}; font-family: system-ui, sans-serif; }}
+.kaart-legenda {{ position: absolute; z-index: 1000; right: 10px; bottom: 24px; max-width: 45%;
   background: rgba(255,255,255,.93); border: 1px solid #999; border-radius: 4px; padding: 6px 10px;
   font: 13px/1.35 system-ui, sans-serif; color: #1a1a1a; }}
 .kaart-legenda h2 {{ font-size: 13px; margin: 4px 0; }}

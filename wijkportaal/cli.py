@@ -129,6 +129,7 @@ def init_app(app: Flask) -> None:
     from wijkportaal import duo_cli, kaart_cli  # noqa: F401  (they register `flask import duo` and `grenzen`)
     from wijkportaal.import_cli import import_cli
     from wijkportaal.jobs import jobs_cli
+    from wijkportaal.kaart import cli as kaart_commandos
     from wijkportaal.ledger_cli import ledger_cli
     from wijkportaal.pot.cli import pot_cli
     from wijkportaal.wijken.cli import wijken_cli
@@ -137,6 +138,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(pot_cli)
     app.cli.add_command(ledger_cli)
     app.cli.add_command(jobs_cli)
+    app.cli.add_command(kaart_commandos.kaart_cli)
     app.cli.add_command(import_cli)
     app.cli.add_command(db_cli)
     app.cli.add_command(user_cli)
