@@ -1,5 +1,7 @@
 """Read-only queries for the meeting pages."""
 
+from datetime import datetime
+
 from sqlmodel import Session, select
 
 from wijkportaal import clock
@@ -114,3 +116,23 @@ def bijeenkomst_pagina(session: Session, user, b: Bijeenkomst) -> dict:
         and volgende_gehouden(session, b) is not None,
         "totaal_minuten": sum(p.minuten for p in punten if p.status == AgendapuntStatus.AGENDA),
     }
+
+
+MAANDEN = ("aug", "sep", "okt", "nov", "dec", "jan", "feb", "mrt", "apr", "mei", "jun", "jul")
+
+
+def bijeenkomsten_per_maand(session: Session, schooljaar: int, wijk_ids=None) -> dict[int, list[int]]:
+    """Held or planned (not cancelled) meetings per wijk per month of a school year (August first)."""
+    van = datetime(schooljaar, 8, 1)
+    tot = datetime(schooljaar + 1, 8, 1)
+    q = (
+        select(Wijkoverleg.wijk_id, Bijeenkomst.start)
+        .join(Wijkoverleg, Wijkoverleg.id == Bijeenkomst.wijkoverleg_id)
+        .where(Bijeenkomst.start >= van, Bijeenkomst.start < tot, Bijeenkomst.is_geannuleerd.is_(False))
+    )
+    if wijk_ids is not None:
+        q = q.where(Wijkoverleg.wijk_id.in_(wijk_ids))
+    telling: dict[int, list[int]] = {}
+    for wijk_id, start in session.exec(q):
+        telling.setdefault(wijk_id, [0] * 12)[(start.month - 8) % 12] += 1
+    return telling

@@ -595,6 +595,49 @@ def overzicht():
     return render_template("overleg/overzicht.html", **exports.overzicht_context(get_session(), request.args))
 
 
+@bp.route("/overzicht/grafieken")
+def grafieken():
+    """Charts for SWV staff: meetings per wijk per month of the school year, and coverage per wijk."""
+    from wijkportaal import grafieken as g
+    from wijkportaal.expertise.dekking import Dekking, dekkingsmatrix
+    from wijkportaal.wijken.models import Regio
+
+    require(can_view_overzicht(current_user))
+    db = get_session()
+    regios = list(db.exec(select(Regio).order_by(Regio.naam)))
+    regio = next((r for r in regios if r.code == request.args.get("regio")), None)
+    huidig = clock.schooljaar_van(clock.today())
+    schooljaar = request.args.get("schooljaar", huidig, type=int)
+    if not 2000 <= schooljaar <= huidig + 1:
+        schooljaar = huidig
+    wijken = [w for w in db.exec(select(Wijk).order_by(Wijk.naam)) if regio is None or w.regio_id == regio.id]
+    ids = [w.id for w in wijken]
+    per_maand = queries.bijeenkomsten_per_maand(db, schooljaar, ids)
+    matrix = dekkingsmatrix(db)
+    delen = [(d.label.lower(), kleur) for d, kleur in zip(Dekking, DEKKING_KLEUREN, strict=True)]
+
+    def url(w):
+        return url_for("wijken.wijk", code=w.code)
+
+    return render_template(
+        "overleg/grafieken.html",
+        regios=regios,
+        regio=regio,
+        schooljaar=schooljaar,
+        schooljaren=list(range(huidig, huidig - 5, -1)),
+        bijeenkomsten=g.heatmap(
+            [(w.naam, url(w), per_maand.get(w.id, [0] * 12)) for w in wijken], queries.MAANDEN
+        ),
+        tinten=list(zip(("geen", "1", "2", "3 of meer"), g.TINTEN, strict=True)),
+        dekking=g.gestapeld([(w.naam, url(w), list(matrix.telling(w.id).values())) for w in wijken], delen),
+        dekking_delen=delen,
+        aantal_domeinen=len(matrix.domeinen),
+    )
+
+
+DEKKING_KLEUREN = ("#2e7d46", "#e0a526", "#b8352a")  # gedekt, dun, ontbreekt
+
+
 @bp.route("/overzicht.<any(csv, xlsx):formaat>")
 def overzicht_export(formaat: str):
     """The overview as CSV or XLSX."""
