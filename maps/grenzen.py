@@ -26,6 +26,7 @@ from maps.geometrie import naar_geojson, vlakken
 WGS84 = "EPSG:4326"
 _DEEL = re.compile(r"\s*\(\d+\)\s*$")  # "Noord-Oost (2)": one part of an area split over several features
 _MAX_GENOEMD = 20  # longer lists in the report end with "… en N meer"
+MAX_BYTES = 100 * 1024 * 1024  # the city's own boundary files are a few MB; refuse before reading into memory
 
 
 class GrenzenFout(ValueError):
@@ -157,6 +158,10 @@ def _lees_grenzen(
 ) -> Grenzen:
     if tolerantie < 0:
         raise GrenzenFout("De tolerantie kan niet negatief zijn.")
+    if pad.is_file() and pad.stat().st_size > MAX_BYTES:
+        raise GrenzenFout(
+            f"{pad.name} is groter dan {MAX_BYTES // (1024 * 1024)} MB; dat zijn geen wijkgrenzen."
+        )
     opzoeken = _wijk_opzoeken(wijken)
     doelen = _koppeling_naar_codes(koppeling, opzoeken, pad)
     meldingen: list[str] = []

@@ -164,6 +164,13 @@ def _onbekende_crs(pad: Path) -> Path:
     return pad
 
 
+def _groot(pad: Path) -> Path:
+    """A 200 MB file, sparse on disk, so the test costs no space or time."""
+    with pad.open("wb") as f:
+        f.truncate(200 * 1024 * 1024)
+    return pad
+
+
 def _tekst(inhoud: str):
     def maak(pad: Path) -> Path:
         pad.write_text(inhoud, encoding="utf-8")
@@ -181,6 +188,7 @@ def _tekst(inhoud: str):
             "geen geldig GeoJSON-bestand",
         ),
         ("leeg.geojson", _tekst(""), "is leeg"),
+        ("groot.geojson", _groot, "groter dan 100 MB"),
         ("zonder-prj.shp.zip", _zonder_prj, "Onbekend coördinatenstelsel"),
         ("onbekend.geojson", _onbekende_crs, "passen niet bij het opgegeven coördinatenstelsel"),
         (
