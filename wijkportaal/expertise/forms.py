@@ -105,9 +105,12 @@ class ExpertiseForm(GeldigheidMixin, ContactMixin, Form):
     )
     contact_telefoon = StringField("Telefoon", validators=[Optional(), _max(40)])
 
-    def validate_school_ids(self, field) -> None:
-        if not (self.wijk_ids.data or field.data):
-            raise ValidationError("Kies minstens één wijk of school die dit aanbod bedient.")
+    def validate(self, extra_validators=None) -> bool:
+        geldig = super().validate(extra_validators)
+        if not (self.wijk_ids.data or self.school_ids.data):
+            self.school_ids.errors.append("Kies minstens één wijk of school die dit aanbod bedient.")
+            return False
+        return geldig
 
 
 class VoorzieningForm(GeldigheidMixin, ContactMixin, Form):
@@ -134,9 +137,12 @@ class VoorzieningForm(GeldigheidMixin, ContactMixin, Form):
         if field.data is not None and self.plaatsen.data is not None and field.data > self.plaatsen.data:
             raise ValidationError("Er kunnen niet meer plaatsen bezet zijn dan er plaatsen zijn.")
 
-    def validate_wijk_ids(self, field) -> None:
-        if not field.data:
-            raise ValidationError("Kies minstens één wijk die deze voorziening gebruikt.")
+    def validate(self, extra_validators=None) -> bool:
+        geldig = super().validate(extra_validators)
+        if not self.wijk_ids.data:
+            self.wijk_ids.errors.append("Kies minstens één wijk die deze voorziening gebruikt.")
+            return False
+        return geldig
 
 
 class BeeindigForm(Form):

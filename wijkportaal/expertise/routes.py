@@ -22,6 +22,7 @@ from wijkportaal.expertise.models import (
 from wijkportaal.expertise.services import ExpertiseFout
 from wijkportaal.exports import Kolom
 from wijkportaal.forms import keuzes
+from wijkportaal.pot.models import Aanpak
 from wijkportaal.pot.permissions import zichtbare_pot_ids
 from wijkportaal.privacy import PRIVACY_HINT
 
@@ -300,10 +301,11 @@ def _voorziening_form(db, v: Voorziening | None = None) -> forms.VoorzieningForm
         [(0, "— geen —")]
         + [(d.id, d.naam) for d in queries.domeinen(db, alleen_actief=False) if d.is_actief or d.id == huidig]
     )
-    form.aanpak_id.choices = keuzes(
-        [(0, "— geen —")]
-        + [(a.id, a.naam) for a in queries.aanpakken(db, zichtbare_pot_ids(db, current_user))]
-    )
+    pot_ids = zichtbare_pot_ids(db, current_user)
+    aanpakken = queries.aanpakken(db, pot_ids)
+    if v is not None and v.aanpak_id and v.aanpak_id not in {a.id for a in aanpakken}:
+        aanpakken.append(db.get(Aanpak, v.aanpak_id))  # keep the link someone else made
+    form.aanpak_id.choices = keuzes([(0, "— geen —")] + [(a.id, a.naam) for a in aanpakken])
     form.wijk_ids.choices = keuzes((w.id, w.naam) for w in queries.wijken(db, wijk_ids))
     if request.method == "GET":
         if v is None:
