@@ -1,0 +1,138 @@
+"""The folium map and the PNG drawn from plain data: local assets only, escaped tooltips, small HTML."""
+
+import io
+import math
+import re
+
+from PIL import Image
+
+from maps.kaart import (
+    SCHEMATISCH,
+    TEGELS,
+    Kaartlaag,
+    Legenda,
+    Legendapost,
+    kaart_html,
+    omvang,
+    punt,
+    tooltip,
+    verzameling,
+    vlak,
+)
+from maps.png import teken_png
+
+JS = [("leaflet", "/kaart/assets/leaflet-1.9.3/leaflet.js")]
+CSS = [("leaflet_css", "/kaart/assets/leaflet-1.9.3/leaflet.css")]
+CDN = re.compile(r"cdn\.|unpkg|jsdelivr|cdnjs|code\.jquery|bootstrap|fontawesome", re.IGNORECASE)
+
+
+def vierkant(x, y, d=0.01, punten=4):
+    """A closed ring around (x, y) with `punten` corners."""
+    ring = [
+        [x + d * math.cos(2 * math.pi * i / punten), y + d * math.sin(2 * math.pi * i / punten)]
+        for i in range(punten)
+    ]
+    return {"type": "Polygon", "coordinates": [ring + [ring[0]]]}
+
+
+def laag(schematisch=False, wijken=2, punten=0, hoekpunten=4) -> Kaartlaag:
+    vlakken = [
+        vlak(
+            f"wijk-{i}",
+            vierkant(4.8 + i * 0.02, 52.35, punten=hoekpunten),
+            naam=f"Wijk {i}",
+            kleur="#1a9850",
+            url=f"/wijken/wijk-{i}",
+            tooltip=tooltip(f"Wijk {i}", ["Opstartend", "3 bijeenkomsten gehouden (minimaal 4)."]),
+        )
+        for i in range(wijken)
+    ]
+    scholen = [
+        punt(
+            f"school-{i}",
+            4.8 + (i % 40) * 0.005,
+            52.33 + (i // 40) * 0.005,
+            naam=f"School {i}",
+            kleur="#2563eb",
+            tooltip=tooltip(f"School {i}", ["Basisschool", "312 leerlingen"]),
+        )
+        for i in range(punten)
+    ]
+    return Kaartlaag(
+        titel="Wijkoverleg",
+        wijken=verzameling(vlakken),
+        legenda=(
+            Legenda(
+                "Wijkoverleg",
+                (Legendapost("#1a9850", "Functionerend"), Legendapost("#d73027", "Geen overleg")),
+            ),
+        ),
+        punten=verzameling(scholen) if punten else None,
+        puntentitel="Scholen",
+        schematisch=schematisch,
+    )
+
+
+def test_the_map_loads_only_the_local_leaflet_it_is_given():
+    html = kaart_html(laag(punten=3), js=JS, css=CSS)
+    assert not CDN.search(html)
+    assert re.findall(r'<script src="([^"]+)"', html) == ["/kaart/assets/leaflet-1.9.3/leaflet.js"]
+    assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) == [
+        "/kaart/assets/leaflet-1.9.3/leaflet.css"
+    ]
+    assert "$(" not in html and "jQuery" not in html  # nothing needs jQuery
+    assert "http" not in html.replace("http-equiv", "")  # no tiles, no remote anything
+
+
+def test_tiles_only_when_asked_for():
+    assert "tile.openstreetmap.org" not in kaart_html(laag(), js=JS, css=CSS, tegels=TEGELS["geen"])
+    html = kaart_html(laag(), js=JS, css=CSS, tegels=TEGELS["openstreetmap"])
+    assert "https://tile.openstreetmap.org/{z}/{x}/{y}.png" in html and "OpenStreetMap-bijdragers" in html
+
+
+def test_legend_tooltips_and_a_click_that_opens_the_wijk_in_the_top_window():
+    html = kaart_html(laag(), js=JS, css=CSS)
+    assert "Functionerend" in html and "Geen overleg" in html and 'class="kaart-legenda"' in html
+    assert "3 bijeenkomsten gehouden (minimaal 4)." in html
+    assert "window.top.location.href = p.url" in html
+    assert '"url": "/wijken/wijk-1"' in html
+
+
+def test_tooltips_are_escaped():
+    assert tooltip("<script>alert(1)</script>", ["a & b"]) == (
+        "<strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong><br>a &amp; b"
+    )
+
+
+def test_schematic_boundaries_are_labelled_as_such():
+    assert SCHEMATISCH in kaart_html(laag(schematisch=True), js=JS, css=CSS)
+    assert SCHEMATISCH not in kaart_html(laag(schematisch=False), js=JS, css=CSS)
+    assert SCHEMATISCH == "Schematische wijkgrenzen (geen echte grenzen)"
+
+
+def test_coordinates_are_rounded_to_five_decimals_and_bounds_cover_everything():
+    feature = vlak(
+        "a",
+        '{"type":"Polygon","coordinates":[[[4.123456789,52.987654321],[4.2,52.9],[4.1,52.8],[4.123456789,52.987654321]]]}',
+    )
+    assert feature["geometry"]["coordinates"][0][0] == [4.12346, 52.98765]
+    assert punt("p", 4.9876543, 52.1234567)["geometry"]["coordinates"] == [4.98765, 52.12346]
+    assert omvang([verzameling([feature])]) == ((52.8, 4.1), (52.98765, 4.2))
+    assert omvang([verzameling([])]) is None
+
+
+def test_23_wijken_with_300_markers_stay_under_a_megabyte():
+    html = kaart_html(laag(wijken=23, punten=300, hoekpunten=300), js=JS, css=CSS)
+    assert len(html.encode()) < 1_000_000
+
+
+def test_png_has_the_layer_colours():
+    uit = io.BytesIO()
+    teken_png(laag(schematisch=True, wijken=3, punten=5), uit)
+    beeld = Image.open(io.BytesIO(uit.getvalue()))
+    assert beeld.format == "PNG" and beeld.width >= 1000
+    kleuren = {k for _, k in beeld.convert("RGB").getcolors(maxcolors=1_000_000)}
+    assert len(kleuren) > 10
+    assert any(
+        abs(r - 0x1A) < 40 and abs(g - 0x98) < 40 and abs(b - 0x50) < 40 for r, g, b in kleuren
+    )  # green wijken
