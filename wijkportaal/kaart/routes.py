@@ -38,16 +38,13 @@ JAAR = 365 * 24 * 3600
 @login_required
 def index():
     """The map of all wijken for one layer, with the same figures as an accessible table."""
-    require(permissions.can_view_kaart(current_user))
-    db = get_session()
-    naam, keuze = _keuze()
-    k = queries.kaart(db, current_user, naam, keuze)
+    k = _gekozen_kaart()
     return render_template(
         "kaart/index.html",
         lagen=LAGEN.values(),
         kaart=k,
-        domeinen=queries.domeinen(db),
-        frame_url=url_for(".frame", laag=naam, domein=keuze.domein_id),
+        domeinen=queries.domeinen(get_session()),
+        frame_url=url_for(".frame", laag=k.laag.naam, domein=k.keuze.domein_id),
     )
 
 
@@ -55,17 +52,14 @@ def index():
 @login_required
 def frame():
     """The folium map, shown in a sandboxed iframe; it may run the inline scripts folium writes."""
-    require(permissions.can_view_kaart(current_user))
-    db = get_session()
-    naam, keuze = _keuze()
-    k = queries.kaart(db, current_user, naam, keuze)
+    k = _gekozen_kaart()
     tegels = maps_kaart.TEGELS.get(current_app.config["KAART_TEGELS"])
     html = maps_kaart.kaart_html(
         queries.kaartlaag(k),
         js=[("leaflet", url_for(".asset", pakket=LEAFLET, bestand="leaflet.js"))],
         css=[("leaflet_css", url_for(".asset", pakket=LEAFLET, bestand="leaflet.css"))],
         tegels=tegels,
-        focus=queries.focus(k) if keuze.wijk_id is not None else None,
+        focus=queries.focus(k) if k.keuze.wijk_id is not None else None,
     )
     response = make_response(html)
     response.headers["Content-Security-Policy"] = frame_csp(tegels)
@@ -92,8 +86,9 @@ def frame_csp(tegels: maps_kaart.Tegels | None) -> str:
     )
 
 
-def _keuze() -> tuple[str, Keuze]:
+def _gekozen_kaart() -> queries.Kaart:
     """The layer and choices of the query string (?laag=&domein=&wijk=); 404 for an unknown layer or wijk."""
+    require(permissions.can_view_kaart(current_user))
     wijk_id = None
     if code := request.args.get("wijk"):
         wijk = wijk_by_code(get_session(), code)
@@ -103,4 +98,5 @@ def _keuze() -> tuple[str, Keuze]:
     naam = request.args.get("laag") or ("scholen" if wijk_id else "overleg")
     if naam not in LAGEN:
         abort(404)
-    return naam, Keuze(domein_id=request.args.get("domein", type=int), wijk_id=wijk_id)
+    keuze = Keuze(domein_id=request.args.get("domein", type=int), wijk_id=wijk_id)
+    return queries.kaart(get_session(), current_user, naam, keuze)
