@@ -61,7 +61,6 @@ class Laag:
     kolom: str  # heading of the value column in the table under the map
     inhoud: Callable[[Session, Gebruiker, Keuze], Laaginhoud]
     puntentitel: str = ""  # the name of the marker layer in the map's layer control
-    met_domein: bool = False
 
 
 LAGEN: dict[str, Laag] = {}
@@ -267,7 +266,6 @@ def _decimaal(waarde: Decimal | None) -> str:
     "Dekking expertise",
     "Of er in de wijk genoeg aanbod is voor een expertisedomein: gedekt, dun of ontbrekend.",
     "Dekking",
-    met_domein=True,
 )
 def dekking(session: Session, user: Gebruiker, keuze: Keuze) -> Laaginhoud:
     from wijkportaal.expertise.dekking import Dekking, dekkingsmatrix
