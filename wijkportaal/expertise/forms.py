@@ -20,7 +20,8 @@ def _max(n: int) -> Length:
 
 
 class AantalField(StringField):
-    """A whole number ≥ 0, typed as text so '3,5' and '-2' get a clear Dutch message; `data` is the int."""
+    """A whole number ≥ 0, typed as text so '3,5' and '-2' get a clear Dutch message (and stay in the
+    field to correct); after validation `data` is the int."""
 
     def __init__(self, *args, verplicht: bool = True, maximum: int = 100_000, **kwargs):
         super().__init__(*args, **kwargs)
@@ -31,8 +32,8 @@ class AantalField(StringField):
 
     def pre_validate(self, form) -> None:
         tekst = "" if self.data is None else str(self.data).strip()
-        self.data = None
         if not tekst:
+            self.data = None
             if self.verplicht:
                 raise ValidationError("Vul een aantal in.")
             return
@@ -134,7 +135,8 @@ class VoorzieningForm(GeldigheidMixin, ContactMixin, Form):
     wijk_ids = CheckboxesField("Wijken", coerce=int, validators=[Optional()])
 
     def validate_plaatsen_bezet(self, field) -> None:
-        if field.data is not None and self.plaatsen.data is not None and field.data > self.plaatsen.data:
+        bezet, plaatsen = field.data, self.plaatsen.data
+        if isinstance(bezet, int) and isinstance(plaatsen, int) and bezet > plaatsen:
             raise ValidationError("Er kunnen niet meer plaatsen bezet zijn dan er plaatsen zijn.")
 
     def validate(self, extra_validators=None) -> bool:

@@ -55,6 +55,27 @@ def _fout(form, fout: ExpertiseFout) -> None:
         form.form_errors.append(str(fout))
 
 
+def _bewaar(form, opslaan, melding: str, naar):
+    """Validate the form and call the service; a redirect to `naar(entry)`, or None to show the form again."""
+    if form.validate_on_submit():
+        try:
+            entry = opslaan()
+        except ExpertiseFout as fout:
+            _fout(form, fout)
+        else:
+            flash(melding, "success")
+            return redirect(naar(entry))
+    return None
+
+
+def _naar_expertise(e: Expertise) -> str:
+    return url_for("expertise.expertise", expertise_id=e.id)
+
+
+def _naar_voorziening(v: Voorziening) -> str:
+    return url_for("expertise.voorziening", voorziening_id=v.id)
+
+
 def _render(template: str, form, **context):
     status = 422 if form is not None and form.errors else 200
     return render_template(template, form=form, privacy_hint=PRIVACY_HINT, **context), status
@@ -94,6 +115,7 @@ def register():
         mag_verlopen=permissions.can_see_all_periods(current_user),
     )
     regels = queries.zoek(db, vraag, clock.today())
+    wijken = queries.wijken(db)
     return render_template(
         "expertise/register.html",
         vraag=vraag,
@@ -102,7 +124,8 @@ def register():
         mag_verlopen=permissions.can_see_all_periods(current_user),
         domeinen=queries.domeinen(db),
         vormen=list(Vorm),
-        wijken=queries.wijken(db),
+        wijken=wijken,
+        aantal_wijken=len(wijken),
         scholen=queries.scholen_per_wijk(db),
         vandaag=clock.today(),
     )
@@ -116,6 +139,7 @@ def expertise(expertise_id: int):
     return render_template(
         "expertise/expertise.html",
         r=queries.regel(db, e),
+        aantal_wijken=len(queries.wijken(db)),
         mag_bewerken=permissions.can_edit(db, current_user, e),
         einde_form=_einde_form(e),
         vandaag=clock.today(),
@@ -182,21 +206,15 @@ def expertise_nieuw():
     db = get_session()
     require(permissions.can_record(db, current_user))
     form = _expertise_form(db)
-    if form.validate_on_submit():
-        try:
-            e = services.maak_expertise(
-                db,
-                current_user,
-                _expertise_waarden(form),
-                form.wijk_ids.data or [],
-                form.school_ids.data or [],
-            )
-        except ExpertiseFout as fout:
-            _fout(form, fout)
-        else:
-            flash("Het aanbod is vastgelegd.", "success")
-            return redirect(url_for("expertise.expertise", expertise_id=e.id))
-    return _render("expertise/expertise_form.html", form, expertise=None)
+    antwoord = _bewaar(
+        form,
+        lambda: services.maak_expertise(
+            db, current_user, _expertise_waarden(form), form.wijk_ids.data or [], form.school_ids.data or []
+        ),
+        "Het aanbod is vastgelegd.",
+        _naar_expertise,
+    )
+    return antwoord or _render("expertise/expertise_form.html", form, expertise=None)
 
 
 @bp.route("/expertise/<int:expertise_id>/bewerken", methods=["GET", "POST"])
@@ -205,29 +223,27 @@ def expertise_bewerken(expertise_id: int):
     e = _expertise(expertise_id)
     db = get_session()
     form = _expertise_form(db, e)
-    if form.validate_on_submit():
-        try:
-            services.wijzig_expertise(
-                db,
-                current_user,
-                e,
-                _expertise_waarden(form),
-                form.wijk_ids.data or [],
-                form.school_ids.data or [],
-            )
-        except ExpertiseFout as fout:
-            _fout(form, fout)
-        else:
-            flash("Het aanbod is bijgewerkt.", "success")
-            return redirect(url_for("expertise.expertise", expertise_id=e.id))
-    return _render("expertise/expertise_form.html", form, expertise=e)
+    antwoord = _bewaar(
+        form,
+        lambda: services.wijzig_expertise(
+            db,
+            current_user,
+            e,
+            _expertise_waarden(form),
+            form.wijk_ids.data or [],
+            form.school_ids.data or [],
+        ),
+        "Het aanbod is bijgewerkt.",
+        _naar_expertise,
+    )
+    return antwoord or _render("expertise/expertise_form.html", form, expertise=e)
 
 
 @bp.route("/expertise/<int:expertise_id>/beeindigen", methods=["POST"])
 def expertise_beeindigen(expertise_id: int):
     """End an offer on a date; nothing is deleted."""
     e = _expertise(expertise_id)
-    return _beeindig(e, url_for("expertise.expertise", expertise_id=e.id))
+    return _beeindig(e, _naar_expertise(e))
 
 
 def _beeindig(entry, terug: str):
@@ -348,15 +364,13 @@ def voorziening_nieuw():
     form = _voorziening_form(db)
     if len(form.locatie_id.choices) == 1:  # only "— kies —": a partner that is no school hosts nothing
         abort(403)
-    if form.validate_on_submit():
-        try:
-            v = services.maak_voorziening(db, current_user, _voorziening_waarden(form), form.wijk_ids.data)
-        except ExpertiseFout as fout:
-            _fout(form, fout)
-        else:
-            flash("De voorziening is vastgelegd.", "success")
-            return redirect(url_for("expertise.voorziening", voorziening_id=v.id))
-    return _render("expertise/voorziening_form.html", form, voorziening=None)
+    antwoord = _bewaar(
+        form,
+        lambda: services.maak_voorziening(db, current_user, _voorziening_waarden(form), form.wijk_ids.data),
+        "De voorziening is vastgelegd.",
+        _naar_voorziening,
+    )
+    return antwoord or _render("expertise/voorziening_form.html", form, voorziening=None)
 
 
 @bp.route("/voorzieningen/<int:voorziening_id>/bewerken", methods=["GET", "POST"])
@@ -365,22 +379,22 @@ def voorziening_bewerken(voorziening_id: int):
     v = _voorziening(voorziening_id)
     db = get_session()
     form = _voorziening_form(db, v)
-    if form.validate_on_submit():
-        try:
-            services.wijzig_voorziening(db, current_user, v, _voorziening_waarden(form), form.wijk_ids.data)
-        except ExpertiseFout as fout:
-            _fout(form, fout)
-        else:
-            flash("De voorziening is bijgewerkt.", "success")
-            return redirect(url_for("expertise.voorziening", voorziening_id=v.id))
-    return _render("expertise/voorziening_form.html", form, voorziening=v)
+    antwoord = _bewaar(
+        form,
+        lambda: services.wijzig_voorziening(
+            db, current_user, v, _voorziening_waarden(form), form.wijk_ids.data
+        ),
+        "De voorziening is bijgewerkt.",
+        _naar_voorziening,
+    )
+    return antwoord or _render("expertise/voorziening_form.html", form, voorziening=v)
 
 
 @bp.route("/voorzieningen/<int:voorziening_id>/beeindigen", methods=["POST"])
 def voorziening_beeindigen(voorziening_id: int):
     """End a voorziening on a date; nothing is deleted."""
     v = _voorziening(voorziening_id)
-    return _beeindig(v, url_for("expertise.voorziening", voorziening_id=v.id))
+    return _beeindig(v, _naar_voorziening(v))
 
 
 # Taxonomy and norm (SWV staff)
@@ -392,16 +406,16 @@ def domeinen():
     require(permissions.can_manage_taxonomy(current_user))
     db = get_session()
     form = forms.DomeinForm()
-    if form.validate_on_submit():
-        try:
-            services.maak_domein(
-                db, current_user, form.naam.data, form.omschrijving.data or "", form.volgorde.data or 0
-            )
-        except ExpertiseFout as fout:
-            _fout(form, fout)
-        else:
-            flash(f"Domein ‘{form.naam.data.strip()}’ toegevoegd.", "success")
-            return redirect(url_for("expertise.domeinen"))
+    antwoord = _bewaar(
+        form,
+        lambda: services.maak_domein(
+            db, current_user, form.naam.data, form.omschrijving.data or "", form.volgorde.data or 0
+        ),
+        "Het domein is toegevoegd.",
+        lambda _: url_for("expertise.domeinen"),
+    )
+    if antwoord:
+        return antwoord
     return _render("expertise/domeinen.html", form, domeinen=queries.domeinen(db, alleen_actief=False))
 
 
@@ -411,25 +425,23 @@ def domein_bewerken(domein_id: int):
     require(permissions.can_manage_taxonomy(current_user))
     domein = get_or_404_403(Domein, domein_id)
     form = forms.DomeinForm(obj=domein)
-    if form.validate_on_submit():
-        try:
-            services.wijzig_domein(
-                get_session(),
-                current_user,
-                domein,
-                {
-                    "naam": form.naam.data,
-                    "omschrijving": (form.omschrijving.data or "").strip(),
-                    "volgorde": form.volgorde.data or 0,
-                    "is_actief": form.is_actief.data,
-                },
-            )
-        except ExpertiseFout as fout:
-            _fout(form, fout)
-        else:
-            flash("Het domein is bijgewerkt.", "success")
-            return redirect(url_for("expertise.domeinen"))
-    return _render("expertise/domein_form.html", form, domein=domein)
+    antwoord = _bewaar(
+        form,
+        lambda: services.wijzig_domein(
+            get_session(),
+            current_user,
+            domein,
+            {
+                "naam": form.naam.data,
+                "omschrijving": (form.omschrijving.data or "").strip(),
+                "volgorde": form.volgorde.data or 0,
+                "is_actief": form.is_actief.data,
+            },
+        ),
+        "Het domein is bijgewerkt.",
+        lambda _: url_for("expertise.domeinen"),
+    )
+    return antwoord or _render("expertise/domein_form.html", form, domein=domein)
 
 
 @bp.route("/expertise/domeinen/<int:domein_id>/actief", methods=["POST"])

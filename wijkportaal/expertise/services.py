@@ -50,14 +50,14 @@ def _koppel(session: Session, model: type[SQLModel], eigen: str, eigen_id: int, 
     return {"erbij": erbij, "eraf": eraf} if erbij or eraf else {}
 
 
-def _controleer(session: Session, user, aanbieder_id: int, wijk_ids, school_ids, veld: str) -> None:
-    if not permissions.may_record_for(session, user, aanbieder_id, wijk_ids, school_ids):
+def _controleer(session: Session, user, waarden: dict, veld: str, wijk_ids, school_ids=()) -> None:
+    """The rules every new or changed entry meets: who may record it, and a period that runs forward."""
+    if not permissions.may_record_for(session, user, waarden[veld], wijk_ids, school_ids):
         raise ExpertiseFout(GEEN_RECHT, veld)
-
-
-def _controleer_periode(van: date, tot: date | None) -> None:
-    if tot is not None and tot < van:
+    if waarden.get("geldig_tot") is not None and waarden["geldig_tot"] < waarden["geldig_van"]:
         raise ExpertiseFout("De einddatum ligt vóór de begindatum; kies een latere datum.", "geldig_tot")
+    if waarden.get("plaatsen_bezet", 0) > waarden.get("plaatsen", 0):
+        raise ExpertiseFout("Er kunnen niet meer plaatsen bezet zijn dan er plaatsen zijn.", "plaatsen_bezet")
 
 
 # Expertise
@@ -65,8 +65,7 @@ def _controleer_periode(van: date, tot: date | None) -> None:
 
 def maak_expertise(session: Session, user, waarden: dict, wijk_ids, school_ids) -> Expertise:
     """Record an offer; `waarden` holds the Expertise columns the form edits."""
-    _controleer(session, user, waarden["aanbieder_id"], wijk_ids, school_ids, "aanbieder_id")
-    _controleer_periode(waarden["geldig_van"], waarden.get("geldig_tot"))
+    _controleer(session, user, waarden, "aanbieder_id", wijk_ids, school_ids)
     expertise = Expertise(**waarden, aangemaakt_door_id=user.id)
     session.add(expertise)
     session.flush()
@@ -85,9 +84,8 @@ def maak_expertise(session: Session, user, waarden: dict, wijk_ids, school_ids) 
 
 def wijzig_expertise(
     session: Session, user, expertise: Expertise, waarden: dict, wijk_ids, school_ids
-) -> None:
-    _controleer(session, user, waarden["aanbieder_id"], wijk_ids, school_ids, "aanbieder_id")
-    _controleer_periode(waarden["geldig_van"], waarden.get("geldig_tot"))
+) -> Expertise:
+    _controleer(session, user, waarden, "aanbieder_id", wijk_ids, school_ids)
     gewijzigd = audit.changes(expertise, waarden)
     wijken = _koppel(session, ExpertiseWijk, "expertise_id", expertise.id, "wijk_id", wijk_ids)
     scholen = _koppel(session, ExpertiseSchool, "expertise_id", expertise.id, "organisatie_id", school_ids)
@@ -99,6 +97,7 @@ def wijzig_expertise(
         expertise.gewijzigd_op = clock.now()
         session.flush()
         audit.record(session, user, expertise, "gewijzigd", gewijzigd, wijk_id=_enige(wijk_ids))
+    return expertise
 
 
 def beeindig(session: Session, user, entry: Expertise | Voorziening, laatste_dag: date) -> None:
@@ -131,9 +130,7 @@ def scholen_van(session: Session, expertise: Expertise) -> list[int]:
 
 def maak_voorziening(session: Session, user, waarden: dict, wijk_ids) -> Voorziening:
     """Record a bovenschoolse voorziening; its host school counts as the provider."""
-    _controleer(session, user, waarden["locatie_id"], wijk_ids, (), "locatie_id")
-    _controleer_periode(waarden["geldig_van"], waarden.get("geldig_tot"))
-    _controleer_plaatsen(waarden)
+    _controleer(session, user, waarden, "locatie_id", wijk_ids)
     voorziening = Voorziening(**waarden, aangemaakt_door_id=user.id)
     session.add(voorziening)
     session.flush()
@@ -149,10 +146,10 @@ def maak_voorziening(session: Session, user, waarden: dict, wijk_ids) -> Voorzie
     return voorziening
 
 
-def wijzig_voorziening(session: Session, user, voorziening: Voorziening, waarden: dict, wijk_ids) -> None:
-    _controleer(session, user, waarden["locatie_id"], wijk_ids, (), "locatie_id")
-    _controleer_periode(waarden["geldig_van"], waarden.get("geldig_tot"))
-    _controleer_plaatsen(waarden)
+def wijzig_voorziening(
+    session: Session, user, voorziening: Voorziening, waarden: dict, wijk_ids
+) -> Voorziening:
+    _controleer(session, user, waarden, "locatie_id", wijk_ids)
     gewijzigd = audit.changes(voorziening, waarden)
     wijken = _koppel(session, VoorzieningWijk, "voorziening_id", voorziening.id, "wijk_id", wijk_ids)
     if wijken:
@@ -161,11 +158,7 @@ def wijzig_voorziening(session: Session, user, voorziening: Voorziening, waarden
         voorziening.gewijzigd_op = clock.now()
         session.flush()
         audit.record(session, user, voorziening, "gewijzigd", gewijzigd, wijk_id=_enige(wijk_ids))
-
-
-def _controleer_plaatsen(waarden: dict) -> None:
-    if waarden["plaatsen_bezet"] > waarden["plaatsen"]:
-        raise ExpertiseFout("Er kunnen niet meer plaatsen bezet zijn dan er plaatsen zijn.", "plaatsen_bezet")
+    return voorziening
 
 
 def voorziening_wijken(session: Session, voorziening: Voorziening) -> list[int]:
