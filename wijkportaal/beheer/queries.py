@@ -14,6 +14,7 @@ from wtforms.fields.choices import SelectChoice
 
 from wijkportaal.audit import AuditRegel
 from wijkportaal.auth.models import ROL_LABELS, ApiToken, Gebruiker, Rol
+from wijkportaal.expertise.models import Domein
 from wijkportaal.overleg.models import Thema
 from wijkportaal.web import datum, datum_tijd
 from wijkportaal.wijken.models import Bestuur, Organisatie, Wijk
@@ -146,6 +147,10 @@ SOORT_LABELS = {
     "besturen": "Bestuur",
     "wijken": "Wijk",
     "regios": "Regio",
+    "expertise_aanbod": "Expertise-aanbod",
+    "voorzieningen": "Voorziening",
+    "expertisedomeinen": "Expertisedomein",
+    "dekkingsnormen": "Dekkingsnorm",
 }
 
 VELD_LABELS = {
@@ -161,6 +166,14 @@ VELD_LABELS = {
     "voorzitter_id": "Voorzitter",
     "secretaris_id": "Secretaris",
     "thema_id": "Thema",
+    "aanbieder_id": "Aanbieder",
+    "locatie_id": "Locatie (school)",
+    "domein_id": "Expertisedomein",
+    "wachttijd_weken": "Wachttijd (weken)",
+    "geldig_van": "Geldig vanaf",
+    "geldig_tot": "Geldig tot en met",
+    "min_uren_per_1000": "Minimum uur per week per 1.000 leerlingen",
+    "min_plaatsen_per_1000": "Minimum plaatsen per 1.000 leerlingen",
 }
 
 # Fields whose values are ids of another record, shown by that record's name.
@@ -172,6 +185,9 @@ _VERWIJZINGEN: dict[str, type] = {
     "voorzitter_id": Gebruiker,
     "secretaris_id": Gebruiker,
     "thema_id": Thema,
+    "aanbieder_id": Organisatie,
+    "locatie_id": Organisatie,
+    "domein_id": Domein,
 }
 _MAX_TEKST = 300
 _DATUM_TIJD = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
