@@ -64,6 +64,12 @@ PAGES = [
     ("overzicht", "swv", "/overzicht", "07-overzicht.png"),
     ("themas", "swv", "/themas", "08-themas.png"),
     ("gebruikers", "beheerder", "/beheer/gebruikers", "09-gebruikers.png"),
+    ("expertise-zoeken", "schoolleider", "/expertise", "10-expertise.png"),
+    ("expertise-nieuw", "partner", "/expertise/nieuw", None),
+    ("voorzieningen", "swv", "/voorzieningen", "11-voorzieningen.png"),
+    ("dekking", "swv", "/expertise/dekking", "12-dekking.png"),
+    ("grafieken", "swv", "/overzicht/grafieken", "13-grafieken.png"),
+    ("monitor", "swv", "/monitor", None),
 ]
 
 
