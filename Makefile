@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := wijkportaal
 
-.PHONY: run test install install-dev lint bench bench-ledger clean
+.PHONY: run test install install-dev lint bench bench-ledger bench-kaart clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,9 @@ bench: install-dev
 
 bench-ledger: install-dev
 	$(BIN)/python -m bench.ledger
+
+bench-kaart: install-dev
+	$(BIN)/python -m bench.kaart
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
