@@ -72,6 +72,31 @@ _GEDRAG = folium.JsCode(
 )
 
 
+def _letterlijk(waarde):
+    """Strings with their braces as HTML character references, in nested properties.
+
+    branca compiles folium's rendered script and every Element's HTML as a Jinja template, data included:
+    stored text such as "{{ 7*7 }}" would run on the server, and "{% x" would break the page. Tooltips and
+    legends are HTML, so the references show as the braces they stand for."""
+    if isinstance(waarde, str):
+        return waarde.replace("{", "&#123;").replace("}", "&#125;")
+    if isinstance(waarde, dict):
+        return {k: _letterlijk(v) for k, v in waarde.items()}
+    if isinstance(waarde, list):
+        return [_letterlijk(v) for v in waarde]
+    return waarde
+
+
+def _veilig(collectie: dict) -> dict:
+    """A FeatureCollection whose properties hold no Jinja syntax (geometry is numbers only)."""
+    return {
+        **collectie,
+        "features": [
+            {**f, "properties": _letterlijk(f.get("properties") or {})} for f in collectie["features"]
+        ],
+    }
+
+
 def afgerond(coordinaten, decimalen: int = DECIMALEN):
     """Nested GeoJSON coordinates rounded to `decimalen`."""
     if isinstance(coordinaten, int | float):
@@ -149,7 +174,7 @@ def kaart_html(
         ).add_to(kaart)
     if laag.wijken["features"]:
         folium.GeoJson(
-            laag.wijken,
+            _veilig(laag.wijken),
             name="Wijken",
             style_function=_vlakstijl,
             highlight_function=_accent,
@@ -157,8 +182,8 @@ def kaart_html(
         ).add_to(kaart)
     if laag.punten and laag.punten["features"]:
         folium.GeoJson(
-            laag.punten,
-            name=laag.puntentitel,
+            _veilig(laag.punten),
+            name=_letterlijk(laag.puntentitel),
             marker=folium.CircleMarker(radius=6),
             style_function=_puntstijl,
             on_each_feature=_GEDRAG,
@@ -169,7 +194,10 @@ def kaart_html(
         kaart.fit_bounds([list(grenzen[0]), list(grenzen[1])], padding=(24, 24))
     figuur = kaart.get_root()
     figuur.header.add_child(Element(f"<style>{_CSS}</style>"), name="kaart_css")
-    figuur.html.add_child(Element(_legenda_html(laag.legenda)), name="legenda")
+    figuur.html.add_child(Element(_letterlijk(_legenda_html(laag.legenda))), name="legenda")
+    # Leaflet focuses the map on a mouse press; without preventScroll the page around the frame scrolls
+    # to show it, the press and release land in different places and the click on a wijk is lost.
+    figuur.script.add_child(Element(_FOCUS_ZONDER_SCROLLEN), name="focus_zonder_scrollen")
     if laag.schematisch:
         figuur.html.add_child(
             Element(f'<div class="kaart-melding" role="note">{html.escape(SCHEMATISCH)}</div>'),
@@ -216,6 +244,13 @@ def _legenda_html(legendas: Iterable[Legenda]) -> str:
         return ""
     return f'<div class="kaart-legenda" role="note" aria-label="Legenda">{"".join(blokken)}</div>'
 
+
+_FOCUS_ZONDER_SCROLLEN = """
+document.querySelectorAll(".folium-map").forEach(function (el) {
+    var focus = el.focus.bind(el);
+    el.focus = function () { focus({preventScroll: true}); };
+});
+"""
 
 _CSS = f"""
 .folium-map.leaflet-container {{ background: {ACHTERGROND}; font-family: system-ui, sans-serif; }}

@@ -38,7 +38,15 @@ def demo_email(name: str) -> str:
 
 
 def _app(url: str):
-    return create_app({"DATABASE_URL": url, "SECRET_KEY": "e2e", "TESTING": True, "RATELIMIT_ENABLED": False})
+    return create_app(
+        {
+            "DATABASE_URL": url,
+            "SECRET_KEY": "e2e",
+            "TESTING": True,
+            "RATELIMIT_ENABLED": False,
+            "KAART_TEGELS": "geen",  # no tiles: nothing leaves the machine
+        }
+    )
 
 
 @pytest.fixture(scope="session")

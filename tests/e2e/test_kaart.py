@@ -187,11 +187,6 @@ def test_the_map_page_loads_without_csp_violations_or_remote_requests(watched):
     assert errors == [], errors
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="branca compiles folium's rendered script (with the GeoJSON in it) as a Jinja template: "
-    "text stored in a name or doelgroep is evaluated on the server (maps/kaart.py; see bench/README.md)",
-)
 def test_text_in_a_voorziening_is_shown_not_evaluated_on_the_server(page_as, live_server):
     from wijkportaal.expertise.models import Voorziening
 

@@ -4,6 +4,7 @@ import io
 import math
 import re
 
+import pytest
 from PIL import Image
 
 from maps.kaart import (
@@ -102,6 +103,36 @@ def test_tooltips_are_escaped():
     assert tooltip("<script>alert(1)</script>", ["a & b"]) == (
         "<strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong><br>a &amp; b"
     )
+
+
+@pytest.mark.parametrize(
+    "tekst", ["7*7={{ 7*7 }}", "{% if true %}ja{% endif %}", "{% kapot", "{# weg #}zichtbaar"]
+)
+def test_stored_text_is_shown_never_run_as_a_template(tekst):
+    """Names, tooltips and legend labels come from the database; folium's renderer must not evaluate them."""
+    kaart = laag(punten=1)
+    wijk = kaart.wijken["features"][0]
+    wijk["properties"]["tooltip"] = tooltip(tekst)
+    kaart.punten["features"][0]["properties"]["naam"] = tekst
+    kaart = Kaartlaag(
+        titel=kaart.titel,
+        wijken=kaart.wijken,
+        legenda=(Legenda(tekst, (Legendapost("#1a9850", tekst),)),),
+        punten=kaart.punten,
+        puntentitel=tekst,
+    )
+    html = kaart_html(kaart, js=JS, css=CSS)
+    assert "7*7=49" not in html and ">ja<" not in html
+    letterlijk = tekst.replace("{", "&#123;").replace("}", "&#125;")
+    assert html.count(letterlijk) >= 2  # legend title and label, as text the browser shows
+    assert html.count(letterlijk.replace("&", "\\u0026")) >= 2  # tooltip and name, inside the JSON
+    assert kaart.wijken["features"][0]["properties"]["tooltip"] == tooltip(
+        tekst
+    )  # the caller's data untouched
+
+
+def test_a_press_on_the_map_does_not_scroll_the_page_around_the_frame():
+    assert "preventScroll: true" in kaart_html(laag(), js=JS, css=CSS)
 
 
 def test_schematic_boundaries_are_labelled_as_such():
