@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterator
 from typing import BinaryIO
 
+import matplotlib
 import shapely
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -16,7 +17,14 @@ from maps.kaart import GEEN_GEGEVENS, SCHEMATISCH, Kaartlaag
 
 
 def teken_png(laag: Kaartlaag, uitvoer: str | BinaryIO, *, breedte_cm: float = 24, dpi: int = 150) -> None:
-    """Draw `laag` (areas with their colour and name, points, a Dutch legend and title) to a PNG."""
+    """Draw `laag` (areas with their colour and name, points, a Dutch legend and title) to a PNG.
+
+    Names are text, never mathtext: "€ 5 en $ 6" must not be typeset as a formula."""
+    with matplotlib.rc_context({"text.parse_math": False}):
+        _teken(laag, uitvoer, breedte_cm, dpi)
+
+
+def _teken(laag: Kaartlaag, uitvoer: str | BinaryIO, breedte_cm: float, dpi: int) -> None:
     figuur = Figure(figsize=(breedte_cm / 2.54, breedte_cm / 2.54 * 0.8), dpi=dpi, layout="constrained")
     as_ = figuur.add_subplot()
     lats = []

@@ -167,3 +167,17 @@ def test_png_has_the_layer_colours():
     assert any(
         abs(r - 0x1A) < 40 and abs(g - 0x98) < 40 and abs(b - 0x50) < 40 for r, g, b in kleuren
     )  # green wijken
+
+
+def test_png_takes_dollar_signs_in_names_as_text():
+    """A name like "$\\frac{" would be a broken formula to matplotlib's mathtext and stop the export."""
+    kaart = laag(wijken=2)
+    kaart.wijken["features"][0]["properties"]["naam"] = r"Wijk $\frac{ en $5"
+    kaart = Kaartlaag(
+        titel="Kosten in $ en $\\",
+        wijken=kaart.wijken,
+        legenda=(Legenda("$x$", (Legendapost("#1a9850", r"$\sqrt{"),)),),
+    )
+    uit = io.BytesIO()
+    teken_png(kaart, uit)
+    assert Image.open(io.BytesIO(uit.getvalue())).format == "PNG"
