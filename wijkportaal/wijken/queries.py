@@ -128,14 +128,17 @@ def wijk_pagina(session: Session, user: Gebruiker, wijk: Wijk) -> dict:
         "status": wijk_statussen(session, {wijk.id})[wijk.id],
         "vandaag": clock.today(),
         "mag_beheren": mag_beheren,
-        **hiaten(session, wijk, overleg, mag_beheren),
+        **hiaten(session, user, wijk, overleg, mag_beheren),
         "mag_voorzitter_benoemen": overleg_permissions.can_appoint_voorzitter(user),
     }
 
 
-def hiaten(session: Session, wijk: Wijk, overleg: Wijkoverleg | None, mag_beheren: bool) -> dict:
+def hiaten(
+    session: Session, user: Gebruiker, wijk: Wijk, overleg: Wijkoverleg | None, mag_beheren: bool
+) -> dict:
     """The wijk's gaps in support, and where the chair's one click would put them on the agenda."""
     from wijkportaal.expertise.dekking import dekking_van_wijk
+    from wijkportaal.expertise.permissions import can_record
     from wijkportaal.overleg.forms import HiaatForm
     from wijkportaal.overleg.services import volgende_bijeenkomst
 
@@ -147,4 +150,5 @@ def hiaten(session: Session, wijk: Wijk, overleg: Wijkoverleg | None, mag_behere
         "dekkingsnorm": dekking.norm,
         "volgende_bijeenkomst": volgende,
         "hiaat_form": HiaatForm() if volgende else None,
+        "mag_aanbod_vastleggen": can_record(session, user),
     }

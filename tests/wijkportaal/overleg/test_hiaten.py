@@ -50,6 +50,7 @@ def test_wijk_page_lists_the_gaps_missing_first(opzet, auth, client, make_bijeen
     assert html.index("Autisme") < html.index("Gedrag")
     assert "ontbreekt" in html and "dun" in html
     assert html.count("Op de agenda") == 2
+    assert "Aanbod vastleggen" in html  # a chair records what the wijk has
 
 
 def test_chair_puts_a_gap_on_the_next_agenda_with_the_theme(opzet, auth, client, db, make_bijeenkomst):
@@ -98,7 +99,9 @@ def test_only_the_chair_or_secretary_may(opzet, auth, client, db, make_user, mak
     user = make_user(rol, organisatie=opzet.okt if rol == Rol.PARTNER else None, wijk=opzet.wijk)
     auth.login(user)
     assert client.post(_url(opzet, opzet.autisme)).status_code == 403
-    assert "Op de agenda" not in client.get(f"/wijken/{opzet.wijk.code}").get_data(as_text=True)
+    html = client.get(f"/wijken/{opzet.wijk.code}").get_data(as_text=True)
+    assert "Op de agenda" not in html
+    assert ("Aanbod vastleggen" in html) == (rol in (Rol.PARTNER, Rol.SWV))  # a bestuurder only reads
     assert _punten(db, b) == []
 
 
