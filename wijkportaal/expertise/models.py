@@ -45,7 +45,22 @@ class Eenheid(StrEnum):
         return "uur per week" if self is Eenheid.UREN else "plaatsen"
 
 
-class Expertise(SQLModel, table=True):
+class Geldig(SQLModel):
+    """What an offer and a voorziening share: a contact, a period of validity and who recorded it."""
+
+    contact_naam: str = Field(default="", max_length=120)
+    contact_email: str = Field(default="", max_length=254)
+    geldig_van: date
+    geldig_tot: date | None = None
+    aangemaakt_door_id: int | None = Field(default=None, foreign_key="gebruikers.id")
+    aangemaakt_op: NaiveDatetime = Field(default_factory=now)
+    gewijzigd_op: NaiveDatetime = Field(default_factory=now)
+
+    def is_geldig(self, peildatum: date) -> bool:
+        return self.geldig_van <= peildatum and (self.geldig_tot is None or peildatum <= self.geldig_tot)
+
+
+class Expertise(Geldig, table=True):
     """One offer of expertise: who, which domain, in which form, how much, how long the wait, for whom."""
 
     __tablename__ = "expertise_aanbod"
@@ -63,17 +78,7 @@ class Expertise(SQLModel, table=True):
     capaciteit: int = 0
     eenheid: Eenheid = Field(default=Eenheid.UREN, sa_type=enum_type(Eenheid))
     wachttijd_weken: int | None = None
-    contact_naam: str = Field(default="", max_length=120)
-    contact_email: str = Field(default="", max_length=254)
     contact_telefoon: str = Field(default="", max_length=40)
-    geldig_van: date
-    geldig_tot: date | None = None
-    aangemaakt_door_id: int | None = Field(default=None, foreign_key="gebruikers.id")
-    aangemaakt_op: NaiveDatetime = Field(default_factory=now)
-    gewijzigd_op: NaiveDatetime = Field(default_factory=now)
-
-    def is_geldig(self, peildatum: date) -> bool:
-        return self.geldig_van <= peildatum and (self.geldig_tot is None or peildatum <= self.geldig_tot)
 
 
 class ExpertiseWijk(SQLModel, table=True):
@@ -119,7 +124,7 @@ VOORZIENING_LABELS = {
 }
 
 
-class Voorziening(SQLModel, table=True):
+class Voorziening(Geldig, table=True):
     """A bovenschoolse voorziening: a group or class at a host school that several wijken use."""
 
     __tablename__ = "voorzieningen"
@@ -139,20 +144,10 @@ class Voorziening(SQLModel, table=True):
     plaatsen_bezet: int = 0
     financiering: str = Field(default="", max_length=200)
     aanpak_id: int | None = Field(default=None, foreign_key="aanpakken.id")  # funded from a pot
-    contact_naam: str = Field(default="", max_length=120)
-    contact_email: str = Field(default="", max_length=254)
-    geldig_van: date
-    geldig_tot: date | None = None
-    aangemaakt_door_id: int | None = Field(default=None, foreign_key="gebruikers.id")
-    aangemaakt_op: NaiveDatetime = Field(default_factory=now)
-    gewijzigd_op: NaiveDatetime = Field(default_factory=now)
 
     @property
     def plaatsen_vrij(self) -> int:
         return max(self.plaatsen - self.plaatsen_bezet, 0)
-
-    def is_geldig(self, peildatum: date) -> bool:
-        return self.geldig_van <= peildatum and (self.geldig_tot is None or peildatum <= self.geldig_tot)
 
 
 class VoorzieningWijk(SQLModel, table=True):
