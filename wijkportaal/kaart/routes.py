@@ -29,6 +29,14 @@ from wijkportaal.wijken.queries import wijk_by_code
 
 bp = Blueprint("kaart", __name__, url_prefix="/kaart")
 
+
+@bp.record_once
+def _check_tegels(state) -> None:
+    """A mistyped KAART_TEGELS stops the start, rather than quietly showing maps without tiles."""
+    waarde = state.app.config["KAART_TEGELS"]
+    if waarde not in maps_kaart.TEGELS:
+        raise RuntimeError(f"KAART_TEGELS={waarde!r} is onbekend; kies uit: {', '.join(maps_kaart.TEGELS)}.")
+
 LEAFLET = f"leaflet-{xstatic_leaflet.VERSION}"  # the version in the path: a new one is a new URL
 PAKKETTEN = {LEAFLET: Path(xstatic_leaflet.BASE_DIR)}
 JAAR = 365 * 24 * 3600

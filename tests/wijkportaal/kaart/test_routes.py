@@ -129,3 +129,10 @@ def test_a_bestuurder_sees_pot_money_only_for_its_own_wijken(client, db, demo, l
     assert any("€" in w for _, w in rijen)
     frame = client.get("/kaart/frame?laag=pot").text
     assert frame.count("\\u20ac") + frame.count("€") >= 1
+
+
+def test_a_mistyped_tile_setting_stops_the_start(database_url):
+    from wijkportaal import create_app
+
+    with pytest.raises(RuntimeError, match="KAART_TEGELS='osm' is onbekend"):
+        create_app({"TESTING": True, "SECRET_KEY": "t", "DATABASE_URL": database_url, "KAART_TEGELS": "osm"})
