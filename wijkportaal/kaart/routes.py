@@ -37,6 +37,7 @@ def _check_tegels(state) -> None:
     if waarde not in maps_kaart.TEGELS:
         raise RuntimeError(f"KAART_TEGELS={waarde!r} is onbekend; kies uit: {', '.join(maps_kaart.TEGELS)}.")
 
+
 LEAFLET = f"leaflet-{xstatic_leaflet.VERSION}"  # the version in the path: a new one is a new URL
 PAKKETTEN = {LEAFLET: Path(xstatic_leaflet.BASE_DIR)}
 JAAR = 365 * 24 * 3600
