@@ -11,10 +11,11 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from sqlalchemy import func, or_
+from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from wijkportaal import clock
+from wijkportaal.expertise import queries
 from wijkportaal.expertise.models import (
     Dekkingsnorm,
     Domein,
@@ -25,7 +26,8 @@ from wijkportaal.expertise.models import (
     Voorziening,
     VoorzieningWijk,
 )
-from wijkportaal.wijken.models import SCHOOLSOORTEN, Organisatie, Wijk
+from wijkportaal.wijken.models import Organisatie, Wijk
+from wijkportaal.wijken.queries import leerlingen_per_wijk
 
 
 class Dekking(StrEnum):
@@ -164,31 +166,14 @@ def huidige_norm(session: Session) -> Norm:
     return Norm(Decimal(rij.min_uren_per_1000), Decimal(rij.min_plaatsen_per_1000))
 
 
-def leerlingen_per_wijk(session: Session) -> dict[int, int]:
-    rows = session.exec(
-        select(Organisatie.wijk_id, func.coalesce(func.sum(Organisatie.leerlingen), 0))
-        .where(
-            Organisatie.wijk_id.is_not(None),
-            Organisatie.is_actief,
-            Organisatie.soort.in_(list(SCHOOLSOORTEN)),
-        )
-        .group_by(Organisatie.wijk_id)
-    )
-    return {wijk_id: int(n) for wijk_id, n in rows}
-
-
-def _geldig(model, peildatum: date):
-    return (model.geldig_van <= peildatum) & or_(model.geldig_tot.is_(None), model.geldig_tot >= peildatum)
-
-
 def verzamel_aanbod(
     session: Session, peildatum: date, leerlingen: Mapping[int, int], wijk_id: int | None = None
 ) -> list[Aanbod]:
     """Every offer and voorziening valid on `peildatum` (only those serving `wijk_id`, when given),
     with the pupils it serves per wijk."""
-    expertise_q = select(Expertise).where(_geldig(Expertise, peildatum))
+    expertise_q = select(Expertise).where(Expertise.geldig_op(peildatum))
     voorziening_q = select(Voorziening).where(
-        Voorziening.domein_id.is_not(None), _geldig(Voorziening, peildatum)
+        Voorziening.domein_id.is_not(None), Voorziening.geldig_op(peildatum)
     )
     if wijk_id is not None:
         via_school = (
@@ -258,7 +243,7 @@ def dekking_van_wijk(session: Session, wijk_id: int, peildatum: date | None = No
     """The coverage of one wijk: reads only the offers that serve it (for the wijk page)."""
     peildatum = peildatum or clock.today()
     wijk = session.get(Wijk, wijk_id)
-    domeinen = _domeinen(session)
+    domeinen = queries.domeinen(session)
     leerlingen = leerlingen_per_wijk(session)
     norm = huidige_norm(session)
     aanbod = verzamel_aanbod(session, peildatum, leerlingen, wijk_id=wijk_id)
@@ -267,15 +252,11 @@ def dekking_van_wijk(session: Session, wijk_id: int, peildatum: date | None = No
     return Matrix(wijken=[wijk], domeinen=domeinen, cellen=cellen, norm=norm, peildatum=peildatum)
 
 
-def _domeinen(session: Session) -> list[Domein]:
-    return list(session.exec(select(Domein).where(Domein.is_actief).order_by(Domein.volgorde, Domein.naam)))
-
-
 def dekkingsmatrix(session: Session, peildatum: date | None = None) -> Matrix:
     """The coverage of every wijk for every active domain on `peildatum` (today by default)."""
     peildatum = peildatum or clock.today()
     wijken = list(session.exec(select(Wijk).order_by(Wijk.naam)))
-    domeinen = _domeinen(session)
+    domeinen = queries.domeinen(session)
     leerlingen = leerlingen_per_wijk(session)
     norm = huidige_norm(session)
     aanbod = verzamel_aanbod(session, peildatum, leerlingen)

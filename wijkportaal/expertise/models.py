@@ -59,6 +59,11 @@ class Geldig(SQLModel):
     def is_geldig(self, peildatum: date) -> bool:
         return self.geldig_van <= peildatum and (self.geldig_tot is None or peildatum <= self.geldig_tot)
 
+    @classmethod
+    def geldig_op(cls, peildatum: date):
+        """`is_geldig` as a SQL condition, for queries over the table."""
+        return (cls.geldig_van <= peildatum) & sa.or_(cls.geldig_tot.is_(None), cls.geldig_tot >= peildatum)
+
 
 class Expertise(Geldig, table=True):
     """One offer of expertise: who, which domain, in which form, how much, how long the wait, for whom."""

@@ -3,11 +3,11 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
-from wijkportaal.expertise.dekking import Matrix
 from wijkportaal.expertise.models import (
     Domein,
     Eenheid,
@@ -21,6 +21,9 @@ from wijkportaal.expertise.models import (
 )
 from wijkportaal.pot.models import Aanpak
 from wijkportaal.wijken.models import SCHOOLSOORTEN, Organisatie, Regio, Wijk
+
+if TYPE_CHECKING:  # dekking reads its domains from here
+    from wijkportaal.expertise.dekking import Matrix
 
 # Texts in the users' words
 
@@ -39,10 +42,6 @@ def wachttijd_tekst(weken: int | None) -> str:
     if weken == 0:
         return "geen wachttijd"
     return f"{weken} {'week' if weken == 1 else 'weken'}"
-
-
-def _geldig_op(model, peildatum: date):
-    return (model.geldig_van <= peildatum) & or_(model.geldig_tot.is_(None), model.geldig_tot >= peildatum)
 
 
 # Choices for forms and filters
@@ -164,7 +163,7 @@ def zoek(session: Session, vraag: Zoekvraag, peildatum: date) -> list[Regel]:
         .join(Domein, Domein.id == Expertise.domein_id)
     )
     if not vraag.ook_verlopen:
-        query = query.where(_geldig_op(Expertise, peildatum))
+        query = query.where(Expertise.geldig_op(peildatum))
     if vraag.domein_id:
         query = query.where(Expertise.domein_id == vraag.domein_id)
     if vraag.vorm:
@@ -256,7 +255,7 @@ def voorzieningen(
         .order_by(Voorziening.naam)
     )
     if not ook_verlopen:
-        query = query.where(_geldig_op(Voorziening, peildatum))
+        query = query.where(Voorziening.geldig_op(peildatum))
     if soort in {s.value for s in VoorzieningSoort}:
         query = query.where(Voorziening.soort == VoorzieningSoort(soort))
     if ids is not None:
@@ -289,7 +288,7 @@ def regios(session: Session) -> list[Regio]:
 
 
 def per_regio(
-    matrix: Matrix, regio_lijst: list[Regio], regio: Regio | None
+    matrix: "Matrix", regio_lijst: list[Regio], regio: Regio | None
 ) -> list[tuple[Regio, list[Wijk]]]:
     """The matrix's wijken grouped by regio (only `regio` when filtered)."""
     groepen = []
@@ -314,7 +313,7 @@ DEKKING_KOLOMMEN = [
 ]
 
 
-def dekking_rijen(matrix: Matrix, groepen: list[tuple[Regio, list[Wijk]]]):
+def dekking_rijen(matrix: "Matrix", groepen: list[tuple[Regio, list[Wijk]]]):
     """One row per wijk and domain, for the CSV and XLSX download."""
     for regio, wijk_lijst in groepen:
         for wijk in wijk_lijst:

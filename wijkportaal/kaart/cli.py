@@ -12,6 +12,7 @@ from flask.cli import AppGroup
 from sqlmodel import Session
 
 from wijkportaal.db import session_scope
+from wijkportaal.expertise import queries as expertise_queries
 from wijkportaal.kaart import queries
 from wijkportaal.kaart.lagen import LAGEN, Keuze
 
@@ -54,7 +55,7 @@ def export(laag: str, output: Path, domein: str | None) -> None:
 def _domein_id(session: Session, naam: str | None) -> int | None:
     if naam is None:
         return None
-    domeinen = queries.domeinen(session)
+    domeinen = expertise_queries.domeinen(session)
     gevonden = next((d for d in domeinen if d.naam.casefold() == naam.strip().casefold()), None)
     if gevonden is None:
         _stop(

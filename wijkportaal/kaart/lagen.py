@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, select
 
 from maps.kaart import GEEN_GEGEVENS, Legenda, Legendapost
 from wijkportaal import clock
@@ -15,6 +15,7 @@ from wijkportaal.kaart.permissions import wijken_met_geld
 from wijkportaal.overleg.status import OverlegStatus, bewaarde_statussen
 from wijkportaal.web import euro, getal
 from wijkportaal.wijken.models import SCHOOLSOORTEN, Organisatie, OrganisatieSoort, Wijk
+from wijkportaal.wijken.queries import leerlingen_per_wijk
 
 
 @dataclass(frozen=True)
@@ -173,19 +174,6 @@ POT_KLEUREN = ("#edf8fb", "#b2e2e2", "#66c2a4", "#238b45")
 GEEN_INZAGE = "Geen inzage"
 
 
-def leerlingen_per_wijk(session: Session) -> dict[int, int]:
-    rows = session.exec(
-        select(Organisatie.wijk_id, func.sum(Organisatie.leerlingen))
-        .where(
-            Organisatie.soort.in_(list(SCHOOLSOORTEN)),
-            Organisatie.is_actief,
-            Organisatie.wijk_id.is_not(None),
-        )
-        .group_by(Organisatie.wijk_id)
-    )
-    return {wijk_id: int(n or 0) for wijk_id, n in rows}
-
-
 def pot_per_leerling(session: Session) -> dict[int, tuple[Decimal, int]]:
     """Per wijk: the money paid into its pots per pupil (in euros), and the number of pots.
 
@@ -314,17 +302,15 @@ VOORZIENING_KLEUREN = ("#0f766e", "#b45309", "#7c3aed", "#be123c", "#1d4ed8", "#
 def voorzieningen(session: Session, user: Gebruiker, keuze: Keuze) -> Laaginhoud:
     from wijkportaal.expertise.models import Voorziening, VoorzieningSoort, VoorzieningWijk
 
-    vandaag = clock.today()
     kleuren = dict(zip(VoorzieningSoort, VOORZIENING_KLEUREN, strict=False))
-    rijen = [
-        (v, org)
-        for v, org in session.exec(
+    rijen = list(
+        session.exec(
             select(Voorziening, Organisatie)
             .join(Organisatie, Organisatie.id == Voorziening.locatie_id)
+            .where(Voorziening.geldig_op(clock.today()))
             .order_by(Voorziening.naam)
         )
-        if v.is_geldig(vandaag)
-    ]
+    )
     bediend: dict[int, list[str]] = defaultdict(list)
     geldig = {v.id: v for v, _ in rijen}
     for voorziening_id, wijk_id in session.exec(

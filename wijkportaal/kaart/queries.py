@@ -35,13 +35,6 @@ class Kaart:
         return any(r.grens is not None and r.grens.is_schematisch for r in self.rijen)
 
 
-def domeinen(session: Session) -> list:
-    """The active expertise domains, for the coverage layer's choice."""
-    from wijkportaal.expertise.models import Domein
-
-    return list(session.exec(select(Domein).where(Domein.is_actief).order_by(Domein.volgorde, Domein.naam)))
-
-
 def kaart(session: Session, user: Gebruiker, naam: str, keuze: Keuze) -> Kaart:
     """Layer `naam` (a key of LAGEN) for `user`."""
     laag = LAGEN[naam]

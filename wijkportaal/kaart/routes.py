@@ -23,6 +23,7 @@ from flask_login import current_user, login_required
 from maps import kaart as maps_kaart
 from wijkportaal.access import require
 from wijkportaal.db import get_session
+from wijkportaal.expertise import queries as expertise_queries
 from wijkportaal.kaart import permissions, queries
 from wijkportaal.kaart.lagen import LAGEN, Keuze
 from wijkportaal.wijken.queries import wijk_by_code
@@ -52,7 +53,7 @@ def index():
         "kaart/index.html",
         lagen=LAGEN.values(),
         kaart=k,
-        domeinen=queries.domeinen(get_session()),
+        domeinen=expertise_queries.domeinen(get_session()),
         frame_url=url_for(".frame", laag=k.laag.naam, domein=k.keuze.domein_id),
     )
 

@@ -600,6 +600,7 @@ def grafieken():
     """Charts for SWV staff: meetings per wijk per month of the school year, and coverage per wijk."""
     from wijkportaal import grafieken as g
     from wijkportaal.expertise.dekking import Dekking, dekkingsmatrix
+    from wijkportaal.kaart.lagen import DEKKING_KLEUREN  # the same colours as on the map
     from wijkportaal.wijken.models import Regio
 
     require(can_view_overzicht(current_user))
@@ -614,7 +615,7 @@ def grafieken():
     ids = [w.id for w in wijken]
     per_maand = queries.bijeenkomsten_per_maand(db, schooljaar, ids)
     matrix = dekkingsmatrix(db)
-    delen = [(d.label.lower(), kleur) for d, kleur in zip(Dekking, DEKKING_KLEUREN, strict=True)]
+    delen = [(d.label.lower(), DEKKING_KLEUREN[d.value]) for d in Dekking]
 
     def url(w):
         return url_for("wijken.wijk", code=w.code)
@@ -633,9 +634,6 @@ def grafieken():
         dekking_delen=delen,
         aantal_domeinen=len(matrix.domeinen),
     )
-
-
-DEKKING_KLEUREN = ("#2e7d46", "#e0a526", "#b8352a")  # gedekt, dun, ontbreekt
 
 
 @bp.route("/overzicht.<any(csv, xlsx):formaat>")

@@ -61,6 +61,20 @@ def leden(session: Session, overleg: Wijkoverleg | None) -> list[Organisatie]:
     )
 
 
+def leerlingen_per_wijk(session: Session) -> dict[int, int]:
+    """The pupils of the active schools in each wijk (regular, SBO and SO)."""
+    rows = session.exec(
+        select(Organisatie.wijk_id, func.coalesce(func.sum(Organisatie.leerlingen), 0))
+        .where(
+            Organisatie.wijk_id.is_not(None),
+            Organisatie.is_actief,
+            Organisatie.soort.in_(list(SCHOOLSOORTEN)),
+        )
+        .group_by(Organisatie.wijk_id)
+    )
+    return {wijk_id: int(n) for wijk_id, n in rows}
+
+
 def bijeenkomsten(session: Session, overleg: Wijkoverleg | None, limit: int = 10) -> tuple[list, list]:
     """(upcoming, past) meetings, nearest first."""
     if overleg is None:
