@@ -1,12 +1,10 @@
 """Forms of the expertise register, the voorzieningen, the taxonomy and the norm, with Dutch messages."""
 
-import re
-
 from wtforms import BooleanField, DateField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
 
 from wijkportaal.expertise.models import Eenheid, VoorzieningSoort, Vorm
-from wijkportaal.forms import Form, keuzes
+from wijkportaal.forms import AantalField, Form, keuzes
 from wijkportaal.overleg.forms import CheckboxesField
 from wijkportaal.privacy import GeenBSN
 
@@ -17,33 +15,6 @@ KIES_UIT_LIJST = "Kies alleen uit de genoemde mogelijkheden."
 
 def _max(n: int) -> Length:
     return Length(max=n, message=f"Maximaal {n} tekens.")
-
-
-class AantalField(StringField):
-    """A whole number ≥ 0, typed as text so '3,5' and '-2' get a clear Dutch message (and stay in the
-    field to correct); after validation `data` is the int."""
-
-    def __init__(self, *args, verplicht: bool = True, maximum: int = 100_000, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.verplicht = verplicht
-        self.maximum = maximum
-        if verplicht:
-            self.flags.required = True
-
-    def pre_validate(self, form) -> None:
-        tekst = "" if self.data is None else str(self.data).strip()
-        if not tekst:
-            self.data = None
-            if self.verplicht:
-                raise ValidationError("Vul een aantal in.")
-            return
-        if re.fullmatch(r"-\s*\d+([.,]\d+)?", tekst):
-            raise ValidationError("Een aantal kan niet negatief zijn; vul 0 of meer in.")
-        if not re.fullmatch(r"\d+", tekst):
-            raise ValidationError("Vul een heel getal in, zonder komma of punt (bijvoorbeeld 6).")
-        if int(tekst) > self.maximum:
-            raise ValidationError(f"Vul een aantal tot en met {self.maximum:,} in.".replace(",", "."))
-        self.data = int(tekst)
 
 
 class KeuzesField(SelectMultipleField):

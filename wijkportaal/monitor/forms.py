@@ -1,36 +1,23 @@
 """Forms of the monitor: counts are whole numbers of 0 or more, amounts are parsed exactly into cents."""
 
-from wtforms import IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms import IntegerField, SelectField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from wijkportaal.forms import Form
-from wijkportaal.monitor.services import MonitorFout, lees_aantal
+from wijkportaal.forms import AantalField, Form
+from wijkportaal.monitor.services import AANTAL_MAX, TE_GROOT
 from wijkportaal.pot.forms import BedragField
 from wijkportaal.privacy import GeenBSN
 
 
-class AantalField(StringField):
-    """A number of referrals; `waarde` holds the int after validation."""
-
-    waarde: int | None = None
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.flags.required = True  # checked in pre_validate, with the same message as the CSV import
-
-    def pre_validate(self, form) -> None:
-        self.waarde = None
-        try:
-            self.waarde = lees_aantal(self.data)
-        except MonitorFout as fout:
-            raise ValidationError(str(fout)) from fout
+def _aantal(label: str, **kw) -> AantalField:
+    return AantalField(label, maximum=AANTAL_MAX, te_groot=TE_GROOT, **kw)
 
 
 class TellingForm(Form):
     wijk_id = SelectField("Wijk", coerce=int, validators=[DataRequired("Kies een wijk.")])
     schooljaar = SelectField("Schooljaar", coerce=int, validators=[InputRequired("Kies een schooljaar.")])
-    sbo = AantalField("Verwijzingen naar SBO", description="Aantal toelaatbaarheidsverklaringen (TLV's) SBO.")
-    so = AantalField("Verwijzingen naar SO", description="Aantal toelaatbaarheidsverklaringen (TLV's) SO.")
+    sbo = _aantal("Verwijzingen naar SBO", description="Aantal toelaatbaarheidsverklaringen (TLV's) SBO.")
+    so = _aantal("Verwijzingen naar SO", description="Aantal toelaatbaarheidsverklaringen (TLV's) SO.")
 
 
 class ReductiedoelForm(Form):

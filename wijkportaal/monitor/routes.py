@@ -192,8 +192,8 @@ def aantallen():
                 current_user,
                 wijk,
                 schooljaar=form.schooljaar.data,
-                sbo=form.sbo.waarde,
-                so=form.so.waarde,
+                sbo=form.sbo.data,
+                so=form.so.data,
             )
         except MonitorFout as fout:
             _fout(form, fout)

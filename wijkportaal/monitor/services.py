@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from wijkportaal import audit, clock
+from wijkportaal import audit, clock, invoer
 from wijkportaal.auth.models import Gebruiker
 from wijkportaal.db import lock_row
 from wijkportaal.monitor import queries
@@ -37,9 +37,9 @@ from wijkportaal.pot.services import (
 from wijkportaal.wijken.models import Wijk
 
 AANTAL_MAX = 9999
+TE_GROOT = f"Dit aantal is te groot voor één wijk (hoogstens {AANTAL_MAX})."
 LAATSTE_DOELJAAR = BASISJAAR + 10
 KOLOMMEN = ("wijk", "schooljaar", "sbo", "so")
-_GETAL = re.compile(r"[0-9]+")
 _SCHOOLJAAR = re.compile(r"([0-9]{4})(?:\s*[-/]\s*([0-9]{4}))?")
 
 
@@ -64,16 +64,10 @@ def label(schooljaar: int) -> str:
 
 def lees_aantal(tekst: str | None) -> int:
     """A count of referrals: a whole number from 0 to AANTAL_MAX."""
-    tekst = (tekst or "").strip()
-    if not tekst:
-        raise MonitorFout("Vul een aantal in.")
-    if tekst.startswith("-") and _GETAL.fullmatch(tekst[1:].strip()):
-        raise MonitorFout("Een aantal kan niet negatief zijn.")
-    if not _GETAL.fullmatch(tekst):
-        raise MonitorFout("Vul een heel getal in (0 of meer), zonder komma, punt of letters.")
-    if len(tekst) > len(str(AANTAL_MAX)) or int(tekst) > AANTAL_MAX:
-        raise MonitorFout(f"Dit aantal is te groot voor één wijk (hoogstens {AANTAL_MAX}).")
-    return int(tekst)
+    try:
+        return invoer.lees_aantal(tekst, AANTAL_MAX, TE_GROOT)
+    except ValueError as fout:
+        raise MonitorFout(str(fout)) from fout
 
 
 def lees_schooljaar(tekst: str | None) -> int:
