@@ -115,9 +115,8 @@ def laad_expertise(
         )
         bied(okt, "Schoolaanwezigheid en thuiszitten", Vorm.CONSULTATIE, rng.randint(2, 8), [wijk])  # fmt: skip
 
-    kompas, praatwolk, ruggensteun, huppelpas = (
-        next(p for p in orgs.partners if p.naam == naam) for naam in _zorgaanbieders(orgs)
-    )
+    zorg = [p for p in orgs.partners if p.soort == OrganisatieSoort.ZORGAANBIEDER]
+    kompas, praatwolk, ruggensteun, huppelpas = zorg[:4]
     bied(kompas, "Gedrag", Vorm.ARRANGEMENT, 30, rng.sample(wijken, 8), wacht=10)
     bied(praatwolk, "Taal/TOS", Vorm.CONSULTATIE, 24, rng.sample(wijken, 9), wacht=6)
     bied(ruggensteun, "Medisch en revalidatie", Vorm.AMBULANTE_BEGELEIDING, 40, wijken, wacht=4)
@@ -140,11 +139,6 @@ def laad_expertise(
     )
     session.flush()
     return len(aanbod), len(voorzieningen)
-
-
-def _zorgaanbieders(orgs: Organisaties) -> list[str]:
-    namen = [p.naam for p in orgs.partners if p.soort == OrganisatieSoort.ZORGAANBIEDER]
-    return namen[:4]
 
 
 # soort, domein, places, regio's that have one (by index in the list of regio's)
