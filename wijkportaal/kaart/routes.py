@@ -5,6 +5,8 @@ GET /kaart/frame?laag=&domein=&wijk= the folium map, also a wijk's own small map
 GET /kaart/assets/<pakket>/<bestand> Leaflet's JavaScript, CSS and images from the installed XStatic package
 """
 
+import io
+from functools import lru_cache
 from pathlib import Path
 
 import xstatic.pkg.leaflet as xstatic_leaflet
@@ -15,10 +17,11 @@ from flask import (
     make_response,
     render_template,
     request,
-    send_from_directory,
+    send_file,
     url_for,
 )
 from flask_login import current_user, login_required
+from werkzeug.security import safe_join
 
 from maps import kaart as maps_kaart
 from wijkportaal.access import require
@@ -79,12 +82,23 @@ def frame():
 @bp.route("/assets/<pakket>/<path:bestand>")
 def asset(pakket: str, bestand: str):
     """A file of a third-party package as installed (never a copy in the repository), cached for a year."""
-    if pakket not in PAKKETTEN:
+    inhoud = _asset(pakket, bestand)
+    if inhoud is None:
         abort(404)
-    response = send_from_directory(PAKKETTEN[pakket], bestand, max_age=JAAR)
+    response = send_file(io.BytesIO(inhoud), download_name=Path(bestand).name, max_age=JAAR, etag=False)
     response.cache_control.public = True
     response.cache_control.immutable = True
     return response
+
+
+@lru_cache(maxsize=64)
+def _asset(pakket: str, bestand: str) -> bytes | None:
+    """The file's bytes, read once per process: the files are small and fixed per installed version, and a
+    response from memory holds no open file when a browser drops the connection halfway."""
+    if pakket not in PAKKETTEN:
+        return None
+    pad = safe_join(str(PAKKETTEN[pakket]), bestand)
+    return Path(pad).read_bytes() if pad is not None and Path(pad).is_file() else None
 
 
 def frame_csp(tegels: maps_kaart.Tegels | None) -> str:

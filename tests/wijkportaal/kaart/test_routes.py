@@ -2,6 +2,7 @@
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from sqlmodel import select
@@ -136,3 +137,15 @@ def test_a_mistyped_tile_setting_stops_the_start(database_url):
 
     with pytest.raises(RuntimeError, match="KAART_TEGELS='osm' is onbekend"):
         create_app({"TESTING": True, "SECRET_KEY": "t", "DATABASE_URL": database_url, "KAART_TEGELS": "osm"})
+
+
+def test_leaflet_is_served_with_its_type_from_the_installed_package(client):
+    import xstatic.pkg.leaflet as xstatic_leaflet
+
+    pakket = f"leaflet-{xstatic_leaflet.VERSION}"
+    js = client.get(f"/kaart/assets/{pakket}/leaflet.js")
+    assert js.status_code == 200 and js.mimetype in ("text/javascript", "application/javascript")
+    assert js.data == (Path(xstatic_leaflet.BASE_DIR) / "leaflet.js").read_bytes()
+    assert client.get(f"/kaart/assets/{pakket}/leaflet.css").mimetype == "text/css"
+    assert "immutable" in js.headers["Cache-Control"]
+    assert client.get(f"/kaart/assets/{pakket}/bestaat-niet.js").status_code == 404
