@@ -21,8 +21,9 @@ import sqlalchemy as sa
 from sqlmodel import SQLModel
 
 import wijkportaal.models  # noqa: F401  (registers every table on the metadata)
-from wijkportaal import clock, migrate
+from wijkportaal import migrate
 from wijkportaal.auth.passwords import hash_password
+from wijkportaal.core import clock
 
 DATA = Path(__file__).resolve().parent / "data"
 PASSWORD = "wijkportaal-bench"

@@ -52,7 +52,7 @@ from ledger.core.model import PostedTransaction
 from ledger.export import account_names, begin_snapshot, export_accounts
 from ledger.store.tables import LedgerAccount, LedgerPosting, LedgerTransaction
 from wijkportaal import migrate
-from wijkportaal.db import make_engine
+from wijkportaal.core.db import make_engine
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data"

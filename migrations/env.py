@@ -4,7 +4,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import wijkportaal.models  # noqa: F401  (registers every table on the metadata)
-from wijkportaal.db import make_engine
+from wijkportaal.core.db import make_engine
 
 config = context.config
 target_metadata = SQLModel.metadata

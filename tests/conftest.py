@@ -14,8 +14,8 @@ from sqlmodel import Session
 from wijkportaal import create_app, migrate
 from wijkportaal.auth.models import Gebruiker, Rol
 from wijkportaal.auth.passwords import hash_password
-from wijkportaal.clock import now
-from wijkportaal.db import make_engine
+from wijkportaal.core.clock import now
+from wijkportaal.core.db import make_engine
 from wijkportaal.overleg.models import (
     Aanwezigheid,
     AanwezigheidStatus,

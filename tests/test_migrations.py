@@ -7,7 +7,7 @@ from sqlmodel import SQLModel
 
 import wijkportaal.models  # noqa: F401  (every table on the metadata)
 from wijkportaal import migrate
-from wijkportaal.db import make_engine
+from wijkportaal.core.db import make_engine
 
 
 def _diff(url: str) -> list:

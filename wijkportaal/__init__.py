@@ -5,14 +5,15 @@ from pathlib import Path
 
 from flask import Flask
 
-from wijkportaal import config, db
-from wijkportaal.extensions import csrf, limiter, login_manager
+from wijkportaal.core import config, db
+from wijkportaal.core.db import TransactionalFlask
+from wijkportaal.core.extensions import csrf, limiter, login_manager
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(test_config: dict | None = None) -> Flask:
-    app = Flask(
+    app = TransactionalFlask(
         __name__,
         instance_path=os.environ.get("WIJKPORTAAL_INSTANCE", str(ROOT / "instance")),
         instance_relative_config=True,
@@ -36,9 +37,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     limiter.init_app(app)
     login_manager.init_app(app)
 
-    from wijkportaal import auth, web
+    from wijkportaal import auth
     from wijkportaal.api import routes as api_routes
     from wijkportaal.beheer import routes as beheer_routes
+    from wijkportaal.core import web
     from wijkportaal.expertise import routes as expertise_routes
     from wijkportaal.kaart import routes as kaart_routes
     from wijkportaal.monitor import routes as monitor_routes

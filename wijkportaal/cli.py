@@ -10,7 +10,7 @@ from sqlmodel import func, select
 from wijkportaal import migrate
 from wijkportaal.auth import services as auth_services
 from wijkportaal.auth.models import Gebruiker, Rol
-from wijkportaal.db import session_scope
+from wijkportaal.core.db import session_scope
 from wijkportaal.wijken.models import Wijk
 
 db_cli = AppGroup("db", help="Database schema (Alembic).")

@@ -39,8 +39,8 @@ def import_duo(
     Opnieuw inlezen verandert niets; scholen die uit het bestand verdwijnen worden gemeld, nooit verwijderd."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from wijkportaal.clock import today
-    from wijkportaal.db import session_scope
+    from wijkportaal.core.clock import today
+    from wijkportaal.core.db import session_scope
     from wijkportaal.duo.reader import DuoFout, lees_duo, lees_postcodes
     from wijkportaal.duo.services import importeer
 

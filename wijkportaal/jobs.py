@@ -5,7 +5,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from flask import current_app
 from flask.cli import AppGroup
 
-from wijkportaal.db import session_scope
+from wijkportaal.core.db import session_scope
 
 jobs_cli = AppGroup("jobs", help="Scheduled jobs.")
 

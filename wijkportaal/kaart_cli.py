@@ -12,7 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import select
 
 from maps import STANDAARD_TOLERANTIE_M
-from wijkportaal.db import session_scope
+from wijkportaal.core.db import session_scope
 from wijkportaal.import_cli import import_cli
 from wijkportaal.wijken.grenzen import vervang_grenzen
 from wijkportaal.wijken.models import Wijk

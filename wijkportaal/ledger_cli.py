@@ -7,7 +7,7 @@ from flask.cli import AppGroup
 
 from ledger import Ledger
 from ledger.export import ExportError, begin_snapshot, export_beancount, totals
-from wijkportaal.db import session_scope
+from wijkportaal.core.db import session_scope
 
 ledger_cli = AppGroup("ledger", help="Het grootboek van de gedeelde potten: controle en export.")
 

@@ -25,7 +25,7 @@ def analyze(database_url: str) -> None:
     """Refresh the planner's statistics (SQLite keeps none until asked; PostgreSQL's autovacuum also does it)."""
     from sqlalchemy import text
 
-    from wijkportaal.db import make_engine
+    from wijkportaal.core.db import make_engine
 
     engine = make_engine(database_url)
     with engine.begin() as conn:

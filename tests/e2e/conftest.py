@@ -221,7 +221,7 @@ def current_meeting_id():
 @pytest.fixture
 def days():
     """A date or datetime `n` days from now (Amsterdam time, as the app counts)."""
-    from wijkportaal.clock import now
+    from wijkportaal.core.clock import now
 
     def at(n: int, hour: int | None = None, minute: int = 0):
         moment = now() + timedelta(days=n)

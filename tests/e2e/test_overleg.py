@@ -11,7 +11,7 @@ if not Path("/usr/bin/chromium").exists():
 
 from playwright.sync_api import expect
 
-from wijkportaal.web import datum, datum_tijd
+from wijkportaal.core.web import datum, datum_tijd
 
 pytestmark = pytest.mark.e2e
 

@@ -15,7 +15,7 @@ if not Path("/usr/bin/chromium").exists():
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from wijkportaal.web import datum
+from wijkportaal.core.web import datum
 
 pytestmark = pytest.mark.e2e
 

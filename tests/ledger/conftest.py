@@ -2,7 +2,7 @@ import pytest
 from sqlmodel import Session
 
 from ledger import AccountKind, Ledger
-from wijkportaal.db import make_engine
+from wijkportaal.core.db import make_engine
 
 
 @pytest.fixture

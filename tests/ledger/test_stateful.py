@@ -46,7 +46,7 @@ from ledger.store.tables import (
     LedgerReservation,
     ReservationStatus,
 )
-from wijkportaal.db import make_engine
+from wijkportaal.core.db import make_engine
 
 PENDING, POSTED, VOIDED = ReservationStatus.PENDING, ReservationStatus.POSTED, ReservationStatus.VOIDED
 SOURCES = (AccountKind.BIJDRAGE, AccountKind.BUDGET, AccountKind.COFINANCIERING)

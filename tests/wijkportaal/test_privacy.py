@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wijkportaal.privacy import bevat_bsn, elfproef
+from wijkportaal.core.privacy import bevat_bsn, elfproef
 
 
 @pytest.mark.parametrize("bsn", ["111222333", "123456782", "999999990"])

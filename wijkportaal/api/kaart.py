@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from wijkportaal.api.openapi import api_route, fout, request_query
 from wijkportaal.api.routes import bp
-from wijkportaal.db import get_session
+from wijkportaal.core.db import get_session
 from wijkportaal.kaart import queries
 from wijkportaal.kaart.lagen import LAGEN, Keuze
 

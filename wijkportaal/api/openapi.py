@@ -15,7 +15,7 @@ from flask_login import login_required
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from wijkportaal.api.schemas import Fout, Validatiefout
-from wijkportaal.web import ERROR_TEXTS
+from wijkportaal.core.web import ERROR_TEXTS
 
 OPENAPI_VERSION = "3.1.0"
 REF_TEMPLATE = "#/components/schemas/{model}"

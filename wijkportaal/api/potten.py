@@ -1,24 +1,19 @@
 """The gedeelde pot in the JSON API: the same loads, permission checks and services as the pot pages.
 
-Writes need an `Idempotency-Key`: the key is scoped to the caller, namespaced before it reaches the
-ledger, and remembered in the audit log next to a fingerprint of the request, so a repeat answers with
-the original record and a reuse of the key for other content is refused."""
+Writes need an `Idempotency-Key`: it goes through the one idempotency record of the portal
+(`wijkportaal.core.idempotentie`), scoped to the caller by the server, so a repeat answers with the
+original record and a reuse of the key for other content is refused with 409."""
 
-import hashlib
-import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 
-import sqlalchemy as sa
 from flask import request
 from flask_login import current_user
 from pydantic import BaseModel
 from sqlmodel import Session, SQLModel, select
 
 import ledger
-from wijkportaal import audit, clock
-from wijkportaal.access import found_and_allowed, get_or_404_403
 from wijkportaal.api import schemas
 from wijkportaal.api.openapi import (
     IDEMPOTENCY_HEADER,
@@ -29,15 +24,15 @@ from wijkportaal.api.openapi import (
     request_query,
 )
 from wijkportaal.api.routes import bp
-from wijkportaal.auth.models import Gebruiker
-from wijkportaal.db import get_session
+from wijkportaal.core import clock, idempotentie
+from wijkportaal.core.access import found_and_allowed, get_or_404_403
+from wijkportaal.core.db import get_session
+from wijkportaal.core.web import centen
 from wijkportaal.pot import permissions, queries, services
 from wijkportaal.pot.models import Aanpak, Bijdrage, Pot, PotWijk, Toekenning
 from wijkportaal.pot.services import PotFout
-from wijkportaal.web import centen
 from wijkportaal.wijken.models import Wijk
 
-API_VERZOEK = "api-verzoek"  # the audit action that remembers an idempotency key
 _API_VELDEN = {"vervalt_op": "termijn_dagen"}  # service field names that differ in the API
 
 
@@ -120,7 +115,7 @@ def bijdrage_toevoegen(pot_id: int):
         "bijdragen van het SWV, de vrijval en de cofinanciering vast.",
     )
 
-    def voeg_toe() -> Bijdrage:
+    def voeg_toe(grootboeksleutel: str) -> Bijdrage:
         with _weigeringen(db, pot):
             return services.voeg_bijdrage_toe(
                 db,
@@ -134,7 +129,7 @@ def bijdrage_toevoegen(pot_id: int):
                 datum=invoer.datum,
                 toezegging=invoer.toezegging,
                 uiterlijk_op=invoer.uiterlijk_op,
-                sleutel=_grootboeksleutel(sleutel),
+                sleutel=grootboeksleutel,
             )
 
     return _eenmalig(db, sleutel, invoer, Bijdrage, voeg_toe, _bijdrage)
@@ -162,7 +157,7 @@ def toekenning_voorstellen(pot_id: int):
     sleutel = request_idempotency_key()
     invoer = request_body()
 
-    def stel_voor() -> Toekenning:
+    def stel_voor(grootboeksleutel: str) -> Toekenning:
         aanpak = db.get(Aanpak, invoer.aanpak_id)
         if aanpak is None:
             fout(422, "Deze aanpak bestaat niet.", velden={"aanpak_id": "Deze aanpak bestaat niet."})
@@ -175,7 +170,7 @@ def toekenning_voorstellen(pot_id: int):
                 bedrag_cents=invoer.bedrag,
                 toelichting=invoer.toelichting,
                 vervalt_op=clock.now() + timedelta(days=invoer.termijn_dagen),
-                sleutel=_grootboeksleutel(sleutel),
+                sleutel=grootboeksleutel,
             )
 
     return _eenmalig(
@@ -248,62 +243,26 @@ def _weigeringen(db: Session, pot: Pot) -> Iterator[None]:
 # Idempotency
 
 
-def _grootboeksleutel(sleutel: str) -> str:
-    """Keys are the caller's own: two callers choosing the same key must not meet in the ledger."""
-    return f"api:{current_user.id}:{sleutel}"
-
-
 def _eenmalig(
     db: Session,
     sleutel: str,
     invoer: BaseModel,
     soort: type[SQLModel],
-    maak: Callable[[], SQLModel],
+    maak: Callable[[str], SQLModel],
     antwoord: Callable[[SQLModel], BaseModel],
 ):
-    """Run `maak` once per (caller, key): 201 with the new record, or 200 with the original on a repeat
-    with the same content, or 409 when the key was used for something else."""
-    vingerafdruk = hashlib.sha256(
-        json.dumps(
-            {
-                "operatie": request.endpoint,
-                "pad": request.view_args,
-                "invoer": invoer.model_dump(mode="json"),
-            },
-            sort_keys=True,
-        ).encode()
-    ).hexdigest()
-    _vergrendel_aanroeper(db)
-    eerder = db.exec(
-        select(audit.AuditRegel).where(
-            audit.AuditRegel.gebruiker_id == current_user.id,
-            audit.AuditRegel.actie == API_VERZOEK,
-            audit.AuditRegel.wijzigingen["sleutel"].as_string() == sleutel,
+    """Run `maak(ledger_key)` once per (caller, key): 201 with the new record, 200 with the original on
+    a repeat with the same content, 409 when the key was used for something else."""
+    fingerprint = idempotentie.digest(request.endpoint, request.view_args, invoer.model_dump(mode="json"))
+    try:
+        record, nieuw = idempotentie.eenmalig(db, current_user, sleutel, fingerprint, soort, maak)
+    except idempotentie.SleutelHergebruikt:
+        fout(
+            409,
+            f"Deze {IDEMPOTENCY_HEADER} is al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel "
+            "voor een nieuwe boeking.",
         )
-    ).first()
-    if eerder is not None:
-        if (
-            eerder.wijzigingen.get("vingerafdruk") != vingerafdruk
-            or eerder.object_soort != soort.__tablename__
-        ):
-            fout(
-                409,
-                f"Deze {IDEMPOTENCY_HEADER} is al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel "
-                "voor een nieuwe boeking.",
-            )
-        return antwoord(db.get(soort, eerder.object_id)), 200
-    record = maak()
-    audit.record(db, current_user, record, API_VERZOEK, {"sleutel": sleutel, "vingerafdruk": vingerafdruk})
-    return antwoord(record), 201
-
-
-def _vergrendel_aanroeper(db: Session) -> None:
-    """Serialise the caller's writes, so a repeat sent while the first is still running waits for it and
-    then finds it (row lock on PostgreSQL; on SQLite a write takes the database's write lock at once)."""
-    if db.get_bind().dialect.name == "sqlite":
-        db.execute(sa.update(Gebruiker).where(Gebruiker.id == current_user.id).values(id=Gebruiker.id))
-    else:
-        db.exec(select(Gebruiker.id).where(Gebruiker.id == current_user.id).with_for_update()).one()
+    return antwoord(record), 201 if nieuw else 200
 
 
 # Responses

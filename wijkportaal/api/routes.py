@@ -5,13 +5,13 @@ from typing import Any
 from flask import Blueprint, current_app, request
 from flask_login import current_user
 
-from wijkportaal.access import visible_wijk
 from wijkportaal.api import openapi
 from wijkportaal.api import wijken as responses
 from wijkportaal.api.openapi import api_route
 from wijkportaal.api.schemas import WijkDetail, WijkSamenvatting
-from wijkportaal.db import get_session
-from wijkportaal.extensions import csrf
+from wijkportaal.core.access import visible_wijk
+from wijkportaal.core.db import get_session
+from wijkportaal.core.extensions import csrf
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)

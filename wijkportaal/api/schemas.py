@@ -19,6 +19,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 import ledger
+from wijkportaal.core.privacy import BSN_MESSAGE, bevat_bsn
 from wijkportaal.overleg.status import OverlegStatus
 from wijkportaal.pot.models import (
     BesluitKeuze,
@@ -27,7 +28,6 @@ from wijkportaal.pot.models import (
     PeriodeSoort,
     ToekenningStatus,
 )
-from wijkportaal.privacy import BSN_MESSAGE, bevat_bsn
 from wijkportaal.wijken.models import OrganisatieSoort
 
 

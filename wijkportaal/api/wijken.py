@@ -2,7 +2,6 @@
 
 from sqlmodel import Session, select
 
-from wijkportaal import clock
 from wijkportaal.api.schemas import (
     BijeenkomstSamenvatting,
     Lid,
@@ -11,6 +10,7 @@ from wijkportaal.api.schemas import (
     WijkSamenvatting,
 )
 from wijkportaal.auth.models import Gebruiker
+from wijkportaal.core import clock
 from wijkportaal.overleg.status import WijkStatus, bewaarde_statussen, wijk_statussen
 from wijkportaal.wijken import queries
 from wijkportaal.wijken.models import Regio, Wijk

@@ -3,8 +3,8 @@
 from flask import Flask, request
 
 from wijkportaal.auth import routes, services
-from wijkportaal.db import get_session
-from wijkportaal.extensions import login_manager
+from wijkportaal.core.db import get_session
+from wijkportaal.core.extensions import login_manager
 
 
 def init_app(app: Flask) -> None:

@@ -1,7 +1,7 @@
 from wtforms import EmailField, PasswordField, SubmitField
 from wtforms.validators import DataRequired, Length
 
-from wijkportaal.forms import Form as FlaskForm
+from wijkportaal.core.forms import Form as FlaskForm
 
 
 class LoginForm(FlaskForm):

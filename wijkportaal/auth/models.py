@@ -5,8 +5,8 @@ from enum import StrEnum
 from pydantic import NaiveDatetime
 from sqlmodel import Field, SQLModel
 
-from wijkportaal.clock import now
-from wijkportaal.db import enum_type
+from wijkportaal.core.clock import now
+from wijkportaal.core.db import enum_type
 
 
 class Rol(StrEnum):

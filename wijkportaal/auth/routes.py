@@ -5,8 +5,8 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from wijkportaal.auth import services
 from wijkportaal.auth.forms import LoginForm
-from wijkportaal.db import get_session
-from wijkportaal.extensions import limiter
+from wijkportaal.core.db import get_session
+from wijkportaal.core.extensions import limiter
 
 bp = Blueprint("auth", __name__)
 

@@ -8,7 +8,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, V
 
 from wijkportaal.auth.models import Rol
 from wijkportaal.auth.passwords import MIN_LENGTH
-from wijkportaal.forms import Form
+from wijkportaal.core.forms import Form
 
 WACHTWOORD_HINT = (
     f"Minstens {MIN_LENGTH} tekens. Geef het wachtwoord persoonlijk of via een apart kanaal door."

@@ -12,11 +12,11 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, select
 from wtforms.fields.choices import SelectChoice
 
-from wijkportaal.audit import AuditRegel
 from wijkportaal.auth.models import ROL_LABELS, ApiToken, Gebruiker, Rol
+from wijkportaal.core.audit import AuditRegel
+from wijkportaal.core.web import datum, datum_tijd
 from wijkportaal.expertise.models import Domein
 from wijkportaal.overleg.models import Thema
-from wijkportaal.web import datum, datum_tijd
 from wijkportaal.wijken.models import Bestuur, Organisatie, Wijk
 
 PER_PAGINA = 50

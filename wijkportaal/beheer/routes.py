@@ -12,7 +12,6 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from wijkportaal.access import get_or_404_403, require
 from wijkportaal.auth.models import ApiToken, Gebruiker, Rol
 from wijkportaal.beheer import queries, services
 from wijkportaal.beheer.forms import (
@@ -27,7 +26,9 @@ from wijkportaal.beheer.forms import (
 )
 from wijkportaal.beheer.permissions import can_manage_gebruikers, can_view_audit
 from wijkportaal.beheer.services import GebruikerFout
-from wijkportaal.db import get_session
+from wijkportaal.core.access import get_or_404_403, require
+from wijkportaal.core.db import get_session
+from wijkportaal.core.views import toon_fout
 
 bp = Blueprint("beheer", __name__, url_prefix="/beheer")
 
@@ -39,14 +40,6 @@ def _pagina_nummer() -> int:
 def _filter_args() -> dict:
     """The list's filters, to carry over to the links of the other pages."""
     return {k: v for k, v in request.args.items() if k != "pagina" and v}
-
-
-def _toon_fout(form, fout: GebruikerFout) -> None:
-    field = getattr(form, fout.veld, None) if fout.veld else None
-    if field is not None:
-        field.errors = [*field.errors, str(fout)]
-    else:
-        form.form_errors.append(str(fout))
 
 
 @bp.route("/gebruikers")
@@ -90,7 +83,7 @@ def gebruiker_nieuw():
                 wijk_id=form.wijk_id.data,
             )
         except GebruikerFout as fout:
-            _toon_fout(form, fout)
+            toon_fout(form, fout)
         else:
             flash(f"Gebruiker {gebruiker.naam} is aangemaakt.", "success")
             return redirect(url_for("beheer.gebruiker", gebruiker_id=gebruiker.id))
@@ -156,7 +149,7 @@ def gebruiker(gebruiker_id: int):
                 wijk_id=form.wijk_id.data,
             )
         except GebruikerFout as fout:
-            _toon_fout(form, fout)
+            toon_fout(form, fout)
         else:
             if not changed:
                 flash("Er was niets gewijzigd.", "info")
@@ -179,7 +172,7 @@ def wachtwoord(gebruiker_id: int):
         try:
             services.set_wachtwoord(get_session(), gebruiker, form.wachtwoord.data, current_user)
         except GebruikerFout as fout:
-            _toon_fout(form, fout)
+            toon_fout(form, fout)
         else:
             flash(f"Het wachtwoord van {gebruiker.naam} is gewijzigd.", "success")
             return redirect(url_for("beheer.gebruiker", gebruiker_id=gebruiker.id))
@@ -197,7 +190,7 @@ def token_nieuw(gebruiker_id: int):
         try:
             token = services.issue_token(get_session(), gebruiker, form.omschrijving.data, current_user)
         except GebruikerFout as fout:
-            _toon_fout(form, fout)
+            toon_fout(form, fout)
         else:
             return _gebruiker_pagina(gebruiker, token=token)
     return _gebruiker_pagina(gebruiker, token_form=form)

@@ -8,17 +8,12 @@ from wijkportaal.auth import services as auth_services
 from wijkportaal.auth.models import ApiToken, Gebruiker, Rol
 from wijkportaal.auth.passwords import MIN_LENGTH
 from wijkportaal.beheer import permissions
+from wijkportaal.core.errors import Weigering
 from wijkportaal.wijken.models import Bestuur, Organisatie, Wijk
 
 
-class GebruikerFout(ValueError):
-    """A user account that would break a rule; the message is Dutch and shown to the user.
-
-    `veld` names the form field the message belongs next to (None: the form as a whole)."""
-
-    def __init__(self, message: str, veld: str | None = None):
-        super().__init__(message)
-        self.veld = veld
+class GebruikerFout(Weigering):
+    """A change the rules of this feature refuse."""
 
 
 def check_scope(

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from wijkportaal import clock
 from wijkportaal.auth.models import Gebruiker, Rol
 from wijkportaal.auth.passwords import hash_password
+from wijkportaal.core import clock
 from wijkportaal.demo import teksten
 from wijkportaal.demo.expertise import laad_expertise
 from wijkportaal.demo.grenzen import laad_schematische_grenzen

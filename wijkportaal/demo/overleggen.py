@@ -6,9 +6,9 @@ from datetime import date, datetime, time, timedelta
 
 from sqlmodel import Session
 
-from wijkportaal.audit import AuditRegel
 from wijkportaal.auth.models import Gebruiker
-from wijkportaal.clock import schooljaar_grenzen, schooljaar_van
+from wijkportaal.core.audit import AuditRegel
+from wijkportaal.core.clock import schooljaar_grenzen, schooljaar_van
 from wijkportaal.demo import teksten
 from wijkportaal.demo.organisaties import DIEMEN, OSDORP, Organisaties
 from wijkportaal.overleg.models import (

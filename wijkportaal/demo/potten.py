@@ -18,8 +18,8 @@ from datetime import date, datetime, time, timedelta
 
 from sqlmodel import Session, func, select
 
-from wijkportaal import clock
 from wijkportaal.auth.models import Gebruiker, Rol
+from wijkportaal.core import clock
 from wijkportaal.demo import teksten
 from wijkportaal.demo.organisaties import OSDORP
 from wijkportaal.pot import services

@@ -5,7 +5,7 @@ import random
 
 from sqlmodel import Session, func, select
 
-from wijkportaal.clock import schooljaar_van
+from wijkportaal.core.clock import schooljaar_van
 from wijkportaal.monitor.models import Verwijzingstelling
 from wijkportaal.wijken.models import SCHOOLSOORTEN, Organisatie, Wijk
 

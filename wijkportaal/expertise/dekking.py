@@ -14,7 +14,7 @@ from enum import StrEnum
 from sqlalchemy import or_
 from sqlmodel import Session, select
 
-from wijkportaal import clock
+from wijkportaal.core import clock
 from wijkportaal.expertise import queries
 from wijkportaal.expertise.models import (
     Dekkingsnorm,

@@ -3,10 +3,9 @@
 from wtforms import BooleanField, DateField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
 
+from wijkportaal.core.forms import AantalField, CheckboxesField, Form, keuzes
+from wijkportaal.core.privacy import GeenBSN
 from wijkportaal.expertise.models import Eenheid, VoorzieningSoort, Vorm
-from wijkportaal.forms import AantalField, Form, keuzes
-from wijkportaal.overleg.forms import CheckboxesField
-from wijkportaal.privacy import GeenBSN
 
 VERPLICHT = "Dit veld is verplicht."
 DATUM = "Vul een geldige datum in."

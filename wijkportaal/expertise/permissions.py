@@ -6,8 +6,8 @@ from flask import g, has_request_context
 from sqlalchemy import or_
 from sqlmodel import Session, select
 
-from wijkportaal import clock
 from wijkportaal.auth.models import Rol
+from wijkportaal.core import clock
 from wijkportaal.expertise.models import Expertise, Voorziening
 from wijkportaal.overleg.models import Wijkoverleg
 from wijkportaal.wijken.models import Organisatie

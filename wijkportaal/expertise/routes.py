@@ -5,9 +5,12 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 from sqlmodel import select
 
-from wijkportaal import clock, exports
-from wijkportaal.access import get_or_404_403, require
-from wijkportaal.db import get_session
+from wijkportaal.core import clock, exports
+from wijkportaal.core.access import get_or_404_403, require
+from wijkportaal.core.db import get_session
+from wijkportaal.core.exports import Kolom
+from wijkportaal.core.forms import keuzes
+from wijkportaal.core.views import bewaar, render_form, weiger_en_terug
 from wijkportaal.expertise import forms, permissions, queries, services
 from wijkportaal.expertise.dekking import Dekking, dekkingsmatrix
 from wijkportaal.expertise.models import (
@@ -20,11 +23,8 @@ from wijkportaal.expertise.models import (
     Vorm,
 )
 from wijkportaal.expertise.services import ExpertiseFout
-from wijkportaal.exports import Kolom
-from wijkportaal.forms import keuzes
 from wijkportaal.pot.models import Aanpak
 from wijkportaal.pot.permissions import zichtbare_pot_ids
-from wijkportaal.privacy import PRIVACY_HINT
 
 bp = Blueprint("expertise", __name__)
 
@@ -47,38 +47,12 @@ def _teksten():
     }
 
 
-def _fout(form, fout: ExpertiseFout) -> None:
-    field = getattr(form, fout.veld or "", None)
-    if field is not None:
-        field.errors = [*field.errors, str(fout)]
-    else:
-        form.form_errors.append(str(fout))
-
-
-def _bewaar(form, opslaan, melding: str, naar):
-    """Validate the form and call the service; a redirect to `naar(entry)`, or None to show the form again."""
-    if form.validate_on_submit():
-        try:
-            entry = opslaan()
-        except ExpertiseFout as fout:
-            _fout(form, fout)
-        else:
-            flash(melding, "success")
-            return redirect(naar(entry))
-    return None
-
-
 def _naar_expertise(e: Expertise) -> str:
     return url_for("expertise.expertise", expertise_id=e.id)
 
 
 def _naar_voorziening(v: Voorziening) -> str:
     return url_for("expertise.voorziening", voorziening_id=v.id)
-
-
-def _render(template: str, form, **context):
-    status = 422 if form is not None and form.errors else 200
-    return render_template(template, form=form, privacy_hint=PRIVACY_HINT, **context), status
 
 
 def _expertise(expertise_id: int, check=None) -> Expertise:
@@ -206,7 +180,7 @@ def expertise_nieuw():
     db = get_session()
     require(permissions.can_record(db, current_user))
     form = _expertise_form(db)
-    antwoord = _bewaar(
+    antwoord = bewaar(
         form,
         lambda: services.maak_expertise(
             db, current_user, _expertise_waarden(form), form.wijk_ids.data or [], form.school_ids.data or []
@@ -214,7 +188,7 @@ def expertise_nieuw():
         "Het aanbod is vastgelegd.",
         _naar_expertise,
     )
-    return antwoord or _render("expertise/expertise_form.html", form, expertise=None)
+    return antwoord or render_form("expertise/expertise_form.html", form, expertise=None)
 
 
 @bp.route("/expertise/<int:expertise_id>/bewerken", methods=["GET", "POST"])
@@ -223,7 +197,7 @@ def expertise_bewerken(expertise_id: int):
     e = _expertise(expertise_id)
     db = get_session()
     form = _expertise_form(db, e)
-    antwoord = _bewaar(
+    antwoord = bewaar(
         form,
         lambda: services.wijzig_expertise(
             db,
@@ -236,7 +210,7 @@ def expertise_bewerken(expertise_id: int):
         "Het aanbod is bijgewerkt.",
         _naar_expertise,
     )
-    return antwoord or _render("expertise/expertise_form.html", form, expertise=e)
+    return antwoord or render_form("expertise/expertise_form.html", form, expertise=e)
 
 
 @bp.route("/expertise/<int:expertise_id>/beeindigen", methods=["POST"])
@@ -252,8 +226,7 @@ def _beeindig(entry, terug: str):
         try:
             services.beeindig(get_session(), current_user, entry, form.geldig_tot.data)
         except ExpertiseFout as fout:
-            flash(str(fout), "error")
-            return redirect(terug), 303
+            return weiger_en_terug(fout, terug)
         flash(f"Beëindigd per {form.geldig_tot.data:%d-%m-%Y}.", "success")
         return redirect(terug)
     flash(" ".join(e for errs in form.errors.values() for e in errs), "error")
@@ -364,13 +337,13 @@ def voorziening_nieuw():
     form = _voorziening_form(db)
     if len(form.locatie_id.choices) == 1:  # only "— kies —": a partner that is no school hosts nothing
         abort(403)
-    antwoord = _bewaar(
+    antwoord = bewaar(
         form,
         lambda: services.maak_voorziening(db, current_user, _voorziening_waarden(form), form.wijk_ids.data),
         "De voorziening is vastgelegd.",
         _naar_voorziening,
     )
-    return antwoord or _render("expertise/voorziening_form.html", form, voorziening=None)
+    return antwoord or render_form("expertise/voorziening_form.html", form, voorziening=None)
 
 
 @bp.route("/voorzieningen/<int:voorziening_id>/bewerken", methods=["GET", "POST"])
@@ -379,7 +352,7 @@ def voorziening_bewerken(voorziening_id: int):
     v = _voorziening(voorziening_id)
     db = get_session()
     form = _voorziening_form(db, v)
-    antwoord = _bewaar(
+    antwoord = bewaar(
         form,
         lambda: services.wijzig_voorziening(
             db, current_user, v, _voorziening_waarden(form), form.wijk_ids.data
@@ -387,7 +360,7 @@ def voorziening_bewerken(voorziening_id: int):
         "De voorziening is bijgewerkt.",
         _naar_voorziening,
     )
-    return antwoord or _render("expertise/voorziening_form.html", form, voorziening=v)
+    return antwoord or render_form("expertise/voorziening_form.html", form, voorziening=v)
 
 
 @bp.route("/voorzieningen/<int:voorziening_id>/beeindigen", methods=["POST"])
@@ -406,7 +379,7 @@ def domeinen():
     require(permissions.can_manage_taxonomy(current_user))
     db = get_session()
     form = forms.DomeinForm()
-    antwoord = _bewaar(
+    antwoord = bewaar(
         form,
         lambda: services.maak_domein(
             db, current_user, form.naam.data, form.omschrijving.data or "", form.volgorde.data or 0
@@ -416,7 +389,7 @@ def domeinen():
     )
     if antwoord:
         return antwoord
-    return _render("expertise/domeinen.html", form, domeinen=queries.domeinen(db, alleen_actief=False))
+    return render_form("expertise/domeinen.html", form, domeinen=queries.domeinen(db, alleen_actief=False))
 
 
 @bp.route("/expertise/domeinen/<int:domein_id>", methods=["GET", "POST"])
@@ -425,7 +398,7 @@ def domein_bewerken(domein_id: int):
     require(permissions.can_manage_taxonomy(current_user))
     domein = get_or_404_403(Domein, domein_id)
     form = forms.DomeinForm(obj=domein)
-    antwoord = _bewaar(
+    antwoord = bewaar(
         form,
         lambda: services.wijzig_domein(
             get_session(),
@@ -441,7 +414,7 @@ def domein_bewerken(domein_id: int):
         "Het domein is bijgewerkt.",
         lambda _: url_for("expertise.domeinen"),
     )
-    return antwoord or _render("expertise/domein_form.html", form, domein=domein)
+    return antwoord or render_form("expertise/domein_form.html", form, domein=domein)
 
 
 @bp.route("/expertise/domeinen/<int:domein_id>/actief", methods=["POST"])
@@ -474,7 +447,7 @@ def norm():
         )
         flash("De norm is aangepast; de dekking is opnieuw berekend.", "success")
         return redirect(url_for("expertise.dekking"))
-    return _render("expertise/norm_form.html", form)
+    return render_form("expertise/norm_form.html", form)
 
 
 # The coverage matrix

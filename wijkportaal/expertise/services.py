@@ -7,7 +7,8 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, SQLModel, select
 
-from wijkportaal import audit, clock
+from wijkportaal.core import audit, clock
+from wijkportaal.core.errors import Weigering
 from wijkportaal.expertise import permissions
 from wijkportaal.expertise.models import (
     Dekkingsnorm,
@@ -22,12 +23,8 @@ from wijkportaal.expertise.models import (
 GEEN_RECHT = "U kunt alleen aanbod van uw eigen organisatie vastleggen, of aanbod dat uw eigen wijk bedient."
 
 
-class ExpertiseFout(ValueError):
-    """A change the rules refuse; `veld` names the form field the Dutch message belongs to."""
-
-    def __init__(self, message: str, veld: str | None = None):
-        super().__init__(message)
-        self.veld = veld
+class ExpertiseFout(Weigering):
+    """A change the rules of this feature refuse."""
 
 
 def _enige(ids) -> int | None:

@@ -11,7 +11,7 @@ import click
 from flask.cli import AppGroup
 from sqlmodel import Session
 
-from wijkportaal.db import session_scope
+from wijkportaal.core.db import session_scope
 from wijkportaal.expertise import queries as expertise_queries
 from wijkportaal.kaart import queries
 from wijkportaal.kaart.lagen import LAGEN, Keuze

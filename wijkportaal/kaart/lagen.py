@@ -9,11 +9,11 @@ from decimal import Decimal
 from sqlmodel import Session, select
 
 from maps.kaart import GEEN_GEGEVENS, Legenda, Legendapost
-from wijkportaal import clock
 from wijkportaal.auth.models import Gebruiker
+from wijkportaal.core import clock
+from wijkportaal.core.web import euro, getal
 from wijkportaal.kaart.permissions import wijken_met_geld
 from wijkportaal.overleg.status import OverlegStatus, bewaarde_statussen
-from wijkportaal.web import euro, getal
 from wijkportaal.wijken.models import SCHOOLSOORTEN, Organisatie, OrganisatieSoort, Wijk
 from wijkportaal.wijken.queries import leerlingen_per_wijk
 

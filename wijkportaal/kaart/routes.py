@@ -24,8 +24,8 @@ from flask_login import current_user, login_required
 from werkzeug.security import safe_join
 
 from maps import kaart as maps_kaart
-from wijkportaal.access import require
-from wijkportaal.db import get_session
+from wijkportaal.core.access import require
+from wijkportaal.core.db import get_session
 from wijkportaal.expertise import queries as expertise_queries
 from wijkportaal.kaart import permissions, queries
 from wijkportaal.kaart.lagen import LAGEN, Keuze

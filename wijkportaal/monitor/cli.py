@@ -5,7 +5,7 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
-from wijkportaal.db import session_scope
+from wijkportaal.core.db import session_scope
 from wijkportaal.monitor.services import ImportFout, importeer
 
 

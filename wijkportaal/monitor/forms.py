@@ -3,10 +3,9 @@
 from wtforms import IntegerField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from wijkportaal.forms import AantalField, Form
+from wijkportaal.core.forms import AantalField, BedragField, Form
+from wijkportaal.core.privacy import GeenBSN
 from wijkportaal.monitor.services import AANTAL_MAX, TE_GROOT
-from wijkportaal.pot.forms import BedragField
-from wijkportaal.privacy import GeenBSN
 
 
 def _aantal(label: str, **kw) -> AantalField:

@@ -5,10 +5,13 @@ from flask_login import current_user, login_required
 from sqlmodel import select
 
 import ledger
-from wijkportaal import clock
-from wijkportaal.access import get_or_404_403, require, visible_wijk
-from wijkportaal.db import get_session
-from wijkportaal.forms import keuzes
+from wijkportaal.core import clock
+from wijkportaal.core.access import get_or_404_403, require, visible_wijk
+from wijkportaal.core.db import get_session
+from wijkportaal.core.forms import keuzes
+from wijkportaal.core.privacy import PRIVACY_HINT
+from wijkportaal.core.views import render_form, toon_fout
+from wijkportaal.core.web import centen
 from wijkportaal.monitor import forms, permissions, queries, services
 from wijkportaal.monitor.calc import BASISJAAR
 from wijkportaal.monitor.cli import import_verwijzingen
@@ -19,8 +22,6 @@ from wijkportaal.pot import queries as pot_queries
 from wijkportaal.pot.forms import BesluitForm
 from wijkportaal.pot.models import BesluitKeuze, Pot
 from wijkportaal.pot.services import PotFout
-from wijkportaal.privacy import PRIVACY_HINT
-from wijkportaal.web import centen
 from wijkportaal.wijken import queries as wijk_queries
 from wijkportaal.wijken.models import Wijk
 
@@ -50,20 +51,6 @@ def _voorstel(voorstel_id: int) -> VrijvalVoorstel:
     return get_or_404_403(
         VrijvalVoorstel, voorstel_id, lambda user, v: permissions.can_view_voorstel(db, user, v)
     )
-
-
-def _fout(form, fout: Exception) -> None:
-    field = getattr(form, getattr(fout, "veld", None) or "", None)
-    if field is not None:
-        field.errors = [*field.errors, str(fout)]
-    else:
-        form.form_errors.append(str(fout))
-
-
-def _render(template: str, form, **context):
-    """Render a form page: 422 when it carries errors, so the request's transaction rolls back."""
-    has_errors = form is not None and bool(form.errors)
-    return render_template(template, form=form, **context), 422 if has_errors else 200
 
 
 @bp.route("/monitor")
@@ -139,7 +126,7 @@ def doel_instellen():
                 get_session(), current_user, schooljaar=form.schooljaar.data, procent=form.procent.data
             )
         except MonitorFout as fout:
-            _fout(form, fout)
+            toon_fout(form, fout)
         else:
             flash(f"Het doel voor {label(form.schooljaar.data)} is ingesteld.", "success")
             return redirect(url_for("monitor.instellingen"))
@@ -157,7 +144,7 @@ def kosten_instellen():
                 get_session(), current_user, sbo_cents=form.sbo.cents, so_cents=form.so.cents
             )
         except MonitorFout as fout:
-            _fout(form, fout)
+            toon_fout(form, fout)
         else:
             flash("De gemiddelde kosten per verwijzing zijn ingesteld.", "success")
             return redirect(url_for("monitor.instellingen"))
@@ -196,11 +183,11 @@ def aantallen():
                 so=form.so.data,
             )
         except MonitorFout as fout:
-            _fout(form, fout)
+            toon_fout(form, fout)
         else:
             flash(f"De aantallen van {wijk.naam} voor {label(form.schooljaar.data)}: {actie}.", "success")
             return redirect(url_for("monitor.wijk", code=wijk.code))
-    return _render("monitor/aantallen_form.html", form, wijk=wijk, privacy_hint=PRIVACY_HINT)
+    return render_form("monitor/aantallen_form.html", form, wijk=wijk, privacy_hint=PRIVACY_HINT)
 
 
 @bp.route("/monitor/vrijval/<int:voorstel_id>", methods=["GET", "POST"])
@@ -222,14 +209,14 @@ def voorstel(voorstel_id: int):
                     toelichting=form.toelichting.data or "",
                 )
             except (MonitorFout, PotFout, ledger.LedgerError) as fout:
-                _fout(form, fout)
+                toon_fout(form, fout)
             else:
                 flash(f"Uw besluit is vastgelegd. Status: {status.label}.", "success")
                 return redirect(url_for("monitor.voorstel", voorstel_id=voorstel.id))
     pot = db.get(Pot, voorstel.pot_id)
     besluiten = queries.besluiten_van(db, voorstel)
     al_besloten = getattr(current_user, "bestuur_id", None) in besluiten
-    return _render(
+    return render_form(
         "monitor/voorstel.html",
         form,
         v=voorstel,
@@ -297,11 +284,11 @@ def vrijval_nieuw(code: str):
                 toelichting=form.toelichting.data or "",
             )
         except MonitorFout as fout:
-            _fout(form, fout)
+            toon_fout(form, fout)
         else:
             flash("De vrijval is voorgesteld; de besturen van de pot kunnen nu besluiten.", "success")
             return redirect(url_for("monitor.voorstel", voorstel_id=voorstel.id))
-    return _render(
+    return render_form(
         "monitor/vrijval_form.html",
         form,
         wijk=wijk,

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from wijkportaal import audit, clock, invoer
 from wijkportaal.auth.models import Gebruiker
-from wijkportaal.db import lock_row
+from wijkportaal.core import audit, clock, invoer
+from wijkportaal.core.db import lock_row
+from wijkportaal.core.errors import Weigering
 from wijkportaal.monitor import queries
 from wijkportaal.monitor.calc import BASISJAAR, overzicht
 from wijkportaal.monitor.models import (
@@ -43,12 +44,8 @@ KOLOMMEN = ("wijk", "schooljaar", "sbo", "so")
 _SCHOOLJAAR = re.compile(r"([0-9]{4})(?:\s*[-/]\s*([0-9]{4}))?")
 
 
-class MonitorFout(ValueError):
-    """A change the rules refuse; `veld` names the form field the Dutch message belongs to."""
-
-    def __init__(self, message: str, veld: str | None = None):
-        super().__init__(message)
-        self.veld = veld
+class MonitorFout(Weigering):
+    """A change the rules of this feature refuse."""
 
 
 class ImportFout(ValueError):

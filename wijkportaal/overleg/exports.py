@@ -6,9 +6,9 @@ from flask import Response
 from icalendar import Calendar, Event
 from sqlmodel import Session, select
 
-from wijkportaal import exports
-from wijkportaal.clock import TZ
-from wijkportaal.exports import Kolom
+from wijkportaal.core import exports
+from wijkportaal.core.clock import TZ
+from wijkportaal.core.exports import Kolom
 from wijkportaal.overleg.status import OverlegStatus, bewaarde_statussen
 from wijkportaal.wijken.models import Regio, Wijk
 

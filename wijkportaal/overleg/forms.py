@@ -6,7 +6,6 @@ from wtforms import (
     DateField,
     IntegerField,
     SelectField,
-    SelectMultipleField,
     StringField,
     TextAreaField,
     TimeField,
@@ -21,35 +20,17 @@ from wtforms.validators import (
     Optional,
     ValidationError,
 )
-from wtforms.widgets import CheckboxInput, ListWidget
 
-from wijkportaal import clock
-from wijkportaal.forms import Form as FlaskForm
-from wijkportaal.forms import keuzes
-from wijkportaal.privacy import GeenBSN
+from wijkportaal.core import clock
+from wijkportaal.core.forms import CheckboxesField, keuzes
+from wijkportaal.core.forms import Form as FlaskForm
+from wijkportaal.core.privacy import GeenBSN
 
 VERPLICHT = "Dit veld is verplicht."
 
 
 def _length(maximum: int):
     return Length(max=maximum, message=f"Maximaal {maximum} tekens.")
-
-
-class CheckboxesField(SelectMultipleField):
-    """A multiple choice rendered as checkboxes; unknown values are refused by pre_validate."""
-
-    widget = ListWidget(prefix_label=False, html_tag="ul")
-    option_widget = CheckboxInput()
-
-    def process_formdata(self, valuelist) -> None:
-        try:
-            super().process_formdata(valuelist)
-        except ValueError as exc:
-            raise ValueError("Kies alleen uit de genoemde mogelijkheden.") from exc
-
-    def pre_validate(self, form) -> None:
-        if self.data and not set(self.data) <= {choice.value for choice in self.choices}:
-            raise ValidationError("Kies alleen uit de genoemde mogelijkheden.")
 
 
 class RedenMixin:

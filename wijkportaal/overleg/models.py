@@ -7,8 +7,8 @@ import sqlalchemy as sa
 from pydantic import NaiveDatetime
 from sqlmodel import Field, SQLModel
 
-from wijkportaal.clock import now
-from wijkportaal.db import enum_type
+from wijkportaal.core.clock import now
+from wijkportaal.core.db import enum_type
 
 
 class Thema(SQLModel, table=True):

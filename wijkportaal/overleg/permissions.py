@@ -3,7 +3,7 @@
 from sqlmodel import Session, select
 
 from wijkportaal.auth.models import Gebruiker, Rol
-from wijkportaal.clock import now
+from wijkportaal.core.clock import now
 from wijkportaal.overleg.models import Bijeenkomst, Lidmaatschap, Wijkoverleg
 from wijkportaal.wijken.models import Wijk
 from wijkportaal.wijken.permissions import can_view_wijk

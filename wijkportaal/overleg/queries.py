@@ -4,8 +4,8 @@ from datetime import datetime
 
 from sqlmodel import Session, select
 
-from wijkportaal import clock
 from wijkportaal.auth.models import Gebruiker
+from wijkportaal.core import clock
 from wijkportaal.overleg import permissions
 from wijkportaal.overleg.models import (
     Aanwezigheid,

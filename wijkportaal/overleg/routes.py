@@ -6,11 +6,13 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 from sqlmodel import select
 
-from wijkportaal import clock
-from wijkportaal.access import get_or_404_403, require, visible_wijk
 from wijkportaal.auth.models import Gebruiker, Rol
-from wijkportaal.db import get_session
-from wijkportaal.forms import keuzes
+from wijkportaal.core import clock
+from wijkportaal.core.access import get_or_404_403, require, visible_wijk
+from wijkportaal.core.db import get_session, rollback_request
+from wijkportaal.core.forms import keuzes
+from wijkportaal.core.views import render_form, toon_fout, weiger_en_terug
+from wijkportaal.core.web import datum as datum_tekst
 from wijkportaal.overleg import exports, forms, permissions, queries, services
 from wijkportaal.overleg.models import (
     AanwezigheidStatus,
@@ -24,8 +26,6 @@ from wijkportaal.overleg.models import (
 )
 from wijkportaal.overleg.services import OverlegFout
 from wijkportaal.overleg.status import load_norm, verplichte_themas
-from wijkportaal.privacy import PRIVACY_HINT
-from wijkportaal.web import datum as datum_tekst
 from wijkportaal.wijken import queries as wijk_queries
 from wijkportaal.wijken.models import Organisatie, OrganisatieSoort, Wijk
 from wijkportaal.wijken.permissions import can_view_overzicht
@@ -72,30 +72,13 @@ def _wijk_en_overleg(code: str, manage: bool = True):
     return wijk, overleg
 
 
-def _fout(form, fout: OverlegFout) -> None:
-    field = getattr(form, fout.veld, None) if fout.veld else None
-    if field is not None:
-        field.errors = [*field.errors, str(fout)]
-    else:
-        form.form_errors.append(str(fout))
-
-
-def _render(template: str, form=None, **context):
-    """Render a form page: 422 when it carries errors, so the request's transaction rolls back."""
-    has_errors = form is not None and bool(form.errors)
-    return render_template(
-        template, form=form, privacy_hint=PRIVACY_HINT, **context
-    ), 422 if has_errors else 200
-
-
 def _naar(b: Bijeenkomst, anker: str = ""):
     return redirect(url_for("overleg.bijeenkomst", bijeenkomst_id=b.id) + (f"#{anker}" if anker else ""))
 
 
 def _fout_en_terug(b: Bijeenkomst, fout: OverlegFout):
     """For one-button actions: show the refusal on the meeting page without changing anything."""
-    flash(str(fout), "error")
-    return _naar(b), 303
+    return weiger_en_terug(fout, url_for("overleg.bijeenkomst", bijeenkomst_id=b.id))
 
 
 def _thema_choices():
@@ -123,11 +106,11 @@ def bijeenkomst_nieuw(code: str):
                 online_link=form.online_link.data or "",
             )
         except OverlegFout as fout:
-            _fout(form, fout)
+            toon_fout(form, fout)
         else:
             flash("Bijeenkomst gepland. Stel nu de agenda op.", "success")
             return _naar(b)
-    return _render("overleg/bijeenkomst_form.html", form, wijk=wijk, b=None)
+    return render_form("overleg/bijeenkomst_form.html", form, wijk=wijk, b=None)
 
 
 @bp.route("/bijeenkomsten/<int:bijeenkomst_id>")
@@ -143,7 +126,7 @@ def bijeenkomst(bijeenkomst_id: int):
     besluit_form = forms.BesluitForm()
     punt_keuzes = _punt_keuzes(context)
     actie_form.agendapunt_id.choices = besluit_form.agendapunt_id.choices = punt_keuzes
-    return _render(
+    return render_form(
         "overleg/bijeenkomst.html",
         None,
         punt_form=punt_form,
@@ -187,12 +170,12 @@ def bijeenkomst_bewerken(bijeenkomst_id: int):
                 form.reden.data,
             )
         except OverlegFout as fout:
-            _fout(form, fout)
+            toon_fout(form, fout)
         else:
             flash("Bijeenkomst bijgewerkt.", "success")
             return _naar(b)
     wijk = db.get(Wijk, db.get(Wijkoverleg, b.wijkoverleg_id).wijk_id)
-    return _render("overleg/bijeenkomst_form.html", form, wijk=wijk, b=b, reden_form=forms.RedenForm())
+    return render_form("overleg/bijeenkomst_form.html", form, wijk=wijk, b=b, reden_form=forms.RedenForm())
 
 
 @bp.route("/bijeenkomsten/<int:bijeenkomst_id>/annuleren", methods=["POST"])
@@ -275,7 +258,7 @@ def agendapunt_nieuw(bijeenkomst_id: int):
                 voorstel=not beheert,
             )
         except OverlegFout as fout:
-            _fout(form, fout)
+            toon_fout(form, fout)
         else:
             flash(
                 "Agendapunt toegevoegd." if beheert else "Uw voorstel is naar de voorzitter gestuurd.",
@@ -283,7 +266,7 @@ def agendapunt_nieuw(bijeenkomst_id: int):
             )
             return _naar(b, "agenda")
     context = queries.bijeenkomst_pagina(db, current_user, b)
-    return _render("overleg/agendapunt_form.html", form, punt=None, **context)
+    return render_form("overleg/agendapunt_form.html", form, punt=None, **context)
 
 
 def _punt_keuzes(context) -> list:
@@ -314,12 +297,12 @@ def agendapunt_bewerken(agendapunt_id: int):
                 db, current_user, punt, _punt_values(form), form.thema_ids.data or [], reden=form.reden.data
             )
         except OverlegFout as fout:
-            _fout(form, fout)
+            toon_fout(form, fout)
         else:
             flash("Agendapunt bijgewerkt.", "success")
             return _naar(b, "agenda")
     context = queries.bijeenkomst_pagina(db, current_user, b)
-    return _render("overleg/agendapunt_form.html", form, punt=punt, **context)
+    return render_form("overleg/agendapunt_form.html", form, punt=punt, **context)
 
 
 @bp.route("/agendapunten/<int:agendapunt_id>/schrappen", methods=["POST"])
@@ -361,12 +344,12 @@ def notulen(agendapunt_id: int):
         try:
             services.schrijf_notulen(db, current_user, punt, form.notulen.data or "")
         except OverlegFout as fout:
-            _fout(form, fout)
+            toon_fout(form, fout)
         else:
             flash("Notulen opgeslagen.", "success")
             return _naar(b, f"punt-{punt.id}")
     context = queries.bijeenkomst_pagina(db, current_user, b)
-    return _render("overleg/notulen_form.html", form, punt=punt, **context)
+    return render_form("overleg/notulen_form.html", form, punt=punt, **context)
 
 
 # After the meeting
@@ -392,6 +375,7 @@ def aanwezigheid(bijeenkomst_id: int):
             try:
                 services.registreer_aanwezigheid(db, current_user, b, statussen)
             except OverlegFout as fout:
+                rollback_request()
                 fouten.append(str(fout))
             else:
                 flash("Aanwezigheid opgeslagen.", "success")
@@ -413,11 +397,11 @@ def besluit_nieuw(bijeenkomst_id: int):
         try:
             services.voeg_besluit_toe(db, current_user, b, form.tekst.data, form.agendapunt_id.data)
         except OverlegFout as fout:
-            _fout(form, fout)
+            toon_fout(form, fout)
         else:
             flash("Besluit vastgelegd.", "success")
             return _naar(b, "besluiten")
-    return _render("overleg/besluit_form.html", form, **context)
+    return render_form("overleg/besluit_form.html", form, **context)
 
 
 @bp.route("/bijeenkomsten/<int:bijeenkomst_id>/actiepunten", methods=["POST"])
@@ -440,11 +424,11 @@ def actiepunt_nieuw(bijeenkomst_id: int):
                 agendapunt_id=form.agendapunt_id.data,
             )
         except OverlegFout as fout:
-            _fout(form, fout)
+            toon_fout(form, fout)
         else:
             flash("Actiepunt toegevoegd.", "success")
             return _naar(b, "actiepunten")
-    return _render("overleg/actiepunt_form.html", form, **context)
+    return render_form("overleg/actiepunt_form.html", form, **context)
 
 
 @bp.route("/actiepunten/<int:actiepunt_id>/status", methods=["POST"])
@@ -500,7 +484,7 @@ def leden(code: str):
             try:
                 services.voeg_lid_toe(db, current_user, overleg, lid_form.organisatie_id.data)
             except OverlegFout as fout:
-                _fout(lid_form, fout)
+                toon_fout(lid_form, fout)
             else:
                 flash("Lid toegevoegd.", "success")
                 return redirect(url_for("overleg.leden", code=code))
@@ -553,9 +537,7 @@ def hiaat_op_agenda(code: str, domein_id: int):
     try:
         punt = services.zet_hiaat_op_agenda(db, current_user, overleg, domein, cel, form.reden.data)
     except OverlegFout as fout:
-        db.rollback()  # the redirect would commit: keep nothing of a refused change
-        flash(str(fout), "error")
-        return terug
+        return weiger_en_terug(fout, url_for("wijken.wijk", code=wijk.code, _anchor="hiaten-kop"))
     b = db.get(Bijeenkomst, punt.bijeenkomst_id)
     flash(f"'{punt.titel}' staat op de agenda van {datum_tekst(b.start)}.", "success")
     return redirect(url_for("overleg.bijeenkomst", bijeenkomst_id=b.id, _anchor=f"punt-{punt.id}"), 303)
@@ -582,7 +564,7 @@ def instellen(code: str):
         services.stel_overleg_in(db, current_user, wijk, form.voorzitter_id.data)
         flash("Wijkoverleg bijgewerkt.", "success")
         return redirect(url_for("wijken.wijk", code=code))
-    return _render("overleg/instellen.html", form, wijk=wijk, overleg=overleg)
+    return render_form("overleg/instellen.html", form, wijk=wijk, overleg=overleg)
 
 
 # SWV: overview, themes and the bar
@@ -598,7 +580,7 @@ def overzicht():
 @bp.route("/overzicht/grafieken")
 def grafieken():
     """Charts for SWV staff: meetings per wijk per month of the school year, and coverage per wijk."""
-    from wijkportaal import grafieken as g
+    from wijkportaal.core import grafieken as g
     from wijkportaal.expertise.dekking import Dekking, dekkingsmatrix
     from wijkportaal.kaart.lagen import DEKKING_KLEUREN  # the same colours as on the map
     from wijkportaal.wijken.models import Regio
@@ -671,7 +653,7 @@ def themas():
                 flash(f"Verplichte thema's voor {clock.schooljaar_label(jaar)} opgeslagen.", "success")
                 return redirect(url_for("overleg.themas", schooljaar=jaar))
         except OverlegFout as fout:
-            _fout(thema_form if "thema-naam" in request.form else verplicht_form, fout)
+            toon_fout(thema_form if "thema-naam" in request.form else verplicht_form, fout)
     has_errors = bool(thema_form.errors or verplicht_form.errors)
     return render_template(
         "overleg/themas.html",
@@ -704,11 +686,11 @@ def thema_bewerken(thema_id: int):
                 },
             )
         except OverlegFout as fout:
-            _fout(form, fout)
+            toon_fout(form, fout)
         else:
             flash("Thema bijgewerkt.", "success")
             return redirect(url_for("overleg.themas"))
-    return _render("overleg/thema_form.html", form, thema=thema)
+    return render_form("overleg/thema_form.html", form, thema=thema)
 
 
 @bp.route("/norm", methods=["GET", "POST"])
@@ -722,4 +704,4 @@ def norm():
         services.wijzig_norm(db, current_user, {k: getattr(form, k).data for k in asdict(huidig)})
         flash("De norm is aangepast; alle statussen zijn opnieuw berekend.", "success")
         return redirect(url_for("overleg.themas"))
-    return _render("overleg/norm_form.html", form)
+    return render_form("overleg/norm_form.html", form)

@@ -4,7 +4,8 @@ from datetime import date, datetime
 
 from sqlmodel import Session, delete, select
 
-from wijkportaal import audit, clock
+from wijkportaal.core import audit, clock
+from wijkportaal.core.errors import Weigering
 from wijkportaal.overleg import status as wijkstatus
 from wijkportaal.overleg.models import (
     Aanwezigheid,
@@ -25,12 +26,8 @@ from wijkportaal.overleg.models import (
 )
 
 
-class OverlegFout(ValueError):
-    """A change the rules refuse; `veld` names the form field the Dutch message belongs to."""
-
-    def __init__(self, message: str, veld: str | None = None):
-        super().__init__(message)
-        self.veld = veld
+class OverlegFout(Weigering):
+    """A change the rules of this feature refuse."""
 
 
 def _wijk_id(session: Session, bijeenkomst: Bijeenkomst) -> int:
@@ -551,7 +548,7 @@ def zet_hiaat_op_agenda(session, user, overleg: Wijkoverleg, domein, cel, reden:
 
 
 def _hiaat_beschrijving(domein, cel) -> str:
-    from wijkportaal.web import getal
+    from wijkportaal.core.web import getal
 
     regels = [f"Dekking voor {domein.naam}: {cel.status.label.lower()}."]
     if cel.aanbieders:

@@ -7,7 +7,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from wijkportaal import clock
+from wijkportaal.core import clock
 from wijkportaal.overleg.models import (
     Aanwezigheid,
     AanwezigheidStatus,

@@ -3,7 +3,7 @@
 import click
 from flask.cli import AppGroup
 
-from wijkportaal.db import session_scope
+from wijkportaal.core.db import session_scope
 from wijkportaal.pot.services import verloop_toekenningen
 
 pot_cli = AppGroup("pot", help="The gedeelde pot.")

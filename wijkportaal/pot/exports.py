@@ -13,8 +13,8 @@ from sqlmodel import Session, func, select
 
 import ledger
 from ledger import Ledger, PostedTransaction, to_decimal
-from wijkportaal import clock
-from wijkportaal.exports import Kolom
+from wijkportaal.core import clock
+from wijkportaal.core.exports import Kolom
 from wijkportaal.pot import queries
 from wijkportaal.pot.models import (
     Aanpak,

@@ -1,52 +1,13 @@
 """Forms of the gedeelde pot. Amounts are parsed exactly (Decimal → cents) with Dutch messages."""
 
-import uuid
+from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
-
-import ledger
-from wijkportaal.forms import Form, keuzes
-from wijkportaal.overleg.forms import CheckboxesField
+from wijkportaal.core.forms import BedragField, CheckboxesField, Form, SleutelMixin, keuzes
+from wijkportaal.core.privacy import GeenBSN
 from wijkportaal.pot.models import BesluitKeuze, BronSoort, Goedkeuringsregel, PeriodeSoort
-from wijkportaal.privacy import GeenBSN
 
 VERPLICHT = "Dit veld is verplicht."
-
-
-class BedragField(StringField):
-    """An amount in euros ('1.234,56' or '1234.56'); `cents` holds the exact value after validation."""
-
-    cents: int | None = None
-
-    def __init__(self, *args, optional: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.optional = optional
-
-    def pre_validate(self, form) -> None:
-        self.cents = None
-        if not (self.data or "").strip():
-            if self.optional:
-                return
-            raise ValidationError("Vul een bedrag in.")
-        try:
-            self.cents = ledger.parse_amount(self.data)
-        except ledger.AmountError as fout:
-            raise ValidationError(str(fout)) from fout
-
-
-class SleutelMixin:
-    """An idempotency key made when the form is shown: submitting twice posts once."""
-
-    sleutel = HiddenField()
-
-    def nieuwe_sleutel(self) -> None:
-        if not self.sleutel.data:
-            self.sleutel.data = str(uuid.uuid4())
-
-    def validate_sleutel(self, field) -> None:
-        if not field.data or len(field.data) > 100:
-            raise ValidationError("Het formulier is onvolledig; laad de pagina opnieuw.")
 
 
 def _keuzes(enum_cls) -> list:

@@ -2,10 +2,10 @@
 
 from flask import render_template, request
 
-from wijkportaal import clock
-from wijkportaal.access import get_or_404_403
-from wijkportaal.db import get_session
-from wijkportaal.exports import download
+from wijkportaal.core import clock
+from wijkportaal.core.access import get_or_404_403
+from wijkportaal.core.db import get_session
+from wijkportaal.core.exports import download
 from wijkportaal.pot import exports, permissions
 from wijkportaal.pot.models import PeriodeSoort, Pot
 from wijkportaal.pot.routes import bp

@@ -7,11 +7,13 @@ from flask_login import current_user, login_required
 from sqlmodel import select
 
 import ledger
-from wijkportaal import clock
-from wijkportaal.access import get_or_404_403, require
 from wijkportaal.auth.models import Rol
-from wijkportaal.db import get_session
-from wijkportaal.forms import keuzes
+from wijkportaal.core import clock
+from wijkportaal.core.access import get_or_404_403, require
+from wijkportaal.core.db import get_session
+from wijkportaal.core.forms import keuzes
+from wijkportaal.core.privacy import PRIVACY_HINT
+from wijkportaal.core.views import render_form, toon_fout, weiger_en_terug
 from wijkportaal.pot import forms, permissions, queries, services
 from wijkportaal.pot.models import (
     Aanpak,
@@ -25,7 +27,6 @@ from wijkportaal.pot.models import (
     Toekenning,
 )
 from wijkportaal.pot.services import PotFout
-from wijkportaal.privacy import PRIVACY_HINT
 from wijkportaal.wijken.models import SCHOOLSOORTEN, Bestuur, Organisatie, Wijk
 
 bp = Blueprint("pot", __name__)
@@ -40,21 +41,6 @@ def _require_login():
 def _pot(pot_id: int) -> Pot:
     db = get_session()
     return get_or_404_403(Pot, pot_id, lambda user, pot: permissions.can_view_pot(db, user, pot))
-
-
-def _fout(form, fout: Exception) -> None:
-    field = getattr(form, getattr(fout, "veld", None) or "", None)
-    if field is not None:
-        field.errors = [*field.errors, str(fout)]
-    else:
-        form.form_errors.append(str(fout))
-
-
-def _render(template: str, form, **context):
-    has_errors = form is not None and bool(form.errors)
-    return render_template(
-        template, form=form, privacy_hint=PRIVACY_HINT, **context
-    ), 422 if has_errors else 200
 
 
 @bp.route("/potten")
@@ -105,11 +91,11 @@ def nieuw():
                     regel=Goedkeuringsregel(form.regel.data),
                 )
             except PotFout as fout:
-                _fout(form, fout)
+                toon_fout(form, fout)
             else:
                 flash("De pot is geopend.", "success")
                 return redirect(url_for("pot.pot", pot_id=pot.id))
-    return _render("pot/pot_form.html", form)
+    return render_form("pot/pot_form.html", form)
 
 
 @bp.route("/potten/<int:pot_id>")
@@ -164,8 +150,8 @@ def regel(pot_id: int):
         nieuwe = Goedkeuringsregel(request.form.get("regel", ""))
         services.wijzig_regel(db, current_user, pot, nieuwe)
     except ValueError as fout:  # PotFout, or an unknown rule
-        flash(str(fout) if isinstance(fout, PotFout) else "Kies een van de goedkeuringsregels.", "error")
-        return redirect(url_for("pot.pot", pot_id=pot.id)), 303
+        melding = fout if isinstance(fout, PotFout) else "Kies een van de goedkeuringsregels."
+        return weiger_en_terug(melding, url_for("pot.pot", pot_id=pot.id))
     flash("De goedkeuringsregel is aangepast.", "success")
     return redirect(url_for("pot.pot", pot_id=pot.id))
 
@@ -195,26 +181,31 @@ def bijdrage_nieuw(pot_id: int):
             form.bestuur_id.errors.append("U kunt alleen een bijdrage van uw eigen bestuur vastleggen.")
         else:
             try:
-                services.voeg_bijdrage_toe(
+                form.eenmalig(
                     db,
                     current_user,
-                    pot,
-                    bron=bron,
-                    bestuur_id=bestuur_id,
-                    partner_naam=form.partner_naam.data or "",
-                    middelen=form.middelen.data,
-                    bedrag_cents=form.bedrag.cents,
-                    datum=form.datum.data,
-                    toezegging=form.soort.data == "toezegging",
-                    uiterlijk_op=form.uiterlijk_op.data,
-                    sleutel=form.sleutel.data,
+                    Bijdrage,
+                    lambda grootboeksleutel: services.voeg_bijdrage_toe(
+                        db,
+                        current_user,
+                        pot,
+                        bron=bron,
+                        bestuur_id=bestuur_id,
+                        partner_naam=form.partner_naam.data or "",
+                        middelen=form.middelen.data,
+                        bedrag_cents=form.bedrag.cents,
+                        datum=form.datum.data,
+                        toezegging=form.soort.data == "toezegging",
+                        uiterlijk_op=form.uiterlijk_op.data,
+                        sleutel=grootboeksleutel,
+                    ),
                 )
             except (PotFout, ledger.LedgerError) as fout:
-                _fout(form, fout)
+                toon_fout(form, fout)
             else:
                 flash("De bijdrage is vastgelegd.", "success")
                 return redirect(url_for("pot.pot", pot_id=pot.id))
-    return _render("pot/bijdrage_form.html", form, pot=pot)
+    return render_form("pot/bijdrage_form.html", form, pot=pot)
 
 
 @bp.route("/bijdragen/<int:bijdrage_id>/betalen", methods=["POST"])
@@ -227,10 +218,16 @@ def bijdrage_betalen(bijdrage_id: int):
     form = forms.BetaalForm()
     if form.validate_on_submit():
         try:
-            services.betaal_toezegging(db, current_user, bijdrage, form.datum.data, form.sleutel.data)
+            form.eenmalig(
+                db,
+                current_user,
+                Bijdrage,
+                lambda grootboeksleutel: services.betaal_toezegging(
+                    db, current_user, bijdrage, form.datum.data, grootboeksleutel
+                ),
+            )
         except (PotFout, ledger.LedgerError) as fout:
-            flash(str(fout), "error")
-            return redirect(url_for("pot.pot", pot_id=pot.id)), 303
+            return weiger_en_terug(fout, url_for("pot.pot", pot_id=pot.id))
         flash("De toezegging is als betaald geboekt.", "success")
     else:
         flash(" ".join(e for errs in form.errors.values() for e in errs), "error")
@@ -272,7 +269,7 @@ def aanpak_nieuw(pot_id: int):
         )
         flash("De aanpak is vastgelegd. Stel nu een toekenning uit de pot voor.", "success")
         return redirect(url_for("pot.aanpak", aanpak_id=aanpak.id))
-    return _render("pot/aanpak_form.html", form, pot=pot, jaar=jaar)
+    return render_form("pot/aanpak_form.html", form, pot=pot, jaar=jaar)
 
 
 @bp.route("/aanpakken/<int:aanpak_id>")
@@ -311,18 +308,23 @@ def besteding_nieuw(aanpak_id: int):
     form = forms.BestedingForm()
     if form.validate_on_submit():
         try:
-            services.boek_besteding(
+            form.eenmalig(
                 db,
                 current_user,
-                aanpak,
-                datum=form.datum.data,
-                omschrijving=form.omschrijving.data,
-                factuurreferentie=form.factuurreferentie.data or "",
-                bedrag_cents=form.bedrag.cents,
-                sleutel=form.sleutel.data,
+                Besteding,
+                lambda grootboeksleutel: services.boek_besteding(
+                    db,
+                    current_user,
+                    aanpak,
+                    datum=form.datum.data,
+                    omschrijving=form.omschrijving.data,
+                    factuurreferentie=form.factuurreferentie.data or "",
+                    bedrag_cents=form.bedrag.cents,
+                    sleutel=grootboeksleutel,
+                ),
             )
         except (PotFout, ledger.LedgerError) as fout:
-            _fout(form, fout)
+            toon_fout(form, fout)
         else:
             flash("De besteding is geboekt.", "success")
             return redirect(url_for("pot.aanpak", aanpak_id=aanpak.id))
@@ -355,24 +357,29 @@ def toekenning_nieuw(pot_id: int):
     if form.validate_on_submit():
         aanpak = db.get(Aanpak, form.aanpak_id.data)
         try:
-            toekenning = services.stel_toekenning_voor(
+            toekenning = form.eenmalig(
                 db,
                 current_user,
-                pot,
-                aanpak,
-                bedrag_cents=form.bedrag.cents,
-                toelichting=form.toelichting.data or "",
-                vervalt_op=clock.now() + timedelta(days=form.termijn_dagen.data),
-                sleutel=form.sleutel.data,
+                Toekenning,
+                lambda grootboeksleutel: services.stel_toekenning_voor(
+                    db,
+                    current_user,
+                    pot,
+                    aanpak,
+                    bedrag_cents=form.bedrag.cents,
+                    toelichting=form.toelichting.data or "",
+                    vervalt_op=clock.now() + timedelta(days=form.termijn_dagen.data),
+                    sleutel=grootboeksleutel,
+                ),
             )
         except ledger.InsufficientFunds as fout:
             form.bedrag.errors.append(f"Er is niet genoeg beschikbaar in de pot. {fout}")
         except (PotFout, ledger.LedgerError) as fout:
-            _fout(form, fout)
+            toon_fout(form, fout)
         else:
             flash("Het bedrag is gereserveerd; de deelnemende besturen kunnen nu besluiten.", "success")
             return redirect(url_for("pot.toekenning", toekenning_id=toekenning.id))
-    return _render("pot/toekenning_form.html", form, pot=pot, c=queries.cijfers(db, [pot])[pot.id])
+    return render_form("pot/toekenning_form.html", form, pot=pot, c=queries.cijfers(db, [pot])[pot.id])
 
 
 @bp.route("/toekenningen/<int:toekenning_id>", methods=["GET", "POST"])
@@ -395,13 +402,13 @@ def toekenning(toekenning_id: int):
                     toelichting=form.toelichting.data or "",
                 )
             except (PotFout, ledger.LedgerError) as fout:
-                _fout(form, fout)
+                toon_fout(form, fout)
             else:
                 flash(f"Uw besluit is vastgelegd. Status: {status.label}.", "success")
                 return redirect(url_for("pot.toekenning", toekenning_id=toekenning.id))
     rij = next(r for r in queries.toekenningen_van(db, pot) if r[0].id == toekenning.id)
     al_besloten = current_user.bestuur_id in rij[2] if getattr(current_user, "bestuur_id", None) else False
-    return _render(
+    return render_form(
         "pot/toekenning.html",
         form,
         pot=pot,

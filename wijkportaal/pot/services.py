@@ -1,5 +1,9 @@
 """The only code that changes pots. Money moves only through the ledger's public API; services flush,
-the request commits once, and any failure rolls the ledger back with everything else."""
+the request commits once, and any failure rolls the ledger back with everything else.
+
+`sleutel` is the ledger's idempotency key. Callers derive it from the one idempotency record
+(`wijkportaal.core.idempotentie`) or, for the server's own bookings, from the record they book for;
+a service never looks a repeat up itself."""
 
 from datetime import date, datetime
 
@@ -7,8 +11,9 @@ from sqlmodel import Session, func, select
 
 import ledger
 from ledger import AccountKind, Ledger, LedgerError, Posting, TransactionDraft
-from wijkportaal import audit, clock
-from wijkportaal.db import lock_row
+from wijkportaal.core import audit, clock
+from wijkportaal.core.db import lock_row
+from wijkportaal.core.errors import Weigering
 from wijkportaal.pot.models import (
     Aanpak,
     AanpakBudget,
@@ -32,12 +37,8 @@ from wijkportaal.wijken.models import Bestuur
 UITGAVEN = "uitgaven"
 
 
-class PotFout(ValueError):
-    """A change the rules refuse; `veld` names the form field the Dutch message belongs to."""
-
-    def __init__(self, message: str, veld: str | None = None):
-        super().__init__(message)
-        self.veld = veld
+class PotFout(Weigering):
+    """A change the rules of this feature refuse."""
 
 
 def grootboek(session: Session) -> Ledger:
@@ -197,10 +198,6 @@ def voeg_bijdrage_toe(
         raise PotFout("Dit bestuur doet niet mee in deze pot.", "bestuur_id")
     if bron == BronSoort.PARTNER and not partner_naam.strip():
         raise PotFout("Vul de naam van de partner in.", "partner_naam")
-    if not toezegging:
-        herhaald = _bijdrage_met_sleutel(session, sleutel)
-        if herhaald is not None:  # the same form submitted again
-            return herhaald
     if toezegging and (uiterlijk_op is None or uiterlijk_op < datum):
         raise PotFout(
             "Een toezegging heeft een uiterste betaaldatum, op of na de datum van de toezegging.",
@@ -232,13 +229,6 @@ def voeg_bijdrage_toe(
     return bijdrage
 
 
-def _bijdrage_met_sleutel(session, sleutel: str) -> Bijdrage | None:
-    tx = grootboek(session).transaction_by_key(sleutel)
-    if tx is None:
-        return None
-    return session.exec(select(Bijdrage).where(Bijdrage.transaction_id == tx.id)).first()
-
-
 def _boek_bijdrage(session, user, pot: Pot, bijdrage: Bijdrage, datum: date, sleutel: str) -> None:
     book = grootboek(session)
     bron = _bron_rekening(book, session, bijdrage.bron_soort, bijdrage.bestuur_id, bijdrage.partner_naam)
@@ -259,7 +249,7 @@ def _boek_bijdrage(session, user, pot: Pot, bijdrage: Bijdrage, datum: date, sle
     session.flush()
 
 
-def betaal_toezegging(session, user, bijdrage: Bijdrage, datum: date, sleutel: str) -> None:
+def betaal_toezegging(session, user, bijdrage: Bijdrage, datum: date, sleutel: str) -> Bijdrage:
     if not bijdrage.is_toezegging or bijdrage.transaction_id is not None:
         raise PotFout("Deze toezegging is al betaald.")
     if datum < bijdrage.datum:
@@ -267,6 +257,7 @@ def betaal_toezegging(session, user, bijdrage: Bijdrage, datum: date, sleutel: s
     pot = session.get(Pot, bijdrage.pot_id)
     _boek_bijdrage(session, user, pot, bijdrage, datum, sleutel)
     audit.record(session, user, bijdrage, "toezegging betaald", {"bedrag_cents": bijdrage.bedrag_cents})
+    return bijdrage
 
 
 # Approaches
@@ -341,9 +332,6 @@ def stel_toekenning_voor(
         description=f"Toekenning aan {aanpak.naam}",
         expires_at=vervalt_op,
     )
-    existing = session.exec(select(Toekenning).where(Toekenning.reservation_id == reservation.id)).first()
-    if existing is not None:  # the same request again
-        return existing
     toekenning = Toekenning(
         pot_id=pot.id,
         aanpak_id=aanpak.id,
@@ -499,11 +487,6 @@ def boek_besteding(
     bedrag_cents: int,
     sleutel: str,
 ) -> Besteding:
-    herhaald = grootboek(session).transaction_by_key(sleutel)
-    if herhaald is not None:  # the same form submitted again
-        existing = session.exec(select(Besteding).where(Besteding.transaction_id == herhaald.id)).first()
-        if existing is not None:
-            return existing
     toegekend, besteed = toegekend_en_besteed(session, aanpak)
     if besteed + bedrag_cents > toegekend:
         raise PotFout(

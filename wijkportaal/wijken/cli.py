@@ -5,7 +5,7 @@ from pathlib import Path
 import click
 from flask.cli import AppGroup
 
-from wijkportaal.db import session_scope
+from wijkportaal.core.db import session_scope
 from wijkportaal.wijken.services import ImportFout, load_wijken
 
 wijken_cli = AppGroup("wijken", help="Regio's and wijken (reference data).")

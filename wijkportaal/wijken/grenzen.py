@@ -5,7 +5,7 @@ from collections.abc import Mapping
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from wijkportaal import clock
+from wijkportaal.core import clock
 from wijkportaal.wijken.models import Wijkgrens
 
 _MAX_BRON = 200

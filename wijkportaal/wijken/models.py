@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from pydantic import NaiveDatetime
 from sqlmodel import Field, SQLModel
 
-from wijkportaal.db import enum_type
+from wijkportaal.core.db import enum_type
 
 
 class Regio(SQLModel, table=True):

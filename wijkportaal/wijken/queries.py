@@ -2,8 +2,8 @@
 
 from sqlmodel import Session, func, select
 
-from wijkportaal import clock
 from wijkportaal.auth.models import Gebruiker
+from wijkportaal.core import clock
 from wijkportaal.overleg import permissions as overleg_permissions
 from wijkportaal.overleg.models import (
     Actiepunt,

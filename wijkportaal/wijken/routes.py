@@ -3,8 +3,8 @@
 from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
-from wijkportaal.access import visible_wijk
-from wijkportaal.db import get_session
+from wijkportaal.core.access import visible_wijk
+from wijkportaal.core.db import get_session
 from wijkportaal.wijken import queries
 
 bp = Blueprint("wijken", __name__)

@@ -4,9 +4,9 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import select
 
-from wijkportaal import clock
 from wijkportaal.auth import services
 from wijkportaal.auth.models import ApiToken, Rol
+from wijkportaal.core import clock
 from wijkportaal.overleg.models import (
     Actiepunt,
     Agendapunt,

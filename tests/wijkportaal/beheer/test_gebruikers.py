@@ -6,8 +6,8 @@ import re
 import pytest
 from sqlmodel import func, select
 
-from wijkportaal.audit import AuditRegel
 from wijkportaal.auth.models import Gebruiker, Rol, Sessie
+from wijkportaal.core.audit import AuditRegel
 from wijkportaal.wijken.models import OrganisatieSoort
 
 GOED_WACHTWOORD = "een-lang-wachtwoord"

@@ -6,9 +6,9 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from wijkportaal.audit import AuditRegel
 from wijkportaal.auth.models import Gebruiker, Rol
-from wijkportaal.clock import now
+from wijkportaal.core.audit import AuditRegel
+from wijkportaal.core.clock import now
 
 
 def text(response) -> str:

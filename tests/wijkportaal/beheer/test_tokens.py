@@ -4,8 +4,8 @@ import re
 
 from sqlmodel import select
 
-from wijkportaal.audit import AuditRegel
 from wijkportaal.auth.models import ApiToken, Rol
+from wijkportaal.core.audit import AuditRegel
 
 
 def issue(client, user, omschrijving="Dashboard gemeente"):

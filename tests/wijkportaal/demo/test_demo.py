@@ -8,9 +8,10 @@ from datetime import date, datetime, time
 import pytest
 from sqlmodel import Session, func, select
 
-from wijkportaal import clock
 from wijkportaal.auth.models import Gebruiker, Rol
-from wijkportaal.db import make_engine
+from wijkportaal.core import clock
+from wijkportaal.core.db import make_engine
+from wijkportaal.core.privacy import bevat_bsn
 from wijkportaal.demo import DEMO_LOGINS, DEMO_PASSWORD, GEEN_OVERLEG, OPSTARTEND, load_demo
 from wijkportaal.overleg.models import (
     Actiepunt,
@@ -26,7 +27,6 @@ from wijkportaal.overleg.models import (
     Wijkoverleg,
 )
 from wijkportaal.overleg.status import OverlegStatus, wijk_statussen
-from wijkportaal.privacy import bevat_bsn
 from wijkportaal.wijken.models import Bestuur, Organisatie, OrganisatieSoort, Regio, Wijk
 
 REGIOS = {

@@ -2,7 +2,7 @@
 
 from sqlmodel import func, select
 
-from wijkportaal.audit import AuditRegel
+from wijkportaal.core.audit import AuditRegel
 from wijkportaal.expertise.models import Dekkingsnorm, Domein
 
 

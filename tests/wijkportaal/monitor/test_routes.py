@@ -5,7 +5,7 @@ import re
 import pytest
 from sqlmodel import select
 
-from wijkportaal.audit import AuditRegel
+from wijkportaal.core.audit import AuditRegel
 from wijkportaal.monitor.models import Kostennorm, Reductiedoel, Verwijzingstelling
 
 

@@ -5,8 +5,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from ledger import Ledger
-from wijkportaal import clock
 from wijkportaal.auth.models import Login
+from wijkportaal.core import clock
 from wijkportaal.monitor import permissions, services
 from wijkportaal.monitor.models import VrijvalBesluit, VrijvalVoorstel
 from wijkportaal.monitor.services import MonitorFout

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlmodel import select
 
-from wijkportaal.clock import now, schooljaar_van
+from wijkportaal.core.clock import now, schooljaar_van
 from wijkportaal.overleg.models import (
     Actiepunt,
     Agendapunt,

@@ -8,7 +8,7 @@ from sqlmodel import select
 
 from ledger import Ledger
 from wijkportaal.auth.models import Rol
-from wijkportaal.clock import now
+from wijkportaal.core.clock import now
 from wijkportaal.pot.models import Aanpak, Bijdrage, Pot, Toekenning, ToekenningStatus
 
 

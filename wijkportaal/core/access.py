@@ -5,7 +5,7 @@ from collections.abc import Callable
 from flask import abort
 from flask_login import current_user
 
-from wijkportaal.db import get_session
+from wijkportaal.core.db import get_session
 
 
 def get_or_404_403(model, ident, check: Callable[[object, object], bool] | None = None):

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from pydantic import NaiveDatetime
 from sqlmodel import Field, Session, SQLModel
 
-from wijkportaal.clock import now
+from wijkportaal.core.clock import now
 
 
 class AuditRegel(SQLModel, table=True):

@@ -1,4 +1,8 @@
-"""Database wiring: one engine per app, one session per request, committed once at the end."""
+"""Database wiring: one engine per app, one session per request, and the request's transaction rule.
+
+The rule: a request commits once, after the view has returned, and rolls back on any exception (an
+abort, a refusal, a bug) and whenever a refusal was shown to the user (`rollback_request`), whatever
+the HTTP status of the answer. Services only flush."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,7 +44,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 def init_app(app: Flask) -> None:
     app.extensions["db_engine"] = make_engine(app.config["DATABASE_URL"])
-    app.after_request(_commit_or_rollback)
+    app.after_request(_commit_unless_failed)
     app.teardown_appcontext(_close_session)
 
 
@@ -55,14 +59,30 @@ def get_session() -> Session:
     return g.db_session
 
 
-def _commit_or_rollback(response):
+def rollback_request() -> None:
+    """Undo what this request wrote and commit nothing more: a refusal was shown to the user."""
+    g.db_failed = True
     session = g.get("db_session")
     if session is not None:
-        if response.status_code < 400:
-            session.commit()
-        else:
+        session.rollback()
+
+
+def _commit_unless_failed(response):
+    session = g.get("db_session")
+    if session is not None:
+        if g.get("db_failed"):
             session.rollback()
+        else:
+            session.commit()
     return response
+
+
+class TransactionalFlask(Flask):
+    """Flask whose requests roll back on any exception raised before or in the view, handled or not."""
+
+    def handle_user_exception(self, e):
+        rollback_request()
+        return super().handle_user_exception(e)
 
 
 def _close_session(_exc=None) -> None:

@@ -14,7 +14,7 @@ class Defaults:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None
-    WTF_I18N_ENABLED = False  # use WTForms' bundled Dutch messages (wijkportaal.forms.Form)
+    WTF_I18N_ENABLED = False  # use WTForms' bundled Dutch messages (wijkportaal.core.forms.Form)
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_LOGIN = "10 per minute"
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024

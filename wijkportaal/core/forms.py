@@ -1,0 +1,106 @@
+"""The shared form pieces: the base form (WTForms' bundled Dutch messages), choices, checkboxes,
+counts, money, and the idempotency key of a form that creates something."""
+
+import uuid
+
+from flask import request
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, SelectChoice, SelectMultipleField, StringField
+from wtforms.validators import ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+import ledger
+from wijkportaal.core import idempotentie
+from wijkportaal.core.invoer import lees_aantal
+
+
+class Form(FlaskForm):
+    class Meta:
+        locales = ("nl_NL", "nl")
+
+
+def keuzes(pairs) -> list[SelectChoice]:
+    """(value, label) pairs as WTForms choices."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+class AantalField(StringField):
+    """A whole number ≥ 0, typed as text so '3,5' and '-2' get a clear Dutch message (and stay in the
+    field to correct); after validation `data` is the int (None when left empty and not required)."""
+
+    def __init__(
+        self, *args, verplicht: bool = True, maximum: int = 100_000, te_groot: str | None = None, **kw
+    ):
+        super().__init__(*args, **kw)
+        self.verplicht, self.maximum, self.te_groot = verplicht, maximum, te_groot
+        if verplicht:
+            self.flags.required = True
+
+    def pre_validate(self, form) -> None:
+        if not self.verplicht and not str(self.data or "").strip():
+            self.data = None
+            return
+        try:
+            self.data = lees_aantal(self.data, self.maximum, self.te_groot)
+        except ValueError as fout:
+            raise ValidationError(str(fout)) from fout
+
+
+class CheckboxesField(SelectMultipleField):
+    """A multiple choice rendered as checkboxes; unknown values are refused by pre_validate."""
+
+    widget = ListWidget(prefix_label=False, html_tag="ul")
+    option_widget = CheckboxInput()
+
+    def process_formdata(self, valuelist) -> None:
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as exc:
+            raise ValueError("Kies alleen uit de genoemde mogelijkheden.") from exc
+
+    def pre_validate(self, form) -> None:
+        if self.data and not set(self.data) <= {choice.value for choice in self.choices}:
+            raise ValidationError("Kies alleen uit de genoemde mogelijkheden.")
+
+
+class BedragField(StringField):
+    """An amount in euros ('1.234,56' or '1234.56'); `cents` holds the exact value after validation."""
+
+    cents: int | None = None
+
+    def __init__(self, *args, optional: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.optional = optional
+
+    def pre_validate(self, form) -> None:
+        self.cents = None
+        if not (self.data or "").strip():
+            if self.optional:
+                return
+            raise ValidationError("Vul een bedrag in.")
+        try:
+            self.cents = ledger.parse_amount(self.data)
+        except ledger.AmountError as fout:
+            raise ValidationError(str(fout)) from fout
+
+
+class SleutelMixin:
+    """A form that creates something: an idempotency key made when the form is shown, so that
+    submitting it twice creates once (see `wijkportaal.core.idempotentie`)."""
+
+    sleutel = HiddenField()
+
+    def nieuwe_sleutel(self) -> None:
+        if not self.sleutel.data:
+            self.sleutel.data = str(uuid.uuid4())
+
+    def validate_sleutel(self, field) -> None:
+        if not field.data or len(field.data) > idempotentie.MAX_SLEUTEL:
+            raise ValidationError("Het formulier is onvolledig; laad de pagina opnieuw.")
+
+    def eenmalig(self, session, user, soort, maak):
+        """`maak(ledger_key)` once for this user and this form's key; a repeat returns the original record."""
+        invoer = {k: v for k, v in self.data.items() if k not in ("sleutel", "csrf_token", "submit")}
+        fingerprint = idempotentie.digest(request.endpoint, request.view_args, invoer)
+        record, _nieuw = idempotentie.eenmalig(session, user, self.sleutel.data, fingerprint, soort, maak)
+        return record
