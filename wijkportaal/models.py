@@ -2,6 +2,7 @@
 
 from ledger.store import tables as _ledger  # noqa: F401,E402
 from wijkportaal.auth.models import ApiToken, Gebruiker, Sessie  # noqa: F401
+from wijkportaal.besluiten import models as _besluiten  # noqa: F401
 from wijkportaal.core.audit import AuditRegel  # noqa: F401
 from wijkportaal.core.idempotentie import Idempotentie  # noqa: F401
 from wijkportaal.expertise import models as _expertise  # noqa: F401

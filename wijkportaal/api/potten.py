@@ -24,13 +24,14 @@ from wijkportaal.api.openapi import (
     request_query,
 )
 from wijkportaal.api.routes import bp
+from wijkportaal.besluiten.models import Voorstel
 from wijkportaal.core import clock, idempotentie
 from wijkportaal.core.access import found_and_allowed, get_or_404_403
 from wijkportaal.core.db import get_session
+from wijkportaal.core.errors import Weigering
 from wijkportaal.core.web import centen
 from wijkportaal.pot import permissions, queries, services
-from wijkportaal.pot.models import Aanpak, Bijdrage, Pot, PotWijk, Toekenning
-from wijkportaal.pot.services import PotFout
+from wijkportaal.pot.models import Aanpak, Bijdrage, Goedkeuringsregel, Pot, PotWijk, Toekenning
 from wijkportaal.wijken.models import Wijk
 
 _API_VELDEN = {"vervalt_op": "termijn_dagen"}  # service field names that differ in the API
@@ -233,7 +234,7 @@ def _weigeringen(db: Session, pot: Pot) -> Iterator[None]:
         beschikbaar = services.grootboek(db).balance(pot.account_code).available
         melding = f"Er is niet genoeg beschikbaar in de pot: nog {centen(beschikbaar)} vrij."
         fout(422, melding, titel="Onvoldoende beschikbaar", velden={"bedrag": melding})
-    except PotFout as weigering:
+    except Weigering as weigering:  # the pot's refusals and the decision component's
         veld = _API_VELDEN.get(weigering.veld, weigering.veld)
         fout(422, str(weigering), velden={veld: str(weigering)} if veld else {})
     except ledger.LedgerError as weigering:
@@ -328,27 +329,24 @@ def _detail(db: Session, pot: Pot) -> schemas.PotDetail:
             )
             for a in queries.aanpakken_van(db, pot)
         ],
-        toekenningen=[
-            _toekenning_met(t, aanpak, besluiten, besturen)
-            for t, aanpak, besluiten in queries.toekenningen_van(db, pot)
-        ],
+        toekenningen=[_toekenning_met(*rij, besturen) for rij in queries.toekenningen_van(db, pot)],
     )
 
 
 def _toekenning(db: Session, pot: Pot, toekenning: Toekenning) -> schemas.Toekenning:
-    t, aanpak, besluiten = next(r for r in queries.toekenningen_van(db, pot) if r[0].id == toekenning.id)
-    return _toekenning_met(t, aanpak, besluiten, queries.besturen_van(db, pot))
+    rij = next(r for r in queries.toekenningen_van(db, pot) if r[0].id == toekenning.id)
+    return _toekenning_met(*rij, queries.besturen_van(db, pot))
 
 
 def _toekenning_met(
-    t: Toekenning, aanpak: Aanpak, besluiten: dict, besturen: list[dict]
+    t: Toekenning, voorstel: Voorstel, aanpak: Aanpak, besluiten: dict, besturen: list[dict]
 ) -> schemas.Toekenning:
     def besluit(bestuur) -> schemas.BestuurBesluit:
         rij = besluiten.get(bestuur.id)
         return schemas.BestuurBesluit(
             bestuur_id=bestuur.id,
             bestuur=bestuur.naam,
-            besluit=rij.besluit if rij else None,
+            besluit=rij.keuze if rij else None,
             toelichting=rij.toelichting if rij else "",
             op=rij.op if rij else None,
         )
@@ -360,11 +358,11 @@ def _toekenning_met(
         aanpak=aanpak.naam,
         bedrag=t.bedrag_cents,
         toelichting=t.toelichting,
-        regel=t.regel,
+        regel=Goedkeuringsregel(voorstel.regel.value),
         status=t.status,
-        voorgesteld_op=t.voorgesteld_op,
-        vervalt_op=t.vervalt_op,
-        afgerond_op=t.afgerond_op,
+        voorgesteld_op=voorstel.voorgesteld_op,
+        vervalt_op=voorstel.vervalt_op,
+        afgerond_op=voorstel.afgerond_op,
         transactie_id=t.transaction_id,
         besluiten=[besluit(b["bestuur"]) for b in besturen],
     )

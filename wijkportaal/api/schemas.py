@@ -19,15 +19,10 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 import ledger
+from wijkportaal.besluiten.models import BesluitKeuze, VoorstelStatus
 from wijkportaal.core.privacy import BSN_MESSAGE, bevat_bsn
 from wijkportaal.overleg.status import OverlegStatus
-from wijkportaal.pot.models import (
-    BesluitKeuze,
-    BronSoort,
-    Goedkeuringsregel,
-    PeriodeSoort,
-    ToekenningStatus,
-)
+from wijkportaal.pot.models import BronSoort, Goedkeuringsregel, PeriodeSoort
 from wijkportaal.wijken.models import OrganisatieSoort
 
 
@@ -173,7 +168,7 @@ class Toekenning(_Schema):
     bedrag: Centen
     toelichting: str
     regel: Goedkeuringsregel
-    status: ToekenningStatus
+    status: VoorstelStatus
     voorgesteld_op: NaiveDatetime
     vervalt_op: NaiveDatetime = Field(
         description="Tot wanneer besloten kan worden; daarna vervalt de reservering."

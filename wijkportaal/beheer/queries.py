@@ -151,6 +151,8 @@ SOORT_LABELS = {
     "voorzieningen": "Voorziening",
     "expertisedomeinen": "Expertisedomein",
     "dekkingsnormen": "Dekkingsnorm",
+    "voorstellen": "Voorstel",
+    "voorstel_besluiten": "Besluit over een voorstel",
 }
 
 VELD_LABELS = {

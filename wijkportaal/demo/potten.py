@@ -19,19 +19,18 @@ from datetime import date, datetime, time, timedelta
 from sqlmodel import Session, func, select
 
 from wijkportaal.auth.models import Gebruiker, Rol
+from wijkportaal.besluiten.models import BesluitKeuze, VoorstelStatus
 from wijkportaal.core import clock
 from wijkportaal.demo import teksten
 from wijkportaal.demo.organisaties import OSDORP
 from wijkportaal.pot import services
 from wijkportaal.pot.models import (
     Aanpak,
-    BesluitKeuze,
     BronSoort,
     Goedkeuringsregel,
     PeriodeSoort,
     Pot,
     Toekenning,
-    ToekenningStatus,
 )
 from wijkportaal.wijken.models import Bestuur, Organisatie, OrganisatieSoort, Wijk
 from wijkportaal.wijken.services import slug
@@ -362,7 +361,7 @@ def _pot(
         )
         demo.toekenningen += 1
         _besluiten(demo, toekenning, besturen, wacht_op_demo=aanpak_plan is plan.open_aanpak)
-        if toekenning.status == ToekenningStatus.GOEDGEKEURD:
+        if toekenning.status == VoorstelStatus.GOEDGEKEURD:
             _bestedingen(demo, aanpak_plan, aanpak, budget, jaar)
 
 
@@ -451,7 +450,7 @@ def _besluiten(demo: _Demo, toekenning: Toekenning, besturen: list[Bestuur], *, 
     With `wacht_op_demo` every board but the demo board agrees, so the allocation waits for it."""
     inbreng = services.ingelegd_per_bestuur(demo.session, demo.session.get(Pot, toekenning.pot_id))
     for bestuur in sorted(besturen, key=lambda b: (inbreng.get(b.id, 0), b.id)):
-        if toekenning.status != ToekenningStatus.OPEN:
+        if toekenning.status != VoorstelStatus.OPEN:
             break
         if wacht_op_demo and bestuur.id == demo.demo_bestuur.id:
             continue

@@ -8,9 +8,9 @@ import sqlalchemy as sa
 from pydantic import NaiveDatetime
 from sqlmodel import Field, SQLModel
 
+from wijkportaal.besluiten.models import VoorstelStatus
 from wijkportaal.core.clock import now
 from wijkportaal.core.db import enum_type
-from wijkportaal.pot.models import BesluitKeuze, Goedkeuringsregel, ToekenningStatus
 
 
 class VerwijzingSoort(StrEnum):
@@ -69,8 +69,9 @@ class Kostennorm(SQLModel, table=True):
 class VrijvalVoorstel(SQLModel, table=True):
     """A proposal by SWV staff to add a wijk's vrijval of one school year to one of its pots.
 
-    The figures are fixed when proposed; the pot's boards decide with the pot's rule, and on approval
-    the amount is posted as a contribution (bron vrijval)."""
+    The figures are fixed when proposed; the pot's boards decide on its Voorstel with the pot's rule, and
+    on approval the amount is posted as a contribution (bron vrijval). `status` follows the Voorstel's
+    outcome; it also keeps one live proposal per wijk and school year."""
 
     __tablename__ = "vrijval_voorstellen"
     __table_args__ = (
@@ -92,6 +93,7 @@ class VrijvalVoorstel(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
+    voorstel_id: int = Field(foreign_key="voorstellen.id", unique=True)
     wijk_id: int = Field(foreign_key="wijken.id", index=True)
     schooljaar: int
     pot_id: int = Field(foreign_key="potten.id", index=True)
@@ -101,24 +103,5 @@ class VrijvalVoorstel(SQLModel, table=True):
     kosten_so_cents: int = Field(sa_type=sa.BigInteger)
     bedrag_cents: int = Field(sa_type=sa.BigInteger)
     toelichting: str = Field(default="", max_length=2000)
-    regel: Goedkeuringsregel = Field(sa_type=enum_type(Goedkeuringsregel))
-    status: ToekenningStatus = Field(default=ToekenningStatus.OPEN, sa_type=enum_type(ToekenningStatus))
-    voorgesteld_door_id: int = Field(foreign_key="gebruikers.id")
-    voorgesteld_op: NaiveDatetime = Field(default_factory=now)
-    afgerond_op: NaiveDatetime | None = None
+    status: VoorstelStatus = Field(default=VoorstelStatus.OPEN, sa_type=enum_type(VoorstelStatus))
     bijdrage_id: int | None = Field(default=None, foreign_key="bijdragen.id")
-
-
-class VrijvalBesluit(SQLModel, table=True):
-    """One board's decision on a vrijval proposal: who decided, when, and why."""
-
-    __tablename__ = "vrijval_besluiten"
-    __table_args__ = (sa.UniqueConstraint("voorstel_id", "bestuur_id"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    voorstel_id: int = Field(foreign_key="vrijval_voorstellen.id", index=True)
-    bestuur_id: int = Field(foreign_key="besturen.id")
-    besluit: BesluitKeuze = Field(sa_type=enum_type(BesluitKeuze))
-    toelichting: str = Field(default="", max_length=2000)
-    gebruiker_id: int = Field(foreign_key="gebruikers.id")
-    op: NaiveDatetime = Field(default_factory=now)

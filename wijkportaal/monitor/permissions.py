@@ -3,9 +3,11 @@
 from sqlmodel import Session
 
 from wijkportaal.auth.models import Rol
+from wijkportaal.besluiten import permissions as besluiten
+from wijkportaal.besluiten.models import Voorstel
 from wijkportaal.monitor.models import VrijvalVoorstel
-from wijkportaal.pot.models import Pot, ToekenningStatus
-from wijkportaal.pot.permissions import can_view_pot, is_swv, neemt_deel
+from wijkportaal.pot.models import Pot
+from wijkportaal.pot.permissions import can_view_pot, is_swv
 from wijkportaal.wijken.models import Wijk
 from wijkportaal.wijken.permissions import can_view_wijk
 
@@ -43,8 +45,4 @@ def can_view_voorstel(session: Session, user, voorstel: VrijvalVoorstel) -> bool
 
 def can_decide_vrijval(session: Session, user, voorstel: VrijvalVoorstel) -> bool:
     """A bestuurder of a board in the pot decides for that board only, never on their own proposal."""
-    if voorstel.status != ToekenningStatus.OPEN or not getattr(user, "is_authenticated", False):
-        return False
-    if voorstel.voorgesteld_door_id == user.id:
-        return False
-    return neemt_deel(session, user, session.get(Pot, voorstel.pot_id))
+    return besluiten.can_decide(session, user, session.get(Voorstel, voorstel.voorstel_id))

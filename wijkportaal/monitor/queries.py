@@ -2,6 +2,9 @@
 
 from sqlmodel import Session, select
 
+from wijkportaal.besluiten.models import Voorstel, VoorstelStatus
+from wijkportaal.besluiten.soorten import Onderwerp, beschrijving
+from wijkportaal.core.clock import schooljaar_label
 from wijkportaal.monitor.calc import (
     STANDAARD_KOSTEN,
     STANDAARD_REDUCTIES,
@@ -15,13 +18,13 @@ from wijkportaal.monitor.models import (
     Reductiedoel,
     VerwijzingSoort,
     Verwijzingstelling,
-    VrijvalBesluit,
     VrijvalVoorstel,
 )
-from wijkportaal.pot.models import Pot, PotBestuur, PotWijk, ToekenningStatus
+from wijkportaal.pot.models import Pot, PotWijk
 from wijkportaal.wijken.models import Wijk
 
-LOPEND = (ToekenningStatus.OPEN, ToekenningStatus.GOEDGEKEURD)
+LOPEND = (VoorstelStatus.OPEN, VoorstelStatus.GOEDGEKEURD)
+VRIJVAL = "vrijval"  # the soort of a vrijval proposal's Voorstel
 
 
 def reductiedoelen(session: Session) -> dict[int, Reductiedoel | None]:
@@ -80,13 +83,14 @@ def potten_van_wijk(session: Session, wijk: Wijk) -> list[Pot]:
     )
 
 
-def voorstellen(session: Session, wijk_ids: list[int]) -> list[tuple[VrijvalVoorstel, Pot]]:
+def voorstellen(session: Session, wijk_ids: list[int]) -> list[tuple[VrijvalVoorstel, Voorstel, Pot]]:
     return list(
         session.exec(
-            select(VrijvalVoorstel, Pot)
+            select(VrijvalVoorstel, Voorstel, Pot)
+            .join(Voorstel, Voorstel.id == VrijvalVoorstel.voorstel_id)
             .join(Pot, Pot.id == VrijvalVoorstel.pot_id)
             .where(VrijvalVoorstel.wijk_id.in_(wijk_ids or [0]))
-            .order_by(VrijvalVoorstel.schooljaar, VrijvalVoorstel.voorgesteld_op)
+            .order_by(VrijvalVoorstel.schooljaar, Voorstel.voorgesteld_op)
         )
     )
 
@@ -103,33 +107,24 @@ def lopend_per_jaar(session: Session, wijk_id: int) -> dict[int, VrijvalVoorstel
     }
 
 
-def besluiten_van(session: Session, voorstel: VrijvalVoorstel) -> dict[int, VrijvalBesluit]:
+@beschrijving(VRIJVAL, "Vrijval naar een pot")
+def beschrijf_vrijval(session: Session, voorstel_ids: list[int]) -> dict[int, Onderwerp]:
+    """The vrijval behind these proposals, for the lists of decisions waiting for someone."""
     return {
-        b.bestuur_id: b
-        for b in session.exec(select(VrijvalBesluit).where(VrijvalBesluit.voorstel_id == voorstel.id))
-    }
-
-
-def open_vrijval_besluiten(session: Session, user) -> list[tuple[VrijvalVoorstel, Wijk, Pot]]:
-    """Vrijval proposals waiting for this bestuurder's board."""
-    if not getattr(user, "bestuur_id", None):
-        return []
-    besloten = select(VrijvalBesluit.voorstel_id).where(VrijvalBesluit.bestuur_id == user.bestuur_id)
-    return list(
-        session.exec(
+        v.voorstel_id: Onderwerp(
+            titel=f"Vrijval {wijk.naam} {schooljaar_label(v.schooljaar)}",
+            bedrag_cents=v.bedrag_cents,
+            endpoint="monitor.voorstel",
+            params={"voorstel_id": v.id},
+            herkomst=f"naar {pot.naam}",
+        )
+        for v, wijk, pot in session.exec(
             select(VrijvalVoorstel, Wijk, Pot)
             .join(Wijk, Wijk.id == VrijvalVoorstel.wijk_id)
             .join(Pot, Pot.id == VrijvalVoorstel.pot_id)
-            .join(PotBestuur, PotBestuur.pot_id == Pot.id)
-            .where(
-                PotBestuur.bestuur_id == user.bestuur_id,
-                VrijvalVoorstel.status == ToekenningStatus.OPEN,
-                VrijvalVoorstel.id.not_in(besloten),
-                VrijvalVoorstel.voorgesteld_door_id != user.id,
-            )
-            .order_by(VrijvalVoorstel.voorgesteld_op)
+            .where(VrijvalVoorstel.voorstel_id.in_(voorstel_ids or [0]))
         )
-    )
+    }
 
 
 def open_voorstellen(session: Session) -> list[tuple[VrijvalVoorstel, Wijk, Pot]]:
@@ -139,7 +134,8 @@ def open_voorstellen(session: Session) -> list[tuple[VrijvalVoorstel, Wijk, Pot]
             select(VrijvalVoorstel, Wijk, Pot)
             .join(Wijk, Wijk.id == VrijvalVoorstel.wijk_id)
             .join(Pot, Pot.id == VrijvalVoorstel.pot_id)
-            .where(VrijvalVoorstel.status == ToekenningStatus.OPEN)
-            .order_by(VrijvalVoorstel.voorgesteld_op)
+            .join(Voorstel, Voorstel.id == VrijvalVoorstel.voorstel_id)
+            .where(VrijvalVoorstel.status == VoorstelStatus.OPEN)
+            .order_by(Voorstel.voorgesteld_op)
         )
     )

@@ -5,9 +5,14 @@ from flask_login import current_user, login_required
 from sqlmodel import select
 
 import ledger
+from wijkportaal.besluiten import permissions as besluiten_permissions
+from wijkportaal.besluiten import queries as besluiten_queries
+from wijkportaal.besluiten.forms import BesluitForm
+from wijkportaal.besluiten.models import BesluitKeuze, Voorstel
 from wijkportaal.core import clock
 from wijkportaal.core.access import get_or_404_403, require, visible_wijk
 from wijkportaal.core.db import get_session
+from wijkportaal.core.errors import Weigering
 from wijkportaal.core.forms import keuzes
 from wijkportaal.core.privacy import PRIVACY_HINT
 from wijkportaal.core.views import render_form, toon_fout
@@ -18,10 +23,7 @@ from wijkportaal.monitor.cli import import_verwijzingen
 from wijkportaal.monitor.grafiek import grafiek
 from wijkportaal.monitor.models import VrijvalVoorstel
 from wijkportaal.monitor.services import MonitorFout, label
-from wijkportaal.pot import queries as pot_queries
-from wijkportaal.pot.forms import BesluitForm
-from wijkportaal.pot.models import BesluitKeuze, Pot
-from wijkportaal.pot.services import PotFout
+from wijkportaal.pot.models import Pot
 from wijkportaal.wijken import queries as wijk_queries
 from wijkportaal.wijken.models import Wijk
 
@@ -67,7 +69,7 @@ def index():
         reducties=queries.reducties(db),
         kosten=queries.kosten(db),
         normen=queries.kostennormen(db),
-        besluiten=queries.open_vrijval_besluiten(db, current_user),
+        wachtend=besluiten_queries.wachtend_op(db, current_user, soort=queries.VRIJVAL),
         open_voorstellen=queries.open_voorstellen(db)
         if permissions.can_propose_vrijval(current_user)
         else [],
@@ -208,24 +210,21 @@ def voorstel(voorstel_id: int):
                     besluit=BesluitKeuze(form.besluit.data),
                     toelichting=form.toelichting.data or "",
                 )
-            except (MonitorFout, PotFout, ledger.LedgerError) as fout:
+            except (Weigering, ledger.LedgerError) as fout:
                 toon_fout(form, fout)
             else:
                 flash(f"Uw besluit is vastgelegd. Status: {status.label}.", "success")
                 return redirect(url_for("monitor.voorstel", voorstel_id=voorstel.id))
-    pot = db.get(Pot, voorstel.pot_id)
-    besluiten = queries.besluiten_van(db, voorstel)
-    al_besloten = getattr(current_user, "bestuur_id", None) in besluiten
+    besluitvoorstel = db.get(Voorstel, voorstel.voorstel_id)
     return render_form(
         "monitor/voorstel.html",
         form,
         v=voorstel,
         wijk=db.get(Wijk, voorstel.wijk_id),
-        pot=pot,
-        besturen=pot_queries.besturen_van(db, pot),
-        besluiten=besluiten,
-        mag_besluiten=permissions.can_decide_vrijval(db, current_user, voorstel) and not al_besloten,
+        pot=db.get(Pot, voorstel.pot_id),
+        mag_besluiten=besluiten_permissions.wacht_op(db, current_user, besluitvoorstel),
         privacy_hint=PRIVACY_HINT,
+        **besluiten_queries.besluitvorming(db, besluitvoorstel),
     )
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from wijkportaal.auth.models import Gebruiker
+from wijkportaal.besluiten import services as besluiten
+from wijkportaal.besluiten.models import BesluitKeuze, Voorstel, VoorstelStatus
 from wijkportaal.core import audit, clock, invoer
-from wijkportaal.core.db import lock_row
 from wijkportaal.core.errors import Weigering
 from wijkportaal.monitor import queries
 from wijkportaal.monitor.calc import BASISJAAR, overzicht
@@ -23,18 +24,10 @@ from wijkportaal.monitor.models import (
     Reductiedoel,
     VerwijzingSoort,
     Verwijzingstelling,
-    VrijvalBesluit,
     VrijvalVoorstel,
 )
-from wijkportaal.pot.models import BesluitKeuze, BronSoort, Pot, PotWijk, ToekenningStatus
-from wijkportaal.pot.rules import uitkomst
-from wijkportaal.pot.services import (
-    PotFout,
-    controleer_besluit,
-    ingelegd_per_bestuur,
-    pot_besturen,
-    voeg_bijdrage_toe,
-)
+from wijkportaal.pot.models import BronSoort, Pot, PotWijk
+from wijkportaal.pot.services import ingelegd_per_bestuur, pot_besturen, voeg_bijdrage_toe
 from wijkportaal.wijken.models import Wijk
 
 AANTAL_MAX = 9999
@@ -328,7 +321,16 @@ def stel_vrijval_voor(
         raise MonitorFout(
             f"In {label(schooljaar)} zijn geen verwijzingen vermeden: er is geen vrijval.", "schooljaar"
         )
+    besluitvoorstel = besluiten.stel_voor(
+        session,
+        user,
+        soort=queries.VRIJVAL,
+        regel=pot.regel.besluitregel,
+        besturen=pot_besturen(session, pot),
+        wijk_id=wijk.id,
+    )
     voorstel = VrijvalVoorstel(
+        voorstel_id=besluitvoorstel.id,
         wijk_id=wijk.id,
         schooljaar=schooljaar,
         pot_id=pot.id,
@@ -338,8 +340,6 @@ def stel_vrijval_voor(
         kosten_so_cents=kosten.so_cents,
         bedrag_cents=regel.vrijval_cents,
         toelichting=toelichting.strip(),
-        regel=pot.regel,
-        voorgesteld_door_id=user.id,
     )
     session.add(voorstel)
     session.flush()
@@ -367,50 +367,26 @@ def neem_vrijval_besluit(
     bestuur_id: int,
     besluit: BesluitKeuze,
     toelichting: str,
-) -> ToekenningStatus:
+) -> VoorstelStatus:
     """Record one board's decision; when the pot's rule is met the vrijval is posted into the pot."""
-    voorstel = lock_row(session, VrijvalVoorstel, voorstel.id)  # boards deciding at once: one after the other
-    if voorstel.status != ToekenningStatus.OPEN:
-        raise MonitorFout(f"Over dit voorstel is al besloten ({voorstel.status.label.lower()}).")
     pot = session.get(Pot, voorstel.pot_id)
-    besturen = pot_besturen(session, pot)
-    try:
-        controleer_besluit(
-            user,
-            voorstel.voorgesteld_door_id,
-            besturen,
-            set(queries.besluiten_van(session, voorstel)),
-            bestuur_id,
-            besluit,
-            toelichting,
-        )
-    except PotFout as fout:
-        raise MonitorFout(str(fout), fout.veld) from fout
-    rij = VrijvalBesluit(
-        voorstel_id=voorstel.id,
-        bestuur_id=bestuur_id,
-        besluit=besluit,
-        toelichting=toelichting.strip(),
-        gebruiker_id=user.id,
-    )
-    session.add(rij)
-    session.flush()
-    audit.record(
+    besluitvoorstel = session.get(Voorstel, voorstel.voorstel_id)
+    status = besluiten.beslis(
         session,
         user,
-        rij,
-        besluit.value,
-        {"voorstel_id": voorstel.id, "bestuur_id": bestuur_id, "toelichting": rij.toelichting},
+        besluitvoorstel,
+        keuze=besluit,
+        toelichting=toelichting,
+        bestuur_id=bestuur_id,
+        gewicht=ingelegd_per_bestuur(session, pot),
         wijk_id=voorstel.wijk_id,
     )
-    besluiten = {b: x.besluit for b, x in queries.besluiten_van(session, voorstel).items()}
-    status = uitkomst(voorstel.regel, besturen, besluiten, ingelegd_per_bestuur(session, pot))
-    if status == ToekenningStatus.GOEDGEKEURD:
+    if status == VoorstelStatus.GOEDGEKEURD:
         wijk = session.get(Wijk, voorstel.wijk_id)
         # Recorded in the SWV's name: the proposer entered the vrijval, the boards' decisions let it in.
         bijdrage = voeg_bijdrage_toe(
             session,
-            session.get(Gebruiker, voorstel.voorgesteld_door_id),
+            session.get(Gebruiker, besluitvoorstel.voorgesteld_door_id),
             pot,
             bron=BronSoort.VRIJVAL,
             bestuur_id=None,
@@ -424,11 +400,8 @@ def neem_vrijval_besluit(
             goedgekeurd_door_besturen=True,
         )
         voorstel.bijdrage_id = bijdrage.id
-    if status != ToekenningStatus.OPEN:
+    if status != VoorstelStatus.OPEN:
         voorstel.status = status
-        voorstel.afgerond_op = clock.now()
         session.flush()
-        audit.record(
-            session, None, voorstel, status.value, {"regel": voorstel.regel}, wijk_id=voorstel.wijk_id
-        )
+        audit.record(session, None, voorstel, status.value, {"regel": pot.regel}, wijk_id=voorstel.wijk_id)
     return status

@@ -13,6 +13,7 @@ from sqlmodel import Session, func, select
 
 import ledger
 from ledger import Ledger, PostedTransaction, to_decimal
+from wijkportaal.besluiten.models import Voorstel, VoorstelStatus
 from wijkportaal.core import clock
 from wijkportaal.core.exports import Kolom
 from wijkportaal.pot import queries
@@ -24,7 +25,6 @@ from wijkportaal.pot.models import (
     PeriodeSoort,
     Pot,
     Toekenning,
-    ToekenningStatus,
 )
 from wijkportaal.pot.services import UITGAVEN, grootboek
 from wijkportaal.wijken.models import Bestuur
@@ -248,10 +248,9 @@ def aanpakken_rapport(session: Session, pot: Pot) -> tuple[list[AanpakRapport], 
         for jaar, cents in a["budget"].items():
             regel(a["aanpak"].id, jaar).budget += cents
     for aanpak_id, bedrag, afgerond, voorgesteld in session.exec(
-        select(
-            Toekenning.aanpak_id, Toekenning.bedrag_cents, Toekenning.afgerond_op, Toekenning.voorgesteld_op
-        )
-        .where(Toekenning.aanpak_id.in_(ids), Toekenning.status == ToekenningStatus.GOEDGEKEURD)
+        select(Toekenning.aanpak_id, Toekenning.bedrag_cents, Voorstel.afgerond_op, Voorstel.voorgesteld_op)
+        .join(Voorstel, Voorstel.id == Toekenning.voorstel_id)
+        .where(Toekenning.aanpak_id.in_(ids), Toekenning.status == VoorstelStatus.GOEDGEKEURD)
         .order_by(Toekenning.id)
     ):
         regel(aanpak_id, jaar_van(pot, (afgerond or voorgesteld).date())).toegekend += bedrag

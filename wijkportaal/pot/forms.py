@@ -5,7 +5,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from wijkportaal.core.forms import BedragField, CheckboxesField, Form, SleutelMixin, keuzes
 from wijkportaal.core.privacy import GeenBSN
-from wijkportaal.pot.models import BesluitKeuze, BronSoort, Goedkeuringsregel, PeriodeSoort
+from wijkportaal.pot.models import BronSoort, Goedkeuringsregel, PeriodeSoort
 
 VERPLICHT = "Dit veld is verplicht."
 
@@ -87,15 +87,6 @@ class ToekenningForm(SleutelMixin, Form):
         "Besluiten binnen (dagen)",
         default=14,
         validators=[InputRequired(VERPLICHT), NumberRange(1, 90, "Kies 1 tot 90 dagen.")],
-    )
-
-
-class BesluitForm(Form):
-    besluit = SelectField("Besluit", choices=_keuzes(BesluitKeuze), validators=[DataRequired(VERPLICHT)])
-    toelichting = TextAreaField(
-        "Toelichting",
-        validators=[Optional(), Length(max=2000), GeenBSN()],
-        description="Verplicht bij afwijzen.",
     )
 
 

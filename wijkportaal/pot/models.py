@@ -10,22 +10,25 @@ import sqlalchemy as sa
 from pydantic import NaiveDatetime
 from sqlmodel import Field, SQLModel
 
+from wijkportaal.besluiten.models import Besluitregel, VoorstelStatus
 from wijkportaal.core.clock import now
 from wijkportaal.core.db import enum_type
 
 
 class Goedkeuringsregel(StrEnum):
+    """The rules a pot may choose for its boards' decisions (the decision component's, but ALLEEN)."""
+
     ALLE = "alle"
     MEERDERHEID = "meerderheid"
     GEWOGEN = "gewogen"
 
     @property
+    def besluitregel(self) -> Besluitregel:
+        return Besluitregel(self.value)
+
+    @property
     def label(self) -> str:
-        return {
-            "alle": "Alle deelnemende besturen stemmen in",
-            "meerderheid": "Een meerderheid van de besturen stemt in",
-            "gewogen": "Een meerderheid naar inbreng (gewogen naar bijdrage) stemt in",
-        }[self]
+        return self.besluitregel.label
 
 
 class PeriodeSoort(StrEnum):
@@ -138,61 +141,24 @@ class AanpakBudget(SQLModel, table=True):
     bedrag_cents: int = Field(sa_type=sa.BigInteger)
 
 
-class ToekenningStatus(StrEnum):
-    OPEN = "open"
-    GOEDGEKEURD = "goedgekeurd"
-    AFGEWEZEN = "afgewezen"
-    VERLOPEN = "verlopen"
-
-    @property
-    def label(self) -> str:
-        return {
-            "open": "Wacht op besluiten",
-            "goedgekeurd": "Goedgekeurd",
-            "afgewezen": "Afgewezen",
-            "verlopen": "Verlopen",
-        }[self]
-
-
 class Toekenning(SQLModel, table=True):
-    """A proposal to fund an approach from the pot: the money is reserved until the boards decide."""
+    """A proposal to fund an approach from the pot: the money is reserved until the boards decide.
+
+    The boards decide on its Voorstel; `status` follows the Voorstel's outcome once the pot has acted on
+    it (posted or released the reservation)."""
 
     __tablename__ = "toekenningen"
     __table_args__ = (sa.CheckConstraint("bedrag_cents > 0", name="positief"),)
 
     id: int | None = Field(default=None, primary_key=True)
+    voorstel_id: int = Field(foreign_key="voorstellen.id", unique=True)
     pot_id: int = Field(foreign_key="potten.id", index=True)
     aanpak_id: int = Field(foreign_key="aanpakken.id", index=True)
     bedrag_cents: int = Field(sa_type=sa.BigInteger)
     toelichting: str = Field(default="", sa_type=sa.Text)
-    regel: Goedkeuringsregel = Field(sa_type=enum_type(Goedkeuringsregel))
-    status: ToekenningStatus = Field(default=ToekenningStatus.OPEN, sa_type=enum_type(ToekenningStatus))
-    voorgesteld_door_id: int = Field(foreign_key="gebruikers.id")
-    voorgesteld_op: NaiveDatetime = Field(default_factory=now)
-    vervalt_op: NaiveDatetime
-    afgerond_op: NaiveDatetime | None = None
+    status: VoorstelStatus = Field(default=VoorstelStatus.OPEN, sa_type=enum_type(VoorstelStatus))
     reservation_id: int = Field(foreign_key="ledger_reservations.id")
     transaction_id: int | None = Field(default=None, foreign_key="ledger_transactions.id")
-
-
-class BesluitKeuze(StrEnum):
-    AKKOORD = "akkoord"
-    AFGEWEZEN = "afgewezen"
-
-
-class ToekenningBesluit(SQLModel, table=True):
-    """One board's decision on an allocation: who decided, when, and why."""
-
-    __tablename__ = "toekenning_besluiten"
-    __table_args__ = (sa.UniqueConstraint("toekenning_id", "bestuur_id"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    toekenning_id: int = Field(foreign_key="toekenningen.id", index=True)
-    bestuur_id: int = Field(foreign_key="besturen.id")
-    besluit: BesluitKeuze = Field(sa_type=enum_type(BesluitKeuze))
-    toelichting: str = Field(default="", max_length=2000)
-    gebruiker_id: int = Field(foreign_key="gebruikers.id")
-    op: NaiveDatetime = Field(default_factory=now)
 
 
 class Besteding(SQLModel, table=True):

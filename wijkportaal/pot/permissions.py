@@ -3,7 +3,9 @@
 from sqlmodel import Session, select
 
 from wijkportaal.auth.models import Rol
-from wijkportaal.pot.models import BronSoort, Pot, PotBestuur, PotWijk, Toekenning, ToekenningStatus
+from wijkportaal.besluiten import permissions as besluiten
+from wijkportaal.besluiten.models import Voorstel
+from wijkportaal.pot.models import BronSoort, Pot, PotBestuur, PotWijk, Toekenning
 from wijkportaal.wijken.permissions import zichtbare_wijk_ids
 
 
@@ -61,8 +63,4 @@ def can_contribute(session: Session, user, pot: Pot, bron: BronSoort, bestuur_id
 
 def can_decide(session: Session, user, toekenning: Toekenning) -> bool:
     """A bestuurder of a participating board decides for that board only, never on their own proposal."""
-    if toekenning.status != ToekenningStatus.OPEN or not _ingelogd(user):
-        return False
-    if toekenning.voorgesteld_door_id == user.id:
-        return False
-    return neemt_deel(session, user, session.get(Pot, toekenning.pot_id))
+    return besluiten.can_decide(session, user, session.get(Voorstel, toekenning.voorstel_id))

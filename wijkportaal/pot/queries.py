@@ -4,6 +4,9 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, func, select
 
+from wijkportaal.besluiten import queries as besluiten_queries
+from wijkportaal.besluiten.models import Voorstel, VoorstelBesluit, VoorstelStatus
+from wijkportaal.besluiten.soorten import Onderwerp, beschrijving
 from wijkportaal.pot.models import (
     Aanpak,
     AanpakBudget,
@@ -13,10 +16,8 @@ from wijkportaal.pot.models import (
     PotBestuur,
     PotWijk,
     Toekenning,
-    ToekenningBesluit,
-    ToekenningStatus,
 )
-from wijkportaal.pot.services import grootboek
+from wijkportaal.pot.services import TOEKENNING, grootboek
 from wijkportaal.wijken.models import Bestuur, Organisatie, Wijk
 
 
@@ -52,7 +53,7 @@ def cijfers(session: Session, pots: list[Pot]) -> dict[int, PotCijfers]:
     )
     toegekend = per_pot(
         select(Toekenning.pot_id, func.sum(Toekenning.bedrag_cents))
-        .where(Toekenning.pot_id.in_(ids), Toekenning.status == ToekenningStatus.GOEDGEKEURD)
+        .where(Toekenning.pot_id.in_(ids), Toekenning.status == VoorstelStatus.GOEDGEKEURD)
         .group_by(Toekenning.pot_id)
     )
     besteed = per_pot(
@@ -132,7 +133,7 @@ def aanpakken_van(session: Session, pot: Pot) -> list[dict]:
     toegekend = dict(
         session.exec(
             select(Toekenning.aanpak_id, func.sum(Toekenning.bedrag_cents))
-            .where(Toekenning.aanpak_id.in_(ids), Toekenning.status == ToekenningStatus.GOEDGEKEURD)
+            .where(Toekenning.aanpak_id.in_(ids), Toekenning.status == VoorstelStatus.GOEDGEKEURD)
             .group_by(Toekenning.aanpak_id)
         ).all()
     )
@@ -155,20 +156,21 @@ def aanpakken_van(session: Session, pot: Pot) -> list[dict]:
     ]
 
 
-def toekenningen_van(session: Session, pot: Pot) -> list[tuple[Toekenning, Aanpak, dict]]:
+def toekenningen_van(
+    session: Session, pot: Pot
+) -> list[tuple[Toekenning, Voorstel, Aanpak, dict[int, VoorstelBesluit]]]:
+    """Every allocation of the pot, newest first, with its Voorstel and the decisions per board."""
     rows = list(
         session.exec(
-            select(Toekenning, Aanpak)
+            select(Toekenning, Voorstel, Aanpak)
+            .join(Voorstel, Voorstel.id == Toekenning.voorstel_id)
             .join(Aanpak, Aanpak.id == Toekenning.aanpak_id)
             .where(Toekenning.pot_id == pot.id)
-            .order_by(Toekenning.voorgesteld_op.desc())
+            .order_by(Voorstel.voorgesteld_op.desc(), Toekenning.id.desc())
         )
     )
-    ids = [t.id for t, _ in rows] or [0]
-    besluiten: dict[int, dict[int, ToekenningBesluit]] = {}
-    for b in session.exec(select(ToekenningBesluit).where(ToekenningBesluit.toekenning_id.in_(ids))):
-        besluiten.setdefault(b.toekenning_id, {})[b.bestuur_id] = b
-    return [(t, a, besluiten.get(t.id, {})) for t, a in rows]
+    besluiten = besluiten_queries.besluiten_van(session, [v.id for _, v, _ in rows])
+    return [(t, v, a, besluiten[v.id]) for t, v, a in rows]
 
 
 def wijken_van(session: Session, pot: Pot) -> list[Wijk]:
@@ -182,23 +184,21 @@ def wijken_van(session: Session, pot: Pot) -> list[Wijk]:
     )
 
 
-def open_besluiten(session: Session, user) -> list[tuple[Toekenning, Aanpak, Pot]]:
-    """Allocations waiting for this bestuurder's board (for their start page)."""
-    if not getattr(user, "bestuur_id", None):
-        return []
-    besloten = select(ToekenningBesluit.toekenning_id).where(ToekenningBesluit.bestuur_id == user.bestuur_id)
-    return list(
-        session.exec(
+@beschrijving(TOEKENNING, "Toekenning uit een pot")
+def beschrijf_toekenningen(session: Session, voorstel_ids: list[int]) -> dict[int, Onderwerp]:
+    """The allocations behind these proposals, for the lists of decisions waiting for someone."""
+    return {
+        t.voorstel_id: Onderwerp(
+            titel=aanpak.naam,
+            bedrag_cents=t.bedrag_cents,
+            endpoint="pot.toekenning",
+            params={"toekenning_id": t.id},
+            herkomst=f"uit {pot.naam}",
+        )
+        for t, aanpak, pot in session.exec(
             select(Toekenning, Aanpak, Pot)
             .join(Aanpak, Aanpak.id == Toekenning.aanpak_id)
             .join(Pot, Pot.id == Toekenning.pot_id)
-            .join(PotBestuur, PotBestuur.pot_id == Pot.id)
-            .where(
-                PotBestuur.bestuur_id == user.bestuur_id,
-                Toekenning.status == ToekenningStatus.OPEN,
-                Toekenning.id.not_in(besloten),
-                Toekenning.voorgesteld_door_id != user.id,
-            )
-            .order_by(Toekenning.vervalt_op)
+            .where(Toekenning.voorstel_id.in_(voorstel_ids or [0]))
         )
-    )
+    }

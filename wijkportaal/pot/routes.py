@@ -8,16 +8,20 @@ from sqlmodel import select
 
 import ledger
 from wijkportaal.auth.models import Rol
+from wijkportaal.besluiten import permissions as besluiten_permissions
+from wijkportaal.besluiten import queries as besluiten_queries
+from wijkportaal.besluiten.forms import BesluitForm
+from wijkportaal.besluiten.models import BesluitKeuze, Voorstel
 from wijkportaal.core import clock
 from wijkportaal.core.access import get_or_404_403, require
-from wijkportaal.core.db import get_session
+from wijkportaal.core.db import get_session, rollback_request
+from wijkportaal.core.errors import Weigering
 from wijkportaal.core.forms import keuzes
 from wijkportaal.core.privacy import PRIVACY_HINT
 from wijkportaal.core.views import render_form, toon_fout, weiger_en_terug
 from wijkportaal.pot import forms, permissions, queries, services
 from wijkportaal.pot.models import (
     Aanpak,
-    BesluitKeuze,
     Besteding,
     Bijdrage,
     BronSoort,
@@ -57,7 +61,7 @@ def index():
         potten=potten,
         cijfers=queries.cijfers(db, potten),
         mag_openen=permissions.can_open_pot(current_user),
-        besluiten=queries.open_besluiten(db, current_user),
+        wachtend=besluiten_queries.wachtend_op(db, current_user),
     )
 
 
@@ -373,6 +377,7 @@ def toekenning_nieuw(pot_id: int):
                 ),
             )
         except ledger.InsufficientFunds as fout:
+            rollback_request()
             form.bedrag.errors.append(f"Er is niet genoeg beschikbaar in de pot. {fout}")
         except (PotFout, ledger.LedgerError) as fout:
             toon_fout(form, fout)
@@ -388,7 +393,7 @@ def toekenning(toekenning_id: int):
     toekenning = get_or_404_403(Toekenning, toekenning_id)
     pot = _pot(toekenning.pot_id)
     db = get_session()
-    form = forms.BesluitForm()
+    form = BesluitForm()
     if request.method == "POST":
         require(permissions.can_decide(db, current_user, toekenning))
         if form.validate_on_submit():
@@ -401,22 +406,20 @@ def toekenning(toekenning_id: int):
                     besluit=BesluitKeuze(form.besluit.data),
                     toelichting=form.toelichting.data or "",
                 )
-            except (PotFout, ledger.LedgerError) as fout:
+            except (Weigering, ledger.LedgerError) as fout:
                 toon_fout(form, fout)
             else:
                 flash(f"Uw besluit is vastgelegd. Status: {status.label}.", "success")
                 return redirect(url_for("pot.toekenning", toekenning_id=toekenning.id))
-    rij = next(r for r in queries.toekenningen_van(db, pot) if r[0].id == toekenning.id)
-    al_besloten = current_user.bestuur_id in rij[2] if getattr(current_user, "bestuur_id", None) else False
+    voorstel = db.get(Voorstel, toekenning.voorstel_id)
     return render_form(
         "pot/toekenning.html",
         form,
         pot=pot,
         t=toekenning,
-        aanpak=rij[1],
-        besluiten=rij[2],
-        besturen=queries.besturen_van(db, pot),
-        mag_besluiten=permissions.can_decide(db, current_user, toekenning) and not al_besloten,
+        aanpak=db.get(Aanpak, toekenning.aanpak_id),
+        mag_besluiten=besluiten_permissions.wacht_op(db, current_user, voorstel),
+        **besluiten_queries.besluitvorming(db, voorstel),
     )
 
 

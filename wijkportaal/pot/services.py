@@ -11,14 +11,15 @@ from sqlmodel import Session, func, select
 
 import ledger
 from ledger import AccountKind, Ledger, LedgerError, Posting, TransactionDraft
+from wijkportaal.besluiten import queries as besluiten_queries
+from wijkportaal.besluiten import services as besluiten
+from wijkportaal.besluiten.models import BesluitKeuze, Voorstel, VoorstelStatus
 from wijkportaal.core import audit, clock
-from wijkportaal.core.db import lock_row
 from wijkportaal.core.errors import Weigering
 from wijkportaal.pot.models import (
     Aanpak,
     AanpakBudget,
     AanpakSchool,
-    BesluitKeuze,
     Besteding,
     Bijdrage,
     BronSoort,
@@ -28,13 +29,11 @@ from wijkportaal.pot.models import (
     PotBestuur,
     PotWijk,
     Toekenning,
-    ToekenningBesluit,
-    ToekenningStatus,
 )
-from wijkportaal.pot.rules import uitkomst
 from wijkportaal.wijken.models import Bestuur
 
 UITGAVEN = "uitgaven"
+TOEKENNING = "toekenning"  # the soort of an allocation's Voorstel
 
 
 class PotFout(Weigering):
@@ -321,8 +320,14 @@ def stel_toekenning_voor(
 ) -> Toekenning:
     if aanpak.pot_id != pot.id:
         raise PotFout("Deze aanpak hoort niet bij deze pot.", "aanpak_id")
-    if vervalt_op <= clock.now():
-        raise PotFout("De termijn voor de besluiten moet in de toekomst liggen.", "vervalt_op")
+    voorstel = besluiten.stel_voor(
+        session,
+        user,
+        soort=TOEKENNING,
+        regel=pot.regel.besluitregel,
+        besturen=pot_besturen(session, pot),
+        vervalt_op=vervalt_op,
+    )
     reservation = grootboek(session).reserve(
         pot.account_code,
         aanpak.account_code,
@@ -333,13 +338,11 @@ def stel_toekenning_voor(
         expires_at=vervalt_op,
     )
     toekenning = Toekenning(
+        voorstel_id=voorstel.id,
         pot_id=pot.id,
         aanpak_id=aanpak.id,
         bedrag_cents=bedrag_cents,
         toelichting=toelichting.strip(),
-        regel=pot.regel,
-        voorgesteld_door_id=user.id,
-        vervalt_op=vervalt_op,
         reservation_id=reservation.id,
     )
     session.add(toekenning)
@@ -354,71 +357,22 @@ def stel_toekenning_voor(
     return toekenning
 
 
-def controleer_besluit(
-    user,
-    voorgesteld_door_id: int,
-    besturen: list[int],
-    al_besloten: set[int],
-    bestuur_id: int,
-    besluit: BesluitKeuze,
-    toelichting: str,
-) -> None:
-    """The rules for one board's decision on a proposal to the boards of a pot (an allocation, or vrijval)."""
-    if voorgesteld_door_id == user.id:
-        raise PotFout("U kunt niet besluiten over uw eigen voorstel.")
-    if bestuur_id not in besturen:
-        raise PotFout("Dit bestuur doet niet mee in deze pot.")
-    if bestuur_id in al_besloten:
-        raise PotFout("Dit bestuur heeft al besloten over dit voorstel.")
-    if besluit == BesluitKeuze.AFGEWEZEN and not toelichting.strip():
-        raise PotFout("Geef een reden als u afwijst.", "toelichting")
-
-
 def neem_besluit(
     session, user, toekenning: Toekenning, *, bestuur_id: int, besluit: BesluitKeuze, toelichting: str
-) -> ToekenningStatus:
+) -> VoorstelStatus:
     """Record one board's decision; when the rule is met the reservation posts, when it fails it is released."""
-    toekenning = lock_row(session, Toekenning, toekenning.id)  # boards deciding at once: one after the other
-    if toekenning.status != ToekenningStatus.OPEN:
-        raise PotFout(f"Over deze toekenning is al besloten ({toekenning.status.label.lower()}).")
-    if toekenning.vervalt_op <= clock.now():
-        raise PotFout("De termijn voor besluiten is verstreken; het gereserveerde geld wordt vrijgegeven.")
     pot = session.get(Pot, toekenning.pot_id)
-    besturen = pot_besturen(session, pot)
-    al_besloten = set(
-        session.exec(
-            select(ToekenningBesluit.bestuur_id).where(ToekenningBesluit.toekenning_id == toekenning.id)
-        )
-    )
-    controleer_besluit(
-        user, toekenning.voorgesteld_door_id, besturen, al_besloten, bestuur_id, besluit, toelichting
-    )
-    rij = ToekenningBesluit(
-        toekenning_id=toekenning.id,
-        bestuur_id=bestuur_id,
-        besluit=besluit,
-        toelichting=toelichting.strip(),
-        gebruiker_id=user.id,
-    )
-    session.add(rij)
-    session.flush()
-    audit.record(
+    status = besluiten.beslis(
         session,
         user,
-        rij,
-        besluit.value,
-        {"toekenning_id": toekenning.id, "bestuur_id": bestuur_id, "toelichting": rij.toelichting},
+        session.get(Voorstel, toekenning.voorstel_id),
+        keuze=besluit,
+        toelichting=toelichting,
+        bestuur_id=bestuur_id,
+        gewicht=ingelegd_per_bestuur(session, pot),
     )
-    besluiten = dict(
-        session.exec(
-            select(ToekenningBesluit.bestuur_id, ToekenningBesluit.besluit).where(
-                ToekenningBesluit.toekenning_id == toekenning.id
-            )
-        ).all()
-    )
-    status = uitkomst(toekenning.regel, besturen, besluiten, ingelegd_per_bestuur(session, pot))
     book = grootboek(session)
-    if status == ToekenningStatus.GOEDGEKEURD:
+    if status == VoorstelStatus.GOEDGEKEURD:
         aanpak = session.get(Aanpak, toekenning.aanpak_id)
         tx = book.post_reservation(
             toekenning.reservation_id,
@@ -428,36 +382,25 @@ def neem_besluit(
             description=f"Toekenning aan {aanpak.naam} ({pot.naam})",
         )
         toekenning.transaction_id = tx.id
-    elif status == ToekenningStatus.AFGEWEZEN:
+    elif status == VoorstelStatus.AFGEWEZEN:
         book.void_reservation(toekenning.reservation_id)
-    if status != ToekenningStatus.OPEN:
+    if status != VoorstelStatus.OPEN:
         toekenning.status = status
-        toekenning.afgerond_op = clock.now()
         session.flush()
-        audit.record(session, None, toekenning, status.value, {"regel": toekenning.regel})
+        audit.record(session, None, toekenning, status.value, {"regel": pot.regel})
     return status
-
-
-def verloop(session, toekenning: Toekenning) -> None:
-    grootboek(session).void_reservation(toekenning.reservation_id)
-    toekenning.status = ToekenningStatus.VERLOPEN
-    toekenning.afgerond_op = clock.now()
-    session.flush()
-    audit.record(session, None, toekenning, "verlopen", {})
 
 
 def verloop_toekenningen(session: Session, moment: datetime | None = None) -> int:
     """Release the money of every open allocation whose decision period has passed (a scheduled job)."""
-    moment = moment or clock.now()
-    verlopen = list(
-        session.exec(
-            select(Toekenning).where(
-                Toekenning.status == ToekenningStatus.OPEN, Toekenning.vervalt_op <= moment
-            )
-        )
-    )
-    for toekenning in verlopen:
-        verloop(session, toekenning)
+    verlopen = besluiten_queries.verlopen(session, TOEKENNING, moment)
+    for voorstel in verlopen:
+        toekenning = session.exec(select(Toekenning).where(Toekenning.voorstel_id == voorstel.id)).one()
+        besluiten.verloop(session, voorstel)
+        grootboek(session).void_reservation(toekenning.reservation_id)
+        toekenning.status = VoorstelStatus.VERLOPEN
+        session.flush()
+        audit.record(session, None, toekenning, "verlopen", {})
     return len(verlopen)
 
 
@@ -467,7 +410,7 @@ def verloop_toekenningen(session: Session, moment: datetime | None = None) -> in
 def toegekend_en_besteed(session: Session, aanpak: Aanpak) -> tuple[int, int]:
     toegekend = session.exec(
         select(func.coalesce(func.sum(Toekenning.bedrag_cents), 0)).where(
-            Toekenning.aanpak_id == aanpak.id, Toekenning.status == ToekenningStatus.GOEDGEKEURD
+            Toekenning.aanpak_id == aanpak.id, Toekenning.status == VoorstelStatus.GOEDGEKEURD
         )
     ).one()
     besteed = session.exec(

@@ -24,12 +24,12 @@ def start():
 @login_required
 def index():
     """The wijken the user may see, grouped by regio, with their overleg status."""
-    from wijkportaal.pot.queries import open_besluiten
+    from wijkportaal.besluiten.queries import wachtend_op
 
     db = get_session()
     return render_template(
         "wijken/index.html",
-        besluiten=open_besluiten(db, current_user),
+        wachtend=wachtend_op(db, current_user),
         **queries.wijken_per_regio(db, current_user),
     )
 

@@ -2,9 +2,9 @@
 
 from hypothesis import given
 from hypothesis import strategies as st
+from wijkportaal.pot.rules import uitkomst
 
 from wijkportaal.pot.models import BesluitKeuze, Goedkeuringsregel, ToekenningStatus
-from wijkportaal.pot.rules import uitkomst
 
 A, R = BesluitKeuze.AKKOORD, BesluitKeuze.AFGEWEZEN
 ALLE, MEER, GEWOGEN = Goedkeuringsregel.ALLE, Goedkeuringsregel.MEERDERHEID, Goedkeuringsregel.GEWOGEN
