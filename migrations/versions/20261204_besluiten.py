@@ -280,6 +280,7 @@ def _drop_oude_besluiten() -> None:
 
 def downgrade() -> None:
     conn = op.get_bind()
+    besluiten: dict[str, list] = {}
     op.drop_index("uq_vrijval_voorstellen_wijk_id_schooljaar_lopend", table_name="vrijval_voorstellen")
     for payload, met_vervalt_op in ((TOEKENNINGEN, True), (VRIJVAL_VOORSTELLEN, False)):
         with op.batch_alter_table(payload.name, schema=None) as batch_op:
@@ -300,15 +301,19 @@ def downgrade() -> None:
                 .scalar_subquery()
             )
         conn.execute(payload.update().values(waarden))
+        # The decisions by payload, kept aside: no table may point at a payload while SQLite rebuilds it.
+        besluiten[payload.name] = conn.execute(
+            sa.select(payload.c.id, voorstel_besluiten)
+            .join(voorstel_besluiten, voorstel_besluiten.c.voorstel_id == payload.c.voorstel_id)
+            .where(voorstel_besluiten.c.bestuur_id.is_not(None))
+            .order_by(voorstel_besluiten.c.id)
+        ).all()
         with op.batch_alter_table(payload.name, schema=None) as batch_op:
-            for kolom in ("regel", "voorgesteld_door_id", "voorgesteld_op") + (
-                ("vervalt_op",) if met_vervalt_op else ()
-            ):
-                batch_op.alter_column(
-                    kolom,
-                    existing_type=sa.DateTime() if kolom.endswith("_op") else sa.Integer(),
-                    nullable=False,
-                )
+            batch_op.alter_column("regel", existing_type=OUDE_REGEL, nullable=False)
+            batch_op.alter_column("voorgesteld_door_id", existing_type=sa.Integer(), nullable=False)
+            batch_op.alter_column("voorgesteld_op", existing_type=sa.DateTime(), nullable=False)
+            if met_vervalt_op:
+                batch_op.alter_column("vervalt_op", existing_type=sa.DateTime(), nullable=False)
             batch_op.create_foreign_key(
                 batch_op.f(f"fk_{payload.name}_voorgesteld_door_id_gebruikers"),
                 "gebruikers",
@@ -317,6 +322,7 @@ def downgrade() -> None:
             )
             batch_op.drop_constraint(f"fk_{payload.name}_voorstel_id_voorstellen", type_="foreignkey")
             batch_op.drop_constraint(f"uq_{payload.name}_voorstel_id", type_="unique")
+            batch_op.drop_column("voorstel_id")
     _lopend_index()
 
     op.create_table(
@@ -380,13 +386,7 @@ def downgrade() -> None:
         (TOEKENNINGEN, TOEKENNING_BESLUITEN, "toekenning_id"),
         (VRIJVAL_VOORSTELLEN, VRIJVAL_BESLUITEN, "voorstel_id"),
     ):
-        rijen = conn.execute(
-            sa.select(payload.c.id, voorstel_besluiten)
-            .join(voorstel_besluiten, voorstel_besluiten.c.voorstel_id == payload.c.voorstel_id)
-            .where(voorstel_besluiten.c.bestuur_id.is_not(None))
-            .order_by(voorstel_besluiten.c.id)
-        ).all()
-        for rij in rijen:
+        for rij in besluiten[payload.name]:
             conn.execute(
                 oud.insert().values(
                     {
@@ -400,9 +400,6 @@ def downgrade() -> None:
                 )
             )
 
-    for payload in (TOEKENNINGEN, VRIJVAL_VOORSTELLEN):
-        with op.batch_alter_table(payload.name, schema=None) as batch_op:
-            batch_op.drop_column("voorstel_id")
     with op.batch_alter_table("voorstel_besluiten", schema=None) as batch_op:
         batch_op.drop_index("uq_voorstel_besluiten_voorstel_id_alleen")
         batch_op.drop_index(batch_op.f("ix_voorstel_besluiten_voorstel_id"))

@@ -12,14 +12,13 @@ from sqlmodel import func, select
 from ledger import Ledger
 from wijkportaal.api import schemas
 from wijkportaal.auth.models import Rol
+from wijkportaal.besluiten.models import VoorstelBesluit, VoorstelStatus
 from wijkportaal.pot import services
 from wijkportaal.pot.models import (
     Bijdrage,
     Goedkeuringsregel,
     PeriodeSoort,
     Toekenning,
-    ToekenningBesluit,
-    ToekenningStatus,
 )
 
 FIGURES = {"ingelegd", "toegezegd", "gereserveerd", "toegekend", "besteed", "beschikbaar"}
@@ -556,7 +555,7 @@ def test_rejection_needs_a_reason_and_releases_the_money(world, db):
     assert response.json["status"] == "afgewezen"
     b = pot_balance(db, w.pot)
     assert (b.posted, b.reserved) == (4_000_000, 0)
-    assert count(db, ToekenningBesluit) == 1
+    assert count(db, VoorstelBesluit) == 1
 
 
 def test_allocation_over_available_is_a_clear_422(world, db):
@@ -727,7 +726,7 @@ def test_responses_round_trip_through_the_documented_models(world, db):
     assert schemas.Bijdrage.model_validate(response.json).model_dump(mode="json") == response.json
     fout = w.api.best1.post(f"/potten/{w.pot.id}/bijdragen", bijdrage(w.b1, "0"), "r2").json
     assert schemas.Validatiefout.model_validate(fout).model_dump() == fout
-    assert db.exec(select(Toekenning)).one().status == ToekenningStatus.OPEN
+    assert db.exec(select(Toekenning)).one().status == VoorstelStatus.OPEN
 
 
 def test_concurrent_repeats_post_once(world, app, db):

@@ -10,6 +10,8 @@ from sqlmodel import Session, func, select
 import wijkportaal.demo as demo_pakket
 from ledger import Ledger, ReservationStatus
 from wijkportaal.auth.models import Gebruiker, Login, Rol
+from wijkportaal.besluiten.models import BesluitKeuze, Voorstel, VoorstelBesluit, VoorstelStatus
+from wijkportaal.besluiten.queries import wachtend_op
 from wijkportaal.core import clock
 from wijkportaal.core.audit import AuditRegel
 from wijkportaal.core.db import make_engine
@@ -19,7 +21,6 @@ from wijkportaal.pot.models import (
     Aanpak,
     AanpakBudget,
     AanpakSchool,
-    BesluitKeuze,
     Besteding,
     Bijdrage,
     BronSoort,
@@ -28,11 +29,8 @@ from wijkportaal.pot.models import (
     PotBestuur,
     PotWijk,
     Toekenning,
-    ToekenningBesluit,
-    ToekenningStatus,
 )
 from wijkportaal.pot.permissions import can_decide
-from wijkportaal.pot.queries import open_besluiten
 from wijkportaal.pot.services import UITGAVEN, toegekend_en_besteed
 from wijkportaal.wijken.models import Bestuur, Organisatie, OrganisatieSoort, Wijk
 
@@ -143,7 +141,7 @@ def test_two_approved_approaches_per_wijk_within_budget(demo, db):
             goedgekeurd = set()
             for aanpak in aanpakken:
                 toekenningen = list(db.exec(select(Toekenning).where(Toekenning.aanpak_id == aanpak.id)))
-                goed = [t for t in toekenningen if t.status == ToekenningStatus.GOEDGEKEURD]
+                goed = [t for t in toekenningen if t.status == VoorstelStatus.GOEDGEKEURD]
                 if not goed:
                     continue
                 goedgekeurd.add(aanpak.naam)
@@ -186,8 +184,8 @@ def test_pot_balances_follow_the_contributions_and_allocations(demo, db):
             )
         ).one()
         toekenningen = list(db.exec(select(Toekenning).where(Toekenning.pot_id == pot.id)))
-        toegekend = sum(t.bedrag_cents for t in toekenningen if t.status == ToekenningStatus.GOEDGEKEURD)
-        open_ = sum(t.bedrag_cents for t in toekenningen if t.status == ToekenningStatus.OPEN)
+        toegekend = sum(t.bedrag_cents for t in toekenningen if t.status == VoorstelStatus.GOEDGEKEURD)
+        open_ = sum(t.bedrag_cents for t in toekenningen if t.status == VoorstelStatus.OPEN)
         saldo = book.balance(pot.account_code)
         assert saldo.posted == ingelegd - toegekend
         assert saldo.reserved == open_
@@ -195,20 +193,21 @@ def test_pot_balances_follow_the_contributions_and_allocations(demo, db):
 
 
 def test_every_decision_is_akkoord_by_the_boards_own_bestuurder(demo, db):
-    besluiten = list(db.exec(select(ToekenningBesluit)))
+    besluiten = list(db.exec(select(VoorstelBesluit)))
     assert besluiten
     for besluit in besluiten:
-        toekenning = db.get(Toekenning, besluit.toekenning_id)
+        voorstel = db.get(Voorstel, besluit.voorstel_id)
         gebruiker = db.get(Gebruiker, besluit.gebruiker_id)
-        assert besluit.besluit == BesluitKeuze.AKKOORD
+        assert besluit.keuze == BesluitKeuze.AKKOORD
         assert gebruiker.rol == Rol.BESTUURDER and gebruiker.bestuur_id == besluit.bestuur_id
-        assert gebruiker.id != toekenning.voorgesteld_door_id
+        assert gebruiker.id != voorstel.voorgesteld_door_id
     for toekenning in db.exec(select(Toekenning)):
-        assert db.get(Gebruiker, toekenning.voorgesteld_door_id).rol == Rol.SWV
+        voorstel = db.get(Voorstel, toekenning.voorstel_id)
+        assert db.get(Gebruiker, voorstel.voorgesteld_door_id).rol == Rol.SWV
         pot = db.get(Pot, toekenning.pot_id)
         besturen = set(db.exec(select(PotBestuur.bestuur_id).where(PotBestuur.pot_id == pot.id)))
-        besloten = {b.bestuur_id for b in besluiten if b.toekenning_id == toekenning.id}
-        if toekenning.status == ToekenningStatus.GOEDGEKEURD and pot.regel == Goedkeuringsregel.ALLE:
+        besloten = {b.bestuur_id for b in besluiten if b.voorstel_id == toekenning.voorstel_id}
+        if toekenning.status == VoorstelStatus.GOEDGEKEURD and pot.regel == Goedkeuringsregel.ALLE:
             assert besloten == besturen
         if pot.regel == Goedkeuringsregel.GEWOGEN:  # a weighted majority settles it, not everyone needs to
             assert 2 <= len(besloten) <= len(besturen)
@@ -216,20 +215,20 @@ def test_every_decision_is_akkoord_by_the_boards_own_bestuurder(demo, db):
 
 def test_one_allocation_waits_for_the_demo_bestuurder(demo, db, client):
     bestuurder = _user(db, DEMO_BESTUURDER)
-    (wachtend,) = db.exec(select(Toekenning).where(Toekenning.status == ToekenningStatus.OPEN)).all()
-    assert wachtend.vervalt_op > clock.now()
-    assert [t.id for t, _, _ in open_besluiten(db, bestuurder)] == [wachtend.id]
+    (wachtend,) = db.exec(select(Toekenning).where(Toekenning.status == VoorstelStatus.OPEN)).all()
+    assert db.get(Voorstel, wachtend.voorstel_id).vervalt_op > clock.now()
+    assert [w.voorstel.id for w in wachtend_op(db, Login(bestuurder))] == [wachtend.voorstel_id]
     assert can_decide(db, Login(bestuurder), wachtend)
     pot = db.get(Pot, wachtend.pot_id)
     besturen = set(db.exec(select(PotBestuur.bestuur_id).where(PotBestuur.pot_id == pot.id)))
     besloten = set(
-        db.exec(select(ToekenningBesluit.bestuur_id).where(ToekenningBesluit.toekenning_id == wachtend.id))
+        db.exec(select(VoorstelBesluit.bestuur_id).where(VoorstelBesluit.voorstel_id == wachtend.voorstel_id))
     )
     assert besloten == besturen - {bestuurder.bestuur_id}
     for anders in db.exec(
         select(Gebruiker).where(Gebruiker.rol == Rol.BESTUURDER, Gebruiker.id != bestuurder.id)
     ):
-        assert open_besluiten(db, anders) == []
+        assert wachtend_op(db, Login(anders)) == []
     assert Ledger(db).reservation(wachtend.reservation_id).status == ReservationStatus.PENDING
 
     aanpak = db.get(Aanpak, wachtend.aanpak_id)
@@ -247,13 +246,13 @@ def test_the_demo_bestuurder_sees_the_pots_and_approves(demo, db, client):
     for aanpak in db.exec(select(Aanpak)):
         assert client.get(f"/aanpakken/{aanpak.id}").status_code == 200
 
-    wachtend = db.exec(select(Toekenning).where(Toekenning.status == ToekenningStatus.OPEN)).one()
+    wachtend = db.exec(select(Toekenning).where(Toekenning.status == VoorstelStatus.OPEN)).one()
     assert client.get(f"/toekenningen/{wachtend.id}").status_code == 200
     response = client.post(f"/toekenningen/{wachtend.id}", data={"besluit": "akkoord", "toelichting": ""})
     assert response.status_code == 302
     db.expire_all()
-    assert db.get(Toekenning, wachtend.id).status == ToekenningStatus.GOEDGEKEURD
-    assert open_besluiten(db, _user(db, DEMO_BESTUURDER)) == []
+    assert db.get(Toekenning, wachtend.id).status == VoorstelStatus.GOEDGEKEURD
+    assert wachtend_op(db, Login(_user(db, DEMO_BESTUURDER))) == []
     assert Ledger(db).check() == []
 
 
@@ -317,12 +316,12 @@ def test_any_load_day(sqlite_template, tmp_path, today):
         assert max(session.exec(select(Bijdrage.datum))) <= today
         assert max(session.exec(select(Besteding.datum))) <= today
         assert session.exec(select(Bijdrage.uiterlijk_op).where(Bijdrage.is_toezegging)).one() > today
-        (wachtend,) = session.exec(select(Toekenning).where(Toekenning.status == ToekenningStatus.OPEN)).all()
-        assert wachtend.vervalt_op > clock.now()
+        (wachtend,) = session.exec(select(Toekenning).where(Toekenning.status == VoorstelStatus.OPEN)).all()
+        assert session.get(Voorstel, wachtend.voorstel_id).vervalt_op > clock.now()
         goedgekeurd = session.exec(
             select(func.count())
             .select_from(Toekenning)
-            .where(Toekenning.status == ToekenningStatus.GOEDGEKEURD)
+            .where(Toekenning.status == VoorstelStatus.GOEDGEKEURD)
         ).one()
         assert goedgekeurd == 8
     finally:
@@ -350,9 +349,7 @@ def test_the_same_day_gives_the_same_pots(sqlite_template, tmp_path):
                 )
             ).all(),
             session.exec(
-                select(ToekenningBesluit.bestuur_id, ToekenningBesluit.toelichting).order_by(
-                    ToekenningBesluit.id
-                )
+                select(VoorstelBesluit.bestuur_id, VoorstelBesluit.toelichting).order_by(VoorstelBesluit.id)
             ).all(),
             session.exec(
                 select(Besteding.datum, Besteding.factuurreferentie, Besteding.bedrag_cents).order_by(

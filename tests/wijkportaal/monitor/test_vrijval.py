@@ -6,13 +6,15 @@ from sqlmodel import select
 
 from ledger import Ledger
 from wijkportaal.auth.models import Login
+from wijkportaal.besluiten.models import BesluitKeuze, Besluitregel, Voorstel, VoorstelBesluit
+from wijkportaal.besluiten.models import VoorstelStatus as Status
+from wijkportaal.besluiten.services import BesluitFout
 from wijkportaal.core import clock
 from wijkportaal.monitor import permissions, services
-from wijkportaal.monitor.models import VrijvalBesluit, VrijvalVoorstel
+from wijkportaal.monitor.models import VrijvalVoorstel
 from wijkportaal.monitor.services import MonitorFout
 from wijkportaal.pot import services as pot_services
-from wijkportaal.pot.models import BesluitKeuze, Bijdrage, BronSoort, Goedkeuringsregel, PeriodeSoort, Pot
-from wijkportaal.pot.models import ToekenningStatus as Status
+from wijkportaal.pot.models import Bijdrage, BronSoort, Goedkeuringsregel, PeriodeSoort, Pot
 
 
 def maak_pot(db, world, wijk=None, regel=Goedkeuringsregel.ALLE, naam="GKBU Osdorp 2025-2026"):
@@ -72,7 +74,8 @@ def test_approved_vrijval_is_posted_into_the_pot(client, auth, world, db, pot, i
     assert response.status_code == 302, response.get_data(as_text=True)
     v = het_voorstel(db)
     assert (v.bedrag_cents, v.vermeden_sbo, v.vermeden_so, v.status) == (4_900_000, 2, 1, Status.OPEN)
-    assert (v.kosten_sbo_cents, v.kosten_so_cents, v.regel) == (1_200_000, 2_500_000, Goedkeuringsregel.ALLE)
+    assert (v.kosten_sbo_cents, v.kosten_so_cents) == (1_200_000, 2_500_000)
+    assert db.get(Voorstel, v.voorstel_id).regel == Besluitregel.ALLE
     assert saldo(db, pot).posted == 0  # nothing until the boards agree
 
     # The boards see it on the monitor; another board's bestuurder may not decide.
@@ -86,10 +89,10 @@ def test_approved_vrijval_is_posted_into_the_pot(client, auth, world, db, pot, i
     # Rejecting needs a reason: refused, nothing stored.
     response = besluit(client, auth, world.best1, v.id, "afgewezen")
     assert response.status_code == 422 and "Geef een reden" in response.get_data(as_text=True)
-    assert db.exec(select(VrijvalBesluit)).all() == []
+    assert db.exec(select(VoorstelBesluit)).all() == []
     response = besluit(client, auth, world.best1, v.id, "afgewezen", "x" * 100_000)
     assert response.status_code == 422 and "2000" in response.get_data(as_text=True)
-    assert db.exec(select(VrijvalBesluit)).all() == []
+    assert db.exec(select(VoorstelBesluit)).all() == []
 
     assert besluit(client, auth, world.best1, v.id, "akkoord").status_code == 302
     assert het_voorstel(db).status == Status.OPEN  # rule "alle": board 2 has not decided
@@ -102,7 +105,7 @@ def test_approved_vrijval_is_posted_into_the_pot(client, auth, world, db, pot, i
 
     assert besluit(client, auth, world.best2, v.id, "akkoord").status_code == 302
     v = het_voorstel(db)
-    assert v.status == Status.GOEDGEKEURD and v.afgerond_op is not None
+    assert v.status == Status.GOEDGEKEURD and db.get(Voorstel, v.voorstel_id).afgerond_op is not None
     b = saldo(db, pot)
     assert (b.posted, b.available) == (4_900_000, 4_900_000)
     bijdrage = db.get(Bijdrage, v.bijdrage_id)
@@ -180,11 +183,11 @@ def test_proposer_cannot_decide_on_their_own_proposal(db, world, pot):
     )
     assert not permissions.can_decide_vrijval(db, Login(world.best1), voorstel)
     assert permissions.can_decide_vrijval(db, Login(world.best2), voorstel)
-    with pytest.raises(MonitorFout, match="eigen voorstel"):
+    with pytest.raises(BesluitFout, match="eigen voorstel"):
         services.neem_vrijval_besluit(
             db, world.best1, voorstel, bestuur_id=world.b1.id, besluit=BesluitKeuze.AKKOORD, toelichting=""
         )
-    with pytest.raises(MonitorFout, match="doet niet mee"):
+    with pytest.raises(BesluitFout, match="doet niet mee"):
         services.neem_vrijval_besluit(
             db,
             world.ander,
@@ -259,16 +262,27 @@ def test_the_database_refuses_a_second_live_proposal_and_a_wrong_sum(db, world, 
     velden = {
         k: getattr(voorstel, k)
         for k in ("wijk_id", "schooljaar", "pot_id", "vermeden_sbo", "vermeden_so", "kosten_sbo_cents")
-    } | {
-        "kosten_so_cents": voorstel.kosten_so_cents,
-        "regel": voorstel.regel,
-        "voorgesteld_door_id": world.swv.id,
-    }
+    } | {"kosten_so_cents": voorstel.kosten_so_cents}
+
+    def nieuw_voorstel() -> int:
+        """A Voorstel of its own, so only the rule under test can refuse the row."""
+        rij = Voorstel(soort="vrijval", regel=Besluitregel.ALLE, voorgesteld_door_id=world.swv.id)
+        db.add(rij)
+        db.flush()
+        return rij.id
+
     for extra in ({"bedrag_cents": voorstel.bedrag_cents}, {"bedrag_cents": 1, "status": Status.AFGEWEZEN}):
-        db.add(VrijvalVoorstel(**velden, **extra))
+        db.add(VrijvalVoorstel(**velden, **extra, voorstel_id=nieuw_voorstel()))
         with pytest.raises(IntegrityError):
             db.commit()
         db.rollback()
     # A rejected one next to the live one is fine when its sum is right.
-    db.add(VrijvalVoorstel(**velden, bedrag_cents=voorstel.bedrag_cents, status=Status.AFGEWEZEN))
+    db.add(
+        VrijvalVoorstel(
+            **velden,
+            bedrag_cents=voorstel.bedrag_cents,
+            status=Status.AFGEWEZEN,
+            voorstel_id=nieuw_voorstel(),
+        )
+    )
     db.commit()

@@ -8,8 +8,9 @@ from sqlmodel import select
 
 from ledger import Ledger
 from wijkportaal.auth.models import Rol
+from wijkportaal.besluiten.models import Voorstel, VoorstelStatus
 from wijkportaal.core.clock import now
-from wijkportaal.pot.models import Aanpak, Bijdrage, Pot, Toekenning, ToekenningStatus
+from wijkportaal.pot.models import Aanpak, Bijdrage, Pot, Toekenning
 
 
 @pytest.fixture
@@ -116,12 +117,12 @@ def test_whole_flow_from_contribution_to_spending(client, auth, world, db):
     auth.logout()
     db.expire_all()
     # Rule "alle": board 1 has not decided (its bestuurder proposed), so still open.
-    assert db.get(Toekenning, toekenning.id).status == ToekenningStatus.OPEN
+    assert db.get(Toekenning, toekenning.id).status == VoorstelStatus.OPEN
 
     auth.login(world.best1b)  # another bestuurder of board 1 decides for it
     assert client.post(f"/toekenningen/{toekenning.id}", data={"besluit": "akkoord"}).status_code == 302
     db.expire_all()
-    assert db.get(Toekenning, toekenning.id).status == ToekenningStatus.GOEDGEKEURD
+    assert db.get(Toekenning, toekenning.id).status == VoorstelStatus.GOEDGEKEURD
     b = balances(db, pot_id)
     assert (b.posted, b.reserved) == (1_500_000, 0)
 
@@ -228,7 +229,7 @@ def test_rejection_with_reason_releases_the_money(client, auth, world, db):
         == 302
     )
     db.expire_all()
-    assert db.get(Toekenning, toekenning.id).status == ToekenningStatus.AFGEWEZEN
+    assert db.get(Toekenning, toekenning.id).status == VoorstelStatus.AFGEWEZEN
     assert balances(db, pot_id).available == 100_000
 
 
@@ -247,8 +248,9 @@ def test_decision_after_expiry_is_refused_and_the_job_releases(client, auth, wor
     )
     auth.logout()
     toekenning = db.exec(select(Toekenning)).one()
-    toekenning.vervalt_op = now() - timedelta(minutes=1)
-    db.add(toekenning)
+    voorstel = db.get(Voorstel, toekenning.voorstel_id)
+    voorstel.vervalt_op = now() - timedelta(minutes=1)
+    db.add(voorstel)
     db.commit()
     auth.login(world.best2)
     response = client.post(f"/toekenningen/{toekenning.id}", data={"besluit": "akkoord"})
@@ -261,7 +263,7 @@ def test_decision_after_expiry_is_refused_and_the_job_releases(client, auth, wor
         result = app.test_cli_runner().invoke(args=["pot", "verlopen"])
         assert result.exit_code == 0, result.output
     db.expire_all()
-    assert db.get(Toekenning, toekenning.id).status == ToekenningStatus.VERLOPEN
+    assert db.get(Toekenning, toekenning.id).status == VoorstelStatus.VERLOPEN
     assert balances(db, pot_id).reserved == 0
 
 

@@ -15,17 +15,11 @@ from openpyxl import load_workbook
 
 from ledger import Ledger, to_decimal
 from wijkportaal.auth.models import Rol
+from wijkportaal.besluiten.models import BesluitKeuze, VoorstelStatus
 from wijkportaal.core import clock
 from wijkportaal.core.exports import GELD, Kolom, csv_waarde, xlsx_bytes
 from wijkportaal.pot import exports, services
-from wijkportaal.pot.models import (
-    BesluitKeuze,
-    BronSoort,
-    Goedkeuringsregel,
-    PeriodeSoort,
-    Pot,
-    ToekenningStatus,
-)
+from wijkportaal.pot.models import BronSoort, Goedkeuringsregel, PeriodeSoort, Pot
 
 NU = datetime(2025, 9, 15, 10, 0)  # allocations are approved in school year 2025-2026
 DEADLINE = datetime(2025, 10, 15, 17, 0)
@@ -141,8 +135,8 @@ def w(db, monkeypatch, make_wijk, make_bestuur, make_org, make_user):
     t2 = _toekenning(db, n, pot, taal, 800_000, "t-taal", akkoord)
     t3 = _toekenning(db, n, pot, start, 100_000, "t-af", [(n.best1, BesluitKeuze.AFGEWEZEN)])
     _toekenning(db, n, pot, taal, 200_000, "t-open", [])
-    assert (t1.status, t2.status, t3.status) == (ToekenningStatus.GOEDGEKEURD,) * 2 + (
-        ToekenningStatus.AFGEWEZEN,
+    assert (t1.status, t2.status, t3.status) == (VoorstelStatus.GOEDGEKEURD,) * 2 + (
+        VoorstelStatus.AFGEWEZEN,
     )
     _besteding(db, n.swv, start, date(2025, 10, 1), "Leerkracht startklas", 1_234_567, "s1")
     _besteding(db, n.swv, start, date(2026, 3, 1), "Materialen startklas", 500_000, "s2")
