@@ -42,7 +42,7 @@ def _teksten():
     return {
         "capaciteit_tekst": queries.capaciteit_tekst,
         "wachttijd_tekst": queries.wachttijd_tekst,
-        "is_swv": permissions.is_swv(current_user),
+        "beheert_referentie": permissions.beheert_referentie(current_user),
         "mag_vastleggen": permissions.can_record(get_session(), current_user),
     }
 
@@ -67,7 +67,7 @@ def _voorziening(voorziening_id: int, check=None) -> Voorziening:
 
 def _bereik(db) -> tuple[set[int] | None, set[int] | None]:
     """The organisations the user may pick as provider and the wijken they may pick (None: all)."""
-    if permissions.is_swv(current_user):
+    if permissions.beheert_referentie(current_user):
         return None, None
     eigen = permissions.eigen_organisatie_id(current_user)
     voorzitter = permissions.voorzitter_wijk_ids(db, current_user)

@@ -6,11 +6,12 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 from sqlmodel import select
 
-from wijkportaal.auth.models import Gebruiker, Rol
+from wijkportaal.auth.models import Gebruiker
 from wijkportaal.core import clock
 from wijkportaal.core.access import get_or_404_403, require, visible_wijk
 from wijkportaal.core.db import get_session, rollback_request
 from wijkportaal.core.forms import keuzes
+from wijkportaal.core.roles import Rol
 from wijkportaal.core.views import render_form, toon_fout, weiger_en_terug
 from wijkportaal.core.web import datum as datum_tekst
 from wijkportaal.overleg import exports, forms, permissions, queries, services

@@ -11,7 +11,7 @@ from sqlmodel import func, select
 
 from ledger import Ledger
 from wijkportaal.api import schemas
-from wijkportaal.auth.models import Rol
+from wijkportaal.core.roles import Rol
 from wijkportaal.pot import services
 from wijkportaal.pot.models import (
     Bijdrage,

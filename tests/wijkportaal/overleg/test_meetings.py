@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from sqlmodel import func, select
 
-from wijkportaal.auth.models import Rol
 from wijkportaal.core.audit import AuditRegel
 from wijkportaal.core.clock import now
+from wijkportaal.core.roles import Rol
 from wijkportaal.overleg.models import (
     Aanwezigheid,
     Actiepunt,

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from ledger import Ledger, to_decimal
-from wijkportaal.auth.models import Rol
 from wijkportaal.core import clock
 from wijkportaal.core.exports import GELD, Kolom, csv_waarde, xlsx_bytes
+from wijkportaal.core.roles import Rol
 from wijkportaal.pot import exports, services
 from wijkportaal.pot.models import (
     BesluitKeuze,
