@@ -10,6 +10,7 @@ import ledger
 from wijkportaal.core import clock
 from wijkportaal.core.access import get_or_404_403, require
 from wijkportaal.core.db import get_session
+from wijkportaal.core.errors import Weigering
 from wijkportaal.core.exports import download
 from wijkportaal.core.forms import keuzes
 from wijkportaal.core.privacy import PRIVACY_HINT
@@ -80,17 +81,22 @@ def nieuw():
             form.bestuur_ids.errors.append("Uw eigen bestuur doet mee in een pot die u opent.")
         else:
             try:
-                pot = services.open_pot(
+                pot = form.eenmalig(
                     db,
                     current_user,
-                    naam=form.naam.data,
-                    periode_soort=PeriodeSoort(form.periode_soort.data),
-                    jaar=form.jaar.data,
-                    wijk_ids=form.wijk_ids.data or [],
-                    bestuur_ids=form.bestuur_ids.data or [],
-                    regel=Goedkeuringsregel(form.regel.data),
+                    Pot,
+                    lambda _sleutel: services.open_pot(
+                        db,
+                        current_user,
+                        naam=form.naam.data,
+                        periode_soort=PeriodeSoort(form.periode_soort.data),
+                        jaar=form.jaar.data,
+                        wijk_ids=form.wijk_ids.data or [],
+                        bestuur_ids=form.bestuur_ids.data or [],
+                        regel=Goedkeuringsregel(form.regel.data),
+                    ),
                 )
-            except PotFout as fout:
+            except Weigering as fout:
                 toon_fout(form, fout)
             else:
                 flash("De pot is geopend.", "success")
@@ -200,7 +206,7 @@ def bijdrage_nieuw(pot_id: int):
                         sleutel=grootboeksleutel,
                     ),
                 )
-            except (PotFout, ledger.LedgerError) as fout:
+            except (Weigering, ledger.LedgerError) as fout:
                 toon_fout(form, fout)
             else:
                 flash("De bijdrage is vastgelegd.", "success")
@@ -226,7 +232,7 @@ def bijdrage_betalen(bijdrage_id: int):
                     db, current_user, bijdrage, form.datum.data, grootboeksleutel
                 ),
             )
-        except (PotFout, ledger.LedgerError) as fout:
+        except (Weigering, ledger.LedgerError) as fout:
             return weiger_en_terug(fout, url_for("pot.pot", pot_id=pot.id))
         flash("De toezegging is als betaald geboekt.", "success")
     else:
@@ -256,16 +262,21 @@ def aanpak_nieuw(pot_id: int):
         budgetten = {jaar: form.budget_jaar1.cents}
         if form.budget_jaar2.cents:
             budgetten[jaar + 1] = form.budget_jaar2.cents
-        aanpak = services.maak_aanpak(
+        aanpak = form.eenmalig(
             db,
             current_user,
-            pot,
-            naam=form.naam.data,
-            doel=form.doel.data or "",
-            doelgroep=form.doelgroep.data or "",
-            niveau=form.niveau.data,
-            school_ids=form.school_ids.data or [],
-            budgetten=budgetten,
+            Aanpak,
+            lambda _sleutel: services.maak_aanpak(
+                db,
+                current_user,
+                pot,
+                naam=form.naam.data,
+                doel=form.doel.data or "",
+                doelgroep=form.doelgroep.data or "",
+                niveau=form.niveau.data,
+                school_ids=form.school_ids.data or [],
+                budgetten=budgetten,
+            ),
         )
         flash("De aanpak is vastgelegd. Stel nu een toekenning uit de pot voor.", "success")
         return redirect(url_for("pot.aanpak", aanpak_id=aanpak.id))
@@ -323,7 +334,7 @@ def besteding_nieuw(aanpak_id: int):
                     sleutel=grootboeksleutel,
                 ),
             )
-        except (PotFout, ledger.LedgerError) as fout:
+        except (Weigering, ledger.LedgerError) as fout:
             toon_fout(form, fout)
         else:
             flash("De besteding is geboekt.", "success")
@@ -374,7 +385,7 @@ def toekenning_nieuw(pot_id: int):
             )
         except ledger.InsufficientFunds as fout:
             form.bedrag.errors.append(f"Er is niet genoeg beschikbaar in de pot. {fout}")
-        except (PotFout, ledger.LedgerError) as fout:
+        except (Weigering, ledger.LedgerError) as fout:
             toon_fout(form, fout)
         else:
             flash("Het bedrag is gereserveerd; de deelnemende besturen kunnen nu besluiten.", "success")
@@ -401,7 +412,7 @@ def toekenning(toekenning_id: int):
                     besluit=BesluitKeuze(form.besluit.data),
                     toelichting=form.toelichting.data or "",
                 )
-            except (PotFout, ledger.LedgerError) as fout:
+            except (Weigering, ledger.LedgerError) as fout:
                 toon_fout(form, fout)
             else:
                 flash(f"Uw besluit is vastgelegd. Status: {status.label}.", "success")
