@@ -12,10 +12,11 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from wijkportaal import create_app, migrate
-from wijkportaal.auth.models import Gebruiker, Rol
+from wijkportaal.auth.models import Gebruiker
 from wijkportaal.auth.passwords import hash_password
 from wijkportaal.core.clock import now
 from wijkportaal.core.db import make_engine
+from wijkportaal.core.roles import Rol
 from wijkportaal.overleg.models import (
     Aanwezigheid,
     AanwezigheidStatus,

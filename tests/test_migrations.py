@@ -83,9 +83,9 @@ def test_decisions_survive_the_way_down_and_up(database_url, db, make_wijk, make
     """Migration 0010 keeps every decision with its author, time and reason, down to 0009 and back."""
     from datetime import date, datetime, timedelta
 
-    from wijkportaal.auth.models import Rol
     from wijkportaal.besluiten import services as besluiten
     from wijkportaal.besluiten.models import BesluitKeuze, Besluitregel, Voorstel
+    from wijkportaal.core.roles import Rol
     from wijkportaal.monitor.models import VrijvalVoorstel
     from wijkportaal.pot import services
     from wijkportaal.pot.models import BronSoort, Goedkeuringsregel, PeriodeSoort

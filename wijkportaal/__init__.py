@@ -1,15 +1,32 @@
 """Wijkportaal: a portal per wijk for the samenwerkingsverband PO Amsterdam-Diemen."""
 
 import os
+from importlib import import_module
 from pathlib import Path
 
 from flask import Flask
 
-from wijkportaal.core import config, db
+from wijkportaal import core
+from wijkportaal.core import config
 from wijkportaal.core.db import TransactionalFlask
-from wijkportaal.core.extensions import csrf, limiter, login_manager
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The features, lowest layer first; each package has `init_app(app)` registering its blueprint, commands,
+# scheduled jobs and template helpers, and a `models.py` when it has tables (see `wijkportaal.models`).
+FEATURES = (
+    "auth",
+    "wijken",
+    "besluiten",
+    "overleg",
+    "pot",
+    "expertise",
+    "monitor",
+    "kaart",
+    "beheer",
+    "duo",
+    "api",
+)
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -32,36 +49,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config["DATABASE_URL"] = f"sqlite:///{Path(app.instance_path) / 'wijkportaal.sqlite'}"
     app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
 
-    db.init_app(app)
-    csrf.init_app(app)
-    limiter.init_app(app)
-    login_manager.init_app(app)
-
-    from wijkportaal import auth
-    from wijkportaal.api import routes as api_routes
-    from wijkportaal.beheer import routes as beheer_routes
-    from wijkportaal.core import web
-    from wijkportaal.expertise import routes as expertise_routes
-    from wijkportaal.kaart import routes as kaart_routes
-    from wijkportaal.monitor import routes as monitor_routes
-    from wijkportaal.overleg import routes as overleg_routes
-    from wijkportaal.pot import routes as pot_routes
-    from wijkportaal.wijken import routes as wijken_routes
-
-    web.init_app(app)
-    auth.init_app(app)
-    for routes in (
-        wijken_routes,
-        overleg_routes,
-        expertise_routes,
-        pot_routes,
-        monitor_routes,
-        kaart_routes,
-        beheer_routes,
-        api_routes,
-    ):
-        app.register_blueprint(routes.bp)
-
+    core.init_app(app)
+    for feature in FEATURES:
+        import_module(f"wijkportaal.{feature}").init_app(app)
     from wijkportaal import cli
 
     cli.init_app(app)

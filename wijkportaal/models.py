@@ -1,12 +1,12 @@
-"""Imports every table module, so the metadata (and Alembic) knows them all."""
+"""Every table on the metadata, so Alembic and the tests see them all: the core's and each feature's models."""
 
-from ledger.store import tables as _ledger  # noqa: F401,E402
-from wijkportaal.auth.models import ApiToken, Gebruiker, Sessie  # noqa: F401
-from wijkportaal.besluiten import models as _besluiten  # noqa: F401
-from wijkportaal.core.audit import AuditRegel  # noqa: F401
-from wijkportaal.core.idempotentie import Idempotentie  # noqa: F401
-from wijkportaal.expertise import models as _expertise  # noqa: F401
-from wijkportaal.monitor import models as _monitor  # noqa: F401
-from wijkportaal.overleg import models as _overleg  # noqa: F401
-from wijkportaal.pot import models as _pot  # noqa: F401
-from wijkportaal.wijken.models import Bestuur, Organisatie, Regio, Wijk  # noqa: F401
+from importlib import import_module, util
+
+import ledger.store.tables  # noqa: F401
+import wijkportaal.core.audit  # noqa: F401
+import wijkportaal.core.idempotentie  # noqa: F401
+from wijkportaal import FEATURES
+
+for _feature in FEATURES:
+    if util.find_spec(f"wijkportaal.{_feature}.models") is not None:
+        import_module(f"wijkportaal.{_feature}.models")

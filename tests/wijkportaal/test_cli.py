@@ -2,7 +2,8 @@
 
 from sqlmodel import select
 
-from wijkportaal.auth.models import ApiToken, Gebruiker, Rol
+from wijkportaal.auth.models import ApiToken, Gebruiker
+from wijkportaal.core.roles import Rol
 
 
 def test_user_create_with_scope_and_token(runner, make_org, make_wijk, db, client):

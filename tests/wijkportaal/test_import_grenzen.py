@@ -14,8 +14,8 @@ import shapely
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
-from wijkportaal import kaart_cli
 from wijkportaal.demo import WIJKEN_CSV
+from wijkportaal.wijken import cli as grenzen_cli
 from wijkportaal.wijken.grenzen import vervang_grenzen
 from wijkportaal.wijken.models import Wijk, Wijkgrens
 from wijkportaal.wijken.services import load_wijken
@@ -220,7 +220,7 @@ def test_a_failure_while_writing_rolls_everything_back(runner, db, bestaand, tmp
         vervang_grenzen(session, *args, **kwargs)
         raise OperationalError("INSERT", {}, Exception("schijf vol"))
 
-    monkeypatch.setattr(kaart_cli, "vervang_grenzen", half_en_dan_stuk)
+    monkeypatch.setattr(grenzen_cli, "vervang_grenzen", half_en_dan_stuk)
     pad = geojson(tmp_path / "a.geojson", [("Oud-Oost", VIERKANT)])
     result = runner.invoke(args=["import", "grenzen", str(pad)])
     assert result.exit_code == 1 and "De database gaf een fout" in result.output

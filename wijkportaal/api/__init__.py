@@ -1,1 +1,10 @@
-"""The api feature."""
+"""The JSON API v1 with its OpenAPI document."""
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    # Each module adds its operations to the one blueprint of the API before it is registered.
+    from wijkportaal.api import kaart, potten, routes  # noqa: F401
+
+    app.register_blueprint(routes.bp)

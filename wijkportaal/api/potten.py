@@ -105,7 +105,7 @@ def bijdrage_toevoegen(pot_id: int):
     db = get_session()
     pot = _zichtbare_pot(db, pot_id)
     _vereist(
-        permissions.is_swv(current_user) or permissions.neemt_deel(db, current_user, pot),
+        permissions.beheert_swv_geld(current_user) or permissions.neemt_deel(db, current_user, pot),
         "Alleen het samenwerkingsverband en de deelnemende besturen leggen bijdragen aan deze pot vast.",
     )
     sleutel = request_idempotency_key()

@@ -1,39 +1,11 @@
 """Who uses the portal, their login sessions and their personal API tokens."""
 
-from enum import StrEnum
-
 from pydantic import NaiveDatetime
 from sqlmodel import Field, SQLModel
 
 from wijkportaal.core.clock import now
 from wijkportaal.core.db import enum_type
-
-
-class Rol(StrEnum):
-    BEHEERDER = "beheerder"
-    SWV = "swv"
-    DIRECTEUR = "directeur"
-    BEOORDELAAR = "beoordelaar"
-    BESTUURDER = "bestuurder"
-    SCHOOLLEIDER = "schoolleider"
-    PARTNER = "partner"
-
-    @property
-    def label(self) -> str:
-        return ROL_LABELS[self]
-
-
-ROL_LABELS = {
-    Rol.BEHEERDER: "Beheerder",
-    Rol.SWV: "SWV-medewerker",
-    Rol.DIRECTEUR: "Directeur-bestuurder",
-    Rol.BEOORDELAAR: "Beoordelaar",
-    Rol.BESTUURDER: "Bestuurder",
-    Rol.SCHOOLLEIDER: "Schoolleider",
-    Rol.PARTNER: "Partner",
-}
-# Staff of the samenwerkingsverband see every wijk.
-SWV_ROLLEN = frozenset({Rol.BEHEERDER, Rol.SWV, Rol.DIRECTEUR, Rol.BEOORDELAAR})
+from wijkportaal.core.roles import Rol
 
 
 class Gebruiker(SQLModel, table=True):
@@ -49,10 +21,6 @@ class Gebruiker(SQLModel, table=True):
     wijk_id: int | None = Field(default=None, foreign_key="wijken.id", index=True)
     is_actief: bool = True
     aangemaakt_op: NaiveDatetime = Field(default_factory=now)
-
-    @property
-    def ziet_alles(self) -> bool:
-        return self.rol in SWV_ROLLEN
 
 
 class Login:

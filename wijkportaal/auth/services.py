@@ -6,10 +6,11 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
-from wijkportaal.auth.models import ApiToken, Gebruiker, Login, Rol, Sessie
+from wijkportaal.auth.models import ApiToken, Gebruiker, Login, Sessie
 from wijkportaal.auth.passwords import hash_password, verify_password
 from wijkportaal.core import audit
 from wijkportaal.core.clock import now
+from wijkportaal.core.roles import Rol
 
 TOKEN_PREFIX = "wp_"
 LAST_USED_RESOLUTION = timedelta(minutes=1)

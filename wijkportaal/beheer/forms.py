@@ -6,9 +6,9 @@ from wtforms import BooleanField, DateField, EmailField, PasswordField, SelectFi
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
-from wijkportaal.auth.models import Rol
 from wijkportaal.auth.passwords import MIN_LENGTH
 from wijkportaal.core.forms import Form
+from wijkportaal.core.roles import Rol
 
 WACHTWOORD_HINT = (
     f"Minstens {MIN_LENGTH} tekens. Geef het wachtwoord persoonlijk of via een apart kanaal door."

@@ -1,6 +1,7 @@
 """Who may manage users and API tokens and read the audit log: the one place that decides it."""
 
-from wijkportaal.auth.models import Gebruiker, Rol
+from wijkportaal.auth.models import Gebruiker
+from wijkportaal.core import roles
 from wijkportaal.overleg.permissions import can_view_audit
 
 __all__ = ["can_change_rol", "can_deactivate", "can_manage_gebruikers", "can_view_audit"]
@@ -8,7 +9,7 @@ __all__ = ["can_change_rol", "can_deactivate", "can_manage_gebruikers", "can_vie
 
 def can_manage_gebruikers(user) -> bool:
     """Only the beheerder manages users, their roles, passwords and API tokens."""
-    return getattr(user, "is_authenticated", False) and user.rol == Rol.BEHEERDER
+    return roles.heeft(user, roles.BEHEERT_GEBRUIKERS)
 
 
 def can_deactivate(user, gebruiker: Gebruiker) -> bool:

@@ -12,8 +12,9 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, select
 from wtforms.fields.choices import SelectChoice
 
-from wijkportaal.auth.models import ROL_LABELS, ApiToken, Gebruiker, Rol
+from wijkportaal.auth.models import ApiToken, Gebruiker
 from wijkportaal.core.audit import AuditRegel
+from wijkportaal.core.roles import ROL_LABELS, Rol
 from wijkportaal.core.web import datum, datum_tijd
 from wijkportaal.expertise.models import Domein
 from wijkportaal.overleg.models import Thema

@@ -12,7 +12,7 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from wijkportaal.auth.models import ApiToken, Gebruiker, Rol
+from wijkportaal.auth.models import ApiToken, Gebruiker
 from wijkportaal.beheer import queries, services
 from wijkportaal.beheer.forms import (
     WACHTWOORD_HINT,
@@ -28,6 +28,7 @@ from wijkportaal.beheer.permissions import can_manage_gebruikers, can_view_audit
 from wijkportaal.beheer.services import GebruikerFout
 from wijkportaal.core.access import get_or_404_403, require
 from wijkportaal.core.db import get_session
+from wijkportaal.core.roles import Rol
 from wijkportaal.core.views import toon_fout
 
 bp = Blueprint("beheer", __name__, url_prefix="/beheer")
@@ -233,5 +234,4 @@ def audit():
         form=form,
         pagina=pagina,
         filter_args=_filter_args(),
-        mag_gebruikers_beheren=can_manage_gebruikers(current_user),
     ), (200 if ok else 422)

@@ -5,10 +5,11 @@ Every change goes through the auth services, which flush and write the audit log
 from sqlmodel import Session, select
 
 from wijkportaal.auth import services as auth_services
-from wijkportaal.auth.models import ApiToken, Gebruiker, Rol
+from wijkportaal.auth.models import ApiToken, Gebruiker
 from wijkportaal.auth.passwords import MIN_LENGTH
 from wijkportaal.beheer import permissions
 from wijkportaal.core.errors import Weigering
+from wijkportaal.core.roles import Rol
 from wijkportaal.wijken.models import Bestuur, Organisatie, Wijk
 
 

@@ -2,14 +2,14 @@
 
 from sqlmodel import Session
 
-from wijkportaal.auth.models import Rol
 from wijkportaal.besluiten import queries
 from wijkportaal.besluiten.models import Besluitregel, Voorstel, VoorstelBestuur, VoorstelStatus
+from wijkportaal.core import roles
 
 
 def bestuur_van(user) -> int | None:
     """The board a user decides for: a bestuurder's own board."""
-    if not getattr(user, "is_authenticated", False) or user.rol != Rol.BESTUURDER:
+    if not roles.heeft(user, roles.BESTUURT):
         return None
     return user.bestuur_id or None
 

@@ -6,7 +6,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from wijkportaal.auth.models import Gebruiker, Rol
+from wijkportaal.auth.models import Gebruiker
 from wijkportaal.besluiten import soorten
 from wijkportaal.besluiten.models import (
     Besluitregel,
@@ -15,7 +15,7 @@ from wijkportaal.besluiten.models import (
     VoorstelBestuur,
     VoorstelStatus,
 )
-from wijkportaal.core import clock
+from wijkportaal.core import clock, roles
 from wijkportaal.wijken.models import Bestuur
 
 
@@ -113,7 +113,7 @@ def wachtend_op(session: Session, user, soort: str | None = None) -> list[Wachte
         Voorstel.beslisser_id == user.id,
         Voorstel.id.not_in(select(VoorstelBesluit.voorstel_id).where(VoorstelBesluit.bestuur_id.is_(None))),
     )
-    if user.rol == Rol.BESTUURDER and user.bestuur_id:
+    if user.rol in roles.BESTUURT and user.bestuur_id:
         kan = sa.or_(
             kan,
             sa.and_(

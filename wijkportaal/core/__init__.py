@@ -1,2 +1,20 @@
 """What every feature uses and nothing feature-specific: the request's transaction rule, role groups,
 load-and-authorize, view helpers, shared form fields, money and count input, audit log, clock, jobs."""
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    """Bind the extensions, the database and the shared commands; features register after this."""
+    from wijkportaal.core import db, web
+    from wijkportaal.core.cli import import_cli
+    from wijkportaal.core.extensions import csrf, limiter, login_manager
+    from wijkportaal.core.jobs import jobs_cli
+
+    db.init_app(app)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    web.init_app(app)
+    app.cli.add_command(import_cli)
+    app.cli.add_command(jobs_cli)

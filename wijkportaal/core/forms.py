@@ -88,7 +88,7 @@ class SleutelMixin:
     """A form that creates something: an idempotency key made when the form is shown, so that
     submitting it twice creates once (see `wijkportaal.core.idempotentie`)."""
 
-    sleutel = HiddenField()
+    sleutel = HiddenField(default=lambda: str(uuid.uuid4()))
 
     def nieuwe_sleutel(self) -> None:
         if not self.sleutel.data:

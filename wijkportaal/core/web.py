@@ -8,8 +8,10 @@ from functools import lru_cache
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_time
 from babel.numbers import format_currency, format_decimal
-from flask import Flask, g, render_template, request
+from flask import Flask, flash, g, redirect, render_template, request
 from flask_wtf.csrf import CSRFError
+
+from wijkportaal.core.errors import Weigering
 
 LOCALE = Locale.parse("nl_NL")  # parsed once: Babel would parse a string on every call
 
@@ -66,6 +68,7 @@ def init_app(app: Flask) -> None:
     for code in (400, 403, 404, 405, 413, 429, 500):
         app.register_error_handler(code, _error_page)
     app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(Weigering, _weigering)
 
 
 def _make_nonce() -> None:
@@ -116,6 +119,18 @@ def _error_page(error):
     if request.path.startswith("/api/"):
         return {"fout": title, "toelichting": text}, code
     return render_template("fout.html", code=code, title=title, text=text), code
+
+
+def _weigering(fout: Weigering):
+    """A refusal no view caught: the request has rolled back; say why, and go back to where the user was."""
+    if request.path.startswith("/api/"):
+        velden = {fout.veld: str(fout)} if fout.veld else {}
+        return {"fout": "Geweigerd", "toelichting": str(fout), "velden": velden}, 422
+    flash(str(fout), "error")
+    terug = request.referrer or ""
+    if not terug.startswith(request.host_url):
+        terug = "/"
+    return redirect(terug), 303
 
 
 def _csrf_error(error):

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from wijkportaal.auth.models import Gebruiker, Rol
+from wijkportaal.auth.models import Gebruiker
 from wijkportaal.auth.passwords import hash_password
 from wijkportaal.core import clock
+from wijkportaal.core.roles import Rol
 from wijkportaal.demo import teksten
 from wijkportaal.demo.expertise import laad_expertise
 from wijkportaal.demo.grenzen import laad_schematische_grenzen

@@ -18,9 +18,10 @@ from datetime import date, datetime, time, timedelta
 
 from sqlmodel import Session, func, select
 
-from wijkportaal.auth.models import Gebruiker, Rol
+from wijkportaal.auth.models import Gebruiker
 from wijkportaal.besluiten.models import BesluitKeuze, VoorstelStatus
 from wijkportaal.core import clock
+from wijkportaal.core.roles import Rol
 from wijkportaal.demo import teksten
 from wijkportaal.demo.organisaties import OSDORP
 from wijkportaal.pot import services

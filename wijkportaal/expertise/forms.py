@@ -3,7 +3,7 @@
 from wtforms import BooleanField, DateField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
 
-from wijkportaal.core.forms import AantalField, CheckboxesField, Form, keuzes
+from wijkportaal.core.forms import AantalField, CheckboxesField, Form, SleutelMixin, keuzes
 from wijkportaal.core.privacy import GeenBSN
 from wijkportaal.expertise.models import Eenheid, VoorzieningSoort, Vorm
 
@@ -49,7 +49,7 @@ class ContactMixin:
     )
 
 
-class ExpertiseForm(GeldigheidMixin, ContactMixin, Form):
+class ExpertiseForm(SleutelMixin, GeldigheidMixin, ContactMixin, Form):
     aanbieder_id = SelectField("Aanbieder", coerce=int, validators=[DataRequired("Kies een aanbieder.")])
     domein_id = SelectField("Domein", coerce=int, validators=[DataRequired("Kies een domein.")])
     vorm = SelectField(
@@ -84,7 +84,7 @@ class ExpertiseForm(GeldigheidMixin, ContactMixin, Form):
         return geldig
 
 
-class VoorzieningForm(GeldigheidMixin, ContactMixin, Form):
+class VoorzieningForm(SleutelMixin, GeldigheidMixin, ContactMixin, Form):
     naam = StringField("Naam", validators=[DataRequired(VERPLICHT), _max(200)])
     soort = SelectField(
         "Soort",
@@ -121,7 +121,7 @@ class BeeindigForm(Form):
     geldig_tot = DateField("Laatste dag", validators=[InputRequired(DATUM)])
 
 
-class DomeinForm(Form):
+class DomeinForm(SleutelMixin, Form):
     naam = StringField("Naam", validators=[DataRequired(VERPLICHT), _max(120)])
     omschrijving = TextAreaField("Omschrijving", validators=[Optional(), _max(1000)])
     volgorde = AantalField("Volgorde", verplicht=False, maximum=1000, description="Lager staat eerder.")

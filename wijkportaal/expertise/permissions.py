@@ -6,23 +6,19 @@ from flask import g, has_request_context
 from sqlalchemy import or_
 from sqlmodel import Session, select
 
-from wijkportaal.auth.models import Rol
-from wijkportaal.core import clock
+from wijkportaal.core import clock, roles
 from wijkportaal.expertise.models import Expertise, Voorziening
 from wijkportaal.overleg.models import Wijkoverleg
 from wijkportaal.wijken.models import Organisatie
-
-# Roles whose organisation may offer expertise or host a voorziening.
-AANBIEDER_ROLLEN = frozenset({Rol.SCHOOLLEIDER, Rol.PARTNER})
 
 
 def _ingelogd(user) -> bool:
     return getattr(user, "is_authenticated", False)
 
 
-def is_swv(user) -> bool:
+def beheert_referentie(user) -> bool:
     """SWV staff keep every entry, the taxonomy and the norm."""
-    return _ingelogd(user) and user.rol in (Rol.SWV, Rol.BEHEERDER)
+    return roles.heeft(user, roles.BEHEERT_REFERENTIE)
 
 
 def can_view_register(user) -> bool:
@@ -32,7 +28,7 @@ def can_view_register(user) -> bool:
 
 def eigen_organisatie_id(user) -> int | None:
     """The organisation a schoolleider or partner offers expertise for."""
-    if _ingelogd(user) and user.rol in AANBIEDER_ROLLEN and user.organisatie_id:
+    if roles.heeft(user, roles.BIEDT_AAN) and user.organisatie_id:
         return user.organisatie_id
     return None
 
@@ -55,7 +51,11 @@ def voorzitter_wijk_ids(session: Session, user) -> frozenset[int]:
 
 def can_record(session: Session, user) -> bool:
     """May add expertise or a voorziening at all (the 'Nieuw' buttons and routes)."""
-    return is_swv(user) or eigen_organisatie_id(user) is not None or bool(voorzitter_wijk_ids(session, user))
+    return (
+        beheert_referentie(user)
+        or eigen_organisatie_id(user) is not None
+        or bool(voorzitter_wijk_ids(session, user))
+    )
 
 
 def may_record_for(
@@ -65,7 +65,7 @@ def may_record_for(
 
     SWV staff: anything. A provider: its own organisation, for anyone. A chair or secretary: any
     provider, as long as the entry serves only the wijken of their overleg."""
-    if is_swv(user):
+    if beheert_referentie(user):
         return True
     if aanbieder_id and aanbieder_id == eigen_organisatie_id(user):
         return True
@@ -82,7 +82,7 @@ def may_record_for(
 
 def can_edit(session: Session, user, entry: Expertise | Voorziening) -> bool:
     """SWV staff every entry; a provider its own; a chair or secretary the entries they created."""
-    if is_swv(user):
+    if beheert_referentie(user):
         return True
     if not _ingelogd(user):
         return False
@@ -101,9 +101,9 @@ def can_view_entry(session: Session, user, entry: Expertise | Voorziening) -> bo
 
 def can_see_all_periods(user) -> bool:
     """The 'ook verlopen' toggle of the register and the list of voorzieningen."""
-    return is_swv(user)
+    return beheert_referentie(user)
 
 
 def can_manage_taxonomy(user) -> bool:
     """The domains and the coverage norm."""
-    return is_swv(user)
+    return beheert_referentie(user)

@@ -42,7 +42,7 @@ def _teksten():
     return {
         "capaciteit_tekst": queries.capaciteit_tekst,
         "wachttijd_tekst": queries.wachttijd_tekst,
-        "is_swv": permissions.is_swv(current_user),
+        "beheert_referentie": permissions.beheert_referentie(current_user),
         "mag_vastleggen": permissions.can_record(get_session(), current_user),
     }
 
@@ -67,7 +67,7 @@ def _voorziening(voorziening_id: int, check=None) -> Voorziening:
 
 def _bereik(db) -> tuple[set[int] | None, set[int] | None]:
     """The organisations the user may pick as provider and the wijken they may pick (None: all)."""
-    if permissions.is_swv(current_user):
+    if permissions.beheert_referentie(current_user):
         return None, None
     eigen = permissions.eigen_organisatie_id(current_user)
     voorzitter = permissions.voorzitter_wijk_ids(db, current_user)
@@ -182,8 +182,17 @@ def expertise_nieuw():
     form = _expertise_form(db)
     antwoord = bewaar(
         form,
-        lambda: services.maak_expertise(
-            db, current_user, _expertise_waarden(form), form.wijk_ids.data or [], form.school_ids.data or []
+        lambda: form.eenmalig(
+            get_session(),
+            current_user,
+            Expertise,
+            lambda _sleutel: services.maak_expertise(
+                db,
+                current_user,
+                _expertise_waarden(form),
+                form.wijk_ids.data or [],
+                form.school_ids.data or [],
+            ),
         ),
         "Het aanbod is vastgelegd.",
         _naar_expertise,
@@ -339,7 +348,14 @@ def voorziening_nieuw():
         abort(403)
     antwoord = bewaar(
         form,
-        lambda: services.maak_voorziening(db, current_user, _voorziening_waarden(form), form.wijk_ids.data),
+        lambda: form.eenmalig(
+            db,
+            current_user,
+            Voorziening,
+            lambda _sleutel: services.maak_voorziening(
+                db, current_user, _voorziening_waarden(form), form.wijk_ids.data
+            ),
+        ),
         "De voorziening is vastgelegd.",
         _naar_voorziening,
     )
@@ -381,8 +397,13 @@ def domeinen():
     form = forms.DomeinForm()
     antwoord = bewaar(
         form,
-        lambda: services.maak_domein(
-            db, current_user, form.naam.data, form.omschrijving.data or "", form.volgorde.data or 0
+        lambda: form.eenmalig(
+            get_session(),
+            current_user,
+            Domein,
+            lambda _sleutel: services.maak_domein(
+                db, current_user, form.naam.data, form.omschrijving.data or "", form.volgorde.data or 0
+            ),
         ),
         "Het domein is toegevoegd.",
         lambda _: url_for("expertise.domeinen"),

@@ -12,6 +12,7 @@ from flask.cli import AppGroup
 from sqlmodel import Session
 
 from wijkportaal.core.db import session_scope
+from wijkportaal.core.roles import Rol
 from wijkportaal.expertise import queries as expertise_queries
 from wijkportaal.kaart import queries
 from wijkportaal.kaart.lagen import LAGEN, Keuze
@@ -24,7 +25,7 @@ class Bediener:
     """Whoever runs a `flask` command on the server: sees every wijk, as SWV staff do."""
 
     is_authenticated: bool = True
-    ziet_alles: bool = True
+    rol: Rol = Rol.SWV
 
 
 @kaart_cli.command("export")

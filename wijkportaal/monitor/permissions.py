@@ -2,23 +2,19 @@
 
 from sqlmodel import Session
 
-from wijkportaal.auth.models import Rol
 from wijkportaal.besluiten import permissions as besluiten
 from wijkportaal.besluiten.models import Voorstel
+from wijkportaal.core import roles
 from wijkportaal.monitor.models import VrijvalVoorstel
 from wijkportaal.pot.models import Pot
-from wijkportaal.pot.permissions import can_view_pot, is_swv
+from wijkportaal.pot.permissions import beheert_swv_geld, can_view_pot
 from wijkportaal.wijken.models import Wijk
 from wijkportaal.wijken.permissions import can_view_wijk
 
-# Bestuurders and school leaders see the monitor of the wijken they may see; SWV roles see every wijk.
-_LEZERS = frozenset({Rol.BESTUURDER, Rol.SCHOOLLEIDER})
-
 
 def can_view_monitor(user) -> bool:
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return user.ziet_alles or user.rol in _LEZERS
+    """Bestuurders and school leaders see the monitor of the wijken they may see; SWV staff every wijk."""
+    return roles.heeft(user, roles.LEEST_MONITOR)
 
 
 def can_view_monitor_wijk(session: Session, user, wijk: Wijk) -> bool:
@@ -27,11 +23,11 @@ def can_view_monitor_wijk(session: Session, user, wijk: Wijk) -> bool:
 
 def can_edit_monitor(user) -> bool:
     """Counts, targets and average costs are entered by SWV staff."""
-    return is_swv(user)
+    return beheert_swv_geld(user)
 
 
 def can_propose_vrijval(user) -> bool:
-    return is_swv(user)
+    return beheert_swv_geld(user)
 
 
 def can_view_voorstel(session: Session, user, voorstel: VrijvalVoorstel) -> bool:

@@ -19,7 +19,6 @@ from wijkportaal.core.views import render_form, toon_fout
 from wijkportaal.core.web import centen
 from wijkportaal.monitor import forms, permissions, queries, services
 from wijkportaal.monitor.calc import BASISJAAR
-from wijkportaal.monitor.cli import import_verwijzingen
 from wijkportaal.monitor.grafiek import grafiek
 from wijkportaal.monitor.models import VrijvalVoorstel
 from wijkportaal.monitor.services import MonitorFout, label
@@ -28,19 +27,12 @@ from wijkportaal.wijken import queries as wijk_queries
 from wijkportaal.wijken.models import Wijk
 
 bp = Blueprint("monitor", __name__)
-bp.cli.add_command(import_verwijzingen)
 
 
 @bp.before_request
 @login_required
 def _require_login():
     """Every page of the monitor needs a login."""
-
-
-@bp.app_template_global("mag_monitor_zien")
-def mag_monitor_zien(user) -> bool:
-    """For the menu in base.html."""
-    return permissions.can_view_monitor(user)
 
 
 def _wijk(code: str) -> Wijk:

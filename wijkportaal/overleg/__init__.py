@@ -1,1 +1,10 @@
-"""The overleg feature."""
+"""The wijkoverleg: members, meetings, agendas, minutes, decisions, actions, themes and the status."""
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    from wijkportaal.overleg import permissions, routes
+
+    app.register_blueprint(routes.bp)
+    app.add_template_global(permissions.can_manage_themas, "mag_themas_beheren")

@@ -22,7 +22,7 @@ from wtforms.validators import (
 )
 
 from wijkportaal.core import clock
-from wijkportaal.core.forms import CheckboxesField, keuzes
+from wijkportaal.core.forms import CheckboxesField, SleutelMixin, keuzes
 from wijkportaal.core.forms import Form as FlaskForm
 from wijkportaal.core.privacy import GeenBSN
 
@@ -43,7 +43,7 @@ class RedenMixin:
     )
 
 
-class BijeenkomstForm(RedenMixin, FlaskForm):
+class BijeenkomstForm(SleutelMixin, RedenMixin, FlaskForm):
     datum = DateField("Datum", validators=[InputRequired("Vul een geldige datum in (dd-mm-jjjj).")])
     starttijd = TimeField("Begintijd", validators=[InputRequired("Vul een geldige begintijd in (uu:mm).")])
     eindtijd = TimeField("Eindtijd", validators=[InputRequired("Vul een geldige eindtijd in (uu:mm).")])
@@ -89,7 +89,7 @@ class BijeenkomstForm(RedenMixin, FlaskForm):
         return ok
 
 
-class AgendapuntForm(RedenMixin, FlaskForm):
+class AgendapuntForm(SleutelMixin, RedenMixin, FlaskForm):
     titel = StringField("Titel", validators=[DataRequired(VERPLICHT), _length(200), GeenBSN()])
     thema_ids = CheckboxesField("Thema's", coerce=int, validators=[Optional()])
     eigenaar = StringField(
@@ -112,12 +112,12 @@ class NotulenForm(FlaskForm):
     notulen = TextAreaField("Notulen", validators=[Optional(), _length(20000), GeenBSN()])
 
 
-class BesluitForm(FlaskForm):
+class BesluitForm(SleutelMixin, FlaskForm):
     tekst = TextAreaField("Besluit", validators=[DataRequired(VERPLICHT), _length(2000), GeenBSN()])
     agendapunt_id = SelectField("Bij agendapunt", coerce=int, validators=[Optional()])
 
 
-class ActiepuntForm(FlaskForm):
+class ActiepuntForm(SleutelMixin, FlaskForm):
     omschrijving = StringField("Actie", validators=[DataRequired(VERPLICHT), _length(500), GeenBSN()])
     eigenaar = StringField("Eigenaar", validators=[DataRequired(VERPLICHT), _length(120), GeenBSN()])
     deadline = DateField("Uiterlijk op", validators=[InputRequired("Vul een geldige datum in (dd-mm-jjjj).")])

@@ -2,7 +2,8 @@
 
 from sqlmodel import Session, select
 
-from wijkportaal.auth.models import Gebruiker, Rol
+from wijkportaal.auth.models import Gebruiker
+from wijkportaal.core import roles
 from wijkportaal.core.clock import now
 from wijkportaal.overleg.models import Bijeenkomst, Lidmaatschap, Wijkoverleg
 from wijkportaal.wijken.models import Wijk
@@ -30,7 +31,7 @@ def can_appoint_secretaris(user: Gebruiker, overleg: Wijkoverleg) -> bool:
 
 def can_appoint_voorzitter(user: Gebruiker) -> bool:
     """SWV staff set up an overleg and name its chair."""
-    return _ingelogd(user) and user.rol in (Rol.SWV, Rol.BEHEERDER)
+    return roles.heeft(user, roles.BEHEERT_REFERENTIE)
 
 
 def is_lid(session: Session, user: Gebruiker, overleg: Wijkoverleg) -> bool:
@@ -60,8 +61,8 @@ def can_propose_agendapunt(session: Session, user: Gebruiker, bijeenkomst: Bijee
 
 def can_manage_themas(user: Gebruiker) -> bool:
     """SWV staff keep the list of themes, the required themes per school year and the bar."""
-    return _ingelogd(user) and user.rol in (Rol.SWV, Rol.BEHEERDER)
+    return roles.heeft(user, roles.BEHEERT_REFERENTIE)
 
 
 def can_view_audit(user: Gebruiker) -> bool:
-    return _ingelogd(user) and user.rol in (Rol.SWV, Rol.BEHEERDER)
+    return roles.heeft(user, roles.BEHEERT_REFERENTIE)

@@ -6,11 +6,13 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 from sqlmodel import select
 
-from wijkportaal.auth.models import Gebruiker, Rol
+from wijkportaal.auth.models import Gebruiker
 from wijkportaal.core import clock
 from wijkportaal.core.access import get_or_404_403, require, visible_wijk
 from wijkportaal.core.db import get_session, rollback_request
+from wijkportaal.core.errors import Weigering
 from wijkportaal.core.forms import keuzes
+from wijkportaal.core.roles import Rol
 from wijkportaal.core.views import render_form, toon_fout, weiger_en_terug
 from wijkportaal.core.web import datum as datum_tekst
 from wijkportaal.overleg import exports, forms, permissions, queries, services
@@ -19,6 +21,7 @@ from wijkportaal.overleg.models import (
     Actiepunt,
     ActiepuntStatus,
     Agendapunt,
+    Besluit,
     Bijeenkomst,
     Lidmaatschap,
     Thema,
@@ -96,16 +99,21 @@ def bijeenkomst_nieuw(code: str):
     del form.reden
     if form.validate_on_submit():
         try:
-            b = services.plan_bijeenkomst(
+            b = form.eenmalig(
                 get_session(),
                 current_user,
-                overleg,
-                start=form.start,
-                eind=form.eind,
-                locatie=form.locatie.data or "",
-                online_link=form.online_link.data or "",
+                Bijeenkomst,
+                lambda _sleutel: services.plan_bijeenkomst(
+                    get_session(),
+                    current_user,
+                    overleg,
+                    start=form.start,
+                    eind=form.eind,
+                    locatie=form.locatie.data or "",
+                    online_link=form.online_link.data or "",
+                ),
             )
-        except OverlegFout as fout:
+        except Weigering as fout:
             toon_fout(form, fout)
         else:
             flash("Bijeenkomst gepland. Stel nu de agenda op.", "success")
@@ -169,7 +177,7 @@ def bijeenkomst_bewerken(bijeenkomst_id: int):
                 },
                 form.reden.data,
             )
-        except OverlegFout as fout:
+        except Weigering as fout:
             toon_fout(form, fout)
         else:
             flash("Bijeenkomst bijgewerkt.", "success")
@@ -187,7 +195,7 @@ def bijeenkomst_annuleren(bijeenkomst_id: int):
         return _fout_en_terug(b, OverlegFout("Geef een reden om de bijeenkomst te annuleren."))
     try:
         services.annuleer_bijeenkomst(get_session(), current_user, b, form.reden.data)
-    except OverlegFout as fout:
+    except Weigering as fout:
         return _fout_en_terug(b, fout)
     flash("Bijeenkomst geannuleerd.", "success")
     return _naar(b)
@@ -199,7 +207,7 @@ def agenda_vaststellen(bijeenkomst_id: int):
     b = _bijeenkomst(bijeenkomst_id, manage=True)
     try:
         services.stel_agenda_vast(get_session(), current_user, b)
-    except OverlegFout as fout:
+    except Weigering as fout:
         return _fout_en_terug(b, fout)
     flash("De agenda is vastgesteld.", "success")
     return _naar(b)
@@ -211,7 +219,7 @@ def notulen_vaststellen(bijeenkomst_id: int):
     b = _bijeenkomst(bijeenkomst_id, manage=True)
     try:
         services.stel_notulen_vast(get_session(), current_user, b)
-    except OverlegFout as fout:
+    except Weigering as fout:
         return _fout_en_terug(b, fout)
     flash("De notulen zijn vastgesteld.", "success")
     return _naar(b)
@@ -248,16 +256,21 @@ def agendapunt_nieuw(bijeenkomst_id: int):
     form.thema_ids.choices = _thema_choices()
     if form.validate_on_submit():
         try:
-            services.voeg_agendapunt_toe(
+            form.eenmalig(
                 db,
                 current_user,
-                b,
-                _punt_values(form),
-                form.thema_ids.data or [],
-                reden=form.reden.data,
-                voorstel=not beheert,
+                Agendapunt,
+                lambda _sleutel: services.voeg_agendapunt_toe(
+                    db,
+                    current_user,
+                    b,
+                    _punt_values(form),
+                    form.thema_ids.data or [],
+                    reden=form.reden.data,
+                    voorstel=not beheert,
+                ),
             )
-        except OverlegFout as fout:
+        except Weigering as fout:
             toon_fout(form, fout)
         else:
             flash(
@@ -296,7 +309,7 @@ def agendapunt_bewerken(agendapunt_id: int):
             services.wijzig_agendapunt(
                 db, current_user, punt, _punt_values(form), form.thema_ids.data or [], reden=form.reden.data
             )
-        except OverlegFout as fout:
+        except Weigering as fout:
             toon_fout(form, fout)
         else:
             flash("Agendapunt bijgewerkt.", "success")
@@ -313,7 +326,7 @@ def agendapunt_schrappen(agendapunt_id: int):
     form.validate_on_submit()
     try:
         services.schrap_agendapunt(get_session(), current_user, punt, form.reden.data)
-    except OverlegFout as fout:
+    except Weigering as fout:
         return _fout_en_terug(b, fout)
     flash("Agendapunt geschrapt.", "success")
     return _naar(b, "agenda")
@@ -328,7 +341,7 @@ def agendapunt_beoordelen(agendapunt_id: int):
     accepteren = request.form.get("besluit") == "opnemen"
     try:
         services.beoordeel_voorstel(get_session(), current_user, punt, accepteren, form.reden.data)
-    except OverlegFout as fout:
+    except Weigering as fout:
         return _fout_en_terug(b, fout)
     flash("Voorstel opgenomen in de agenda." if accepteren else "Voorstel afgewezen.", "success")
     return _naar(b, "agenda")
@@ -343,7 +356,7 @@ def notulen(agendapunt_id: int):
     if form.validate_on_submit():
         try:
             services.schrijf_notulen(db, current_user, punt, form.notulen.data or "")
-        except OverlegFout as fout:
+        except Weigering as fout:
             toon_fout(form, fout)
         else:
             flash("Notulen opgeslagen.", "success")
@@ -374,7 +387,7 @@ def aanwezigheid(bijeenkomst_id: int):
         if not fouten:
             try:
                 services.registreer_aanwezigheid(db, current_user, b, statussen)
-            except OverlegFout as fout:
+            except Weigering as fout:
                 rollback_request()
                 fouten.append(str(fout))
             else:
@@ -395,8 +408,15 @@ def besluit_nieuw(bijeenkomst_id: int):
     form.agendapunt_id.choices = _punt_keuzes(context)
     if form.validate_on_submit():
         try:
-            services.voeg_besluit_toe(db, current_user, b, form.tekst.data, form.agendapunt_id.data)
-        except OverlegFout as fout:
+            form.eenmalig(
+                db,
+                current_user,
+                Besluit,
+                lambda _sleutel: services.voeg_besluit_toe(
+                    db, current_user, b, form.tekst.data, form.agendapunt_id.data
+                ),
+            )
+        except Weigering as fout:
             toon_fout(form, fout)
         else:
             flash("Besluit vastgelegd.", "success")
@@ -414,16 +434,21 @@ def actiepunt_nieuw(bijeenkomst_id: int):
     form.agendapunt_id.choices = _punt_keuzes(context)
     if form.validate_on_submit():
         try:
-            services.voeg_actiepunt_toe(
+            form.eenmalig(
                 db,
                 current_user,
-                b,
-                omschrijving=form.omschrijving.data,
-                eigenaar=form.eigenaar.data,
-                deadline=form.deadline.data,
-                agendapunt_id=form.agendapunt_id.data,
+                Actiepunt,
+                lambda _sleutel: services.voeg_actiepunt_toe(
+                    db,
+                    current_user,
+                    b,
+                    omschrijving=form.omschrijving.data,
+                    eigenaar=form.eigenaar.data,
+                    deadline=form.deadline.data,
+                    agendapunt_id=form.agendapunt_id.data,
+                ),
             )
-        except OverlegFout as fout:
+        except Weigering as fout:
             toon_fout(form, fout)
         else:
             flash("Actiepunt toegevoegd.", "success")
@@ -483,7 +508,7 @@ def leden(code: str):
         if "lid-organisatie_id" in request.form and lid_form.validate():
             try:
                 services.voeg_lid_toe(db, current_user, overleg, lid_form.organisatie_id.data)
-            except OverlegFout as fout:
+            except Weigering as fout:
                 toon_fout(lid_form, fout)
             else:
                 flash("Lid toegevoegd.", "success")
@@ -536,7 +561,7 @@ def hiaat_op_agenda(code: str, domein_id: int):
     cel = dekking_van_wijk(db, wijk.id).cel(wijk.id, domein.id)
     try:
         punt = services.zet_hiaat_op_agenda(db, current_user, overleg, domein, cel, form.reden.data)
-    except OverlegFout as fout:
+    except Weigering as fout:
         return weiger_en_terug(fout, url_for("wijken.wijk", code=wijk.code, _anchor="hiaten-kop"))
     b = db.get(Bijeenkomst, punt.bijeenkomst_id)
     flash(f"'{punt.titel}' staat op de agenda van {datum_tekst(b.start)}.", "success")
@@ -652,7 +677,7 @@ def themas():
                 services.zet_verplichte_themas(db, current_user, jaar, verplicht_form.thema_ids.data or [])
                 flash(f"Verplichte thema's voor {clock.schooljaar_label(jaar)} opgeslagen.", "success")
                 return redirect(url_for("overleg.themas", schooljaar=jaar))
-        except OverlegFout as fout:
+        except Weigering as fout:
             toon_fout(thema_form if "thema-naam" in request.form else verplicht_form, fout)
     has_errors = bool(thema_form.errors or verplicht_form.errors)
     return render_template(
@@ -685,7 +710,7 @@ def thema_bewerken(thema_id: int):
                     "is_actief": actief,
                 },
             )
-        except OverlegFout as fout:
+        except Weigering as fout:
             toon_fout(form, fout)
         else:
             flash("Thema bijgewerkt.", "success")

@@ -1,1 +1,23 @@
-"""The gedeelde pot: pooled budgets of school boards, on the ledger."""
+"""The gedeelde pot: pots, contributions, approaches, allocations decided by the boards, spending, reports."""
+
+from flask import Flask
+
+from wijkportaal.core import jobs
+
+
+def init_app(app: Flask) -> None:
+    from wijkportaal.pot import cli, routes, services
+
+    app.register_blueprint(routes.bp)
+    app.cli.add_command(cli.pot_cli)
+    app.cli.add_command(cli.ledger_cli)
+    jobs.register(
+        app,
+        jobs.Job(
+            naam="verlopen",
+            omschrijving="Geeft het gereserveerde geld vrij van toekenningen waarvan de termijn voorbij is.",
+            run=lambda session: (
+                f"{services.verloop_toekenningen(session)} verlopen toekenning(en) vrijgegeven"
+            ),
+        ),
+    )

@@ -1,8 +1,12 @@
-"""`flask pot verlopen`: release the money of allocations whose decision period has passed."""
+"""`flask pot verlopen`, and the ledger of the gedeelde pot: `flask ledger check` and `flask ledger export`."""
+
+import sys
 
 import click
 from flask.cli import AppGroup
 
+from ledger import Ledger
+from ledger.export import ExportError, begin_snapshot, export_beancount, totals
 from wijkportaal.core.db import session_scope
 from wijkportaal.pot.services import verloop_toekenningen
 
@@ -15,3 +19,51 @@ def verlopen() -> None:
     with session_scope() as session:
         n = verloop_toekenningen(session)
     click.echo(f"{n} verlopen toekenning(en) vrijgegeven.")
+
+
+ledger_cli = AppGroup("ledger", help="Het grootboek van de gedeelde potten: controle en export.")
+
+
+@ledger_cli.command("check")
+def check() -> None:
+    """Recompute every transaction's sum, every balance and the hash chain.
+
+    Exits 0 when all is in order, 1 with the first discrepancy found."""
+    with session_scope() as session:
+        begin_snapshot(session)
+        errors = Ledger(session).check()
+        counted = totals(session)
+    if errors:
+        click.echo(f"Grootboek NIET in orde: {errors[0]}", err=True)
+        sys.exit(1)
+    click.echo(
+        f"Grootboek in orde: {counted.transactions} transacties, {counted.postings} boekingen, "
+        "hash-keten klopt."
+    )
+
+
+@ledger_cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(["beancount"]), default="beancount", show_default=True)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+    default="-",
+    help="File to write (default: standard output). Written in full or not at all.",
+)
+def export(fmt: str, output: str) -> None:
+    """Write the whole ledger as a Beancount file that `bean-check` accepts."""
+    try:
+        with (
+            session_scope() as session,
+            click.open_file(output, "w", encoding="utf-8", atomic=output != "-") as out,
+        ):
+            begin_snapshot(session)
+            written = export_beancount(Ledger(session), out)
+    except ExportError as error:
+        raise click.ClickException(f"Export mislukt: {error}") from error
+    if output != "-":
+        click.echo(
+            f"{written.transactions} transacties met {written.postings} boekingen geschreven naar {output}.",
+            err=True,
+        )

@@ -14,7 +14,7 @@ def _keuzes(enum_cls) -> list:
     return keuzes((m.value, getattr(m, "label", m.value)) for m in enum_cls)
 
 
-class PotForm(Form):
+class PotForm(SleutelMixin, Form):
     naam = StringField(
         "Naam", validators=[DataRequired(VERPLICHT), Length(max=200, message="Maximaal 200 tekens.")]
     )
@@ -67,7 +67,7 @@ class BetaalForm(SleutelMixin, Form):
     datum = DateField("Betaald op", validators=[InputRequired("Vul een geldige datum in.")])
 
 
-class AanpakForm(Form):
+class AanpakForm(SleutelMixin, Form):
     naam = StringField(
         "Naam", validators=[DataRequired(VERPLICHT), Length(max=200, message="Maximaal 200 tekens.")]
     )

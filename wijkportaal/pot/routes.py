@@ -7,7 +7,6 @@ from flask_login import current_user, login_required
 from sqlmodel import select
 
 import ledger
-from wijkportaal.auth.models import Rol
 from wijkportaal.besluiten import permissions as besluiten_permissions
 from wijkportaal.besluiten import queries as besluiten_queries
 from wijkportaal.besluiten.forms import BesluitForm
@@ -16,10 +15,11 @@ from wijkportaal.core import clock
 from wijkportaal.core.access import get_or_404_403, require
 from wijkportaal.core.db import get_session, rollback_request
 from wijkportaal.core.errors import Weigering
+from wijkportaal.core.exports import download
 from wijkportaal.core.forms import keuzes
 from wijkportaal.core.privacy import PRIVACY_HINT
 from wijkportaal.core.views import render_form, toon_fout, weiger_en_terug
-from wijkportaal.pot import forms, permissions, queries, services
+from wijkportaal.pot import exports, forms, permissions, queries, services
 from wijkportaal.pot.models import (
     Aanpak,
     Besteding,
@@ -75,26 +75,31 @@ def nieuw():
     form.bestuur_ids.choices = keuzes((b.id, b.naam) for b in db.exec(select(Bestuur).order_by(Bestuur.naam)))
     if request.method == "GET":
         form.jaar.data = clock.schooljaar_van(clock.today())
-        if current_user.rol == Rol.BESTUURDER:
+        if permissions.must_open_for_own_board(current_user):
             form.bestuur_ids.data = [current_user.bestuur_id]
     if form.validate_on_submit():
-        if current_user.rol == Rol.BESTUURDER and current_user.bestuur_id not in (
+        if permissions.must_open_for_own_board(current_user) and current_user.bestuur_id not in (
             form.bestuur_ids.data or []
         ):
             form.bestuur_ids.errors.append("Uw eigen bestuur doet mee in een pot die u opent.")
         else:
             try:
-                pot = services.open_pot(
+                pot = form.eenmalig(
                     db,
                     current_user,
-                    naam=form.naam.data,
-                    periode_soort=PeriodeSoort(form.periode_soort.data),
-                    jaar=form.jaar.data,
-                    wijk_ids=form.wijk_ids.data or [],
-                    bestuur_ids=form.bestuur_ids.data or [],
-                    regel=Goedkeuringsregel(form.regel.data),
+                    Pot,
+                    lambda _sleutel: services.open_pot(
+                        db,
+                        current_user,
+                        naam=form.naam.data,
+                        periode_soort=PeriodeSoort(form.periode_soort.data),
+                        jaar=form.jaar.data,
+                        wijk_ids=form.wijk_ids.data or [],
+                        bestuur_ids=form.bestuur_ids.data or [],
+                        regel=Goedkeuringsregel(form.regel.data),
+                    ),
                 )
-            except PotFout as fout:
+            except Weigering as fout:
                 toon_fout(form, fout)
             else:
                 flash("De pot is geopend.", "success")
@@ -130,7 +135,7 @@ def pot(pot_id: int):
         mag_beheren=permissions.can_manage_pot(db, current_user, pot),
         regel_vast=services.heeft_geld(db, pot),
         regels=list(Goedkeuringsregel),
-        is_swv=permissions.is_swv(current_user),
+        beheert_swv_geld=permissions.beheert_swv_geld(current_user),
         neemt_deel=permissions.neemt_deel(db, current_user, pot),
         vandaag=clock.today(),
         betaal_form=_betaal_form(),
@@ -165,7 +170,7 @@ def bijdrage_nieuw(pot_id: int):
     """Record a contribution or a pledge."""
     pot = _pot(pot_id)
     db = get_session()
-    swv = permissions.is_swv(current_user)
+    swv = permissions.beheert_swv_geld(current_user)
     require(swv or permissions.neemt_deel(db, current_user, pot))
     form = forms.BijdrageForm()
     besturen = [b["bestuur"] for b in queries.besturen_van(db, pot)]
@@ -204,7 +209,7 @@ def bijdrage_nieuw(pot_id: int):
                         sleutel=grootboeksleutel,
                     ),
                 )
-            except (PotFout, ledger.LedgerError) as fout:
+            except (Weigering, ledger.LedgerError) as fout:
                 toon_fout(form, fout)
             else:
                 flash("De bijdrage is vastgelegd.", "success")
@@ -230,7 +235,7 @@ def bijdrage_betalen(bijdrage_id: int):
                     db, current_user, bijdrage, form.datum.data, grootboeksleutel
                 ),
             )
-        except (PotFout, ledger.LedgerError) as fout:
+        except (Weigering, ledger.LedgerError) as fout:
             return weiger_en_terug(fout, url_for("pot.pot", pot_id=pot.id))
         flash("De toezegging is als betaald geboekt.", "success")
     else:
@@ -260,16 +265,21 @@ def aanpak_nieuw(pot_id: int):
         budgetten = {jaar: form.budget_jaar1.cents}
         if form.budget_jaar2.cents:
             budgetten[jaar + 1] = form.budget_jaar2.cents
-        aanpak = services.maak_aanpak(
+        aanpak = form.eenmalig(
             db,
             current_user,
-            pot,
-            naam=form.naam.data,
-            doel=form.doel.data or "",
-            doelgroep=form.doelgroep.data or "",
-            niveau=form.niveau.data,
-            school_ids=form.school_ids.data or [],
-            budgetten=budgetten,
+            Aanpak,
+            lambda _sleutel: services.maak_aanpak(
+                db,
+                current_user,
+                pot,
+                naam=form.naam.data,
+                doel=form.doel.data or "",
+                doelgroep=form.doelgroep.data or "",
+                niveau=form.niveau.data,
+                school_ids=form.school_ids.data or [],
+                budgetten=budgetten,
+            ),
         )
         flash("De aanpak is vastgelegd. Stel nu een toekenning uit de pot voor.", "success")
         return redirect(url_for("pot.aanpak", aanpak_id=aanpak.id))
@@ -327,7 +337,7 @@ def besteding_nieuw(aanpak_id: int):
                     sleutel=grootboeksleutel,
                 ),
             )
-        except (PotFout, ledger.LedgerError) as fout:
+        except (Weigering, ledger.LedgerError) as fout:
             toon_fout(form, fout)
         else:
             flash("De besteding is geboekt.", "success")
@@ -379,7 +389,7 @@ def toekenning_nieuw(pot_id: int):
         except ledger.InsufficientFunds as fout:
             rollback_request()
             form.bedrag.errors.append(f"Er is niet genoeg beschikbaar in de pot. {fout}")
-        except (PotFout, ledger.LedgerError) as fout:
+        except (Weigering, ledger.LedgerError) as fout:
             toon_fout(form, fout)
         else:
             flash("Het bedrag is gereserveerd; de deelnemende besturen kunnen nu besluiten.", "success")
@@ -423,4 +433,110 @@ def toekenning(toekenning_id: int):
     )
 
 
-from wijkportaal.pot import rapporten  # noqa: E402,F401  (registers the report routes)
+# Reports: pages and CSV/XLSX downloads, for whoever may view the pot
+
+
+FORMATEN = "<any(csv, xlsx):formaat>"
+
+
+def _naam(pot: Pot, rapport: str) -> str:
+    return f"pot-{pot.id}-{rapport}-{clock.today():%Y-%m-%d}"
+
+
+@bp.route("/potten/<int:pot_id>/rapport")
+def rapport(pot_id: int):
+    """Per pot: paid in, pledged, reserved, allocated, spent and available."""
+    pot = _pot(pot_id)
+    return render_template(
+        "pot/rapport_pot.html", pot=pot, rijen=exports.pot_rapport(get_session(), pot), vandaag=clock.today()
+    )
+
+
+@bp.route(f"/potten/<int:pot_id>/rapport.{FORMATEN}")
+def rapport_export(pot_id: int, formaat: str):
+    pot = _pot(pot_id)
+    rijen = exports.pot_rijen(exports.pot_rapport(get_session(), pot))
+    return download(exports.POT_KOLOMMEN, rijen, formaat, _naam(pot, "rapport"), blad="Pot")
+
+
+@bp.route("/potten/<int:pot_id>/rapport/besturen")
+def rapport_besturen(pot_id: int):
+    """Per board: contributed and pledged, share of the pot, against a fair share by pupils."""
+    pot = _pot(pot_id)
+    regels, totaal = exports.besturen_rapport(get_session(), pot)
+    return render_template("pot/rapport_besturen.html", pot=pot, regels=regels, totaal=totaal)
+
+
+@bp.route(f"/potten/<int:pot_id>/rapport/besturen.{FORMATEN}")
+def rapport_besturen_export(pot_id: int, formaat: str):
+    pot = _pot(pot_id)
+    rijen = exports.besturen_rijen(*exports.besturen_rapport(get_session(), pot))
+    return download(exports.BESTUUR_KOLOMMEN, rijen, formaat, _naam(pot, "besturen"), blad="Besturen")
+
+
+@bp.route("/potten/<int:pot_id>/rapport/aanpakken")
+def rapport_aanpakken(pot_id: int):
+    """Per approach and year: budget against allocated and spent."""
+    pot = _pot(pot_id)
+    rapporten, totaal = exports.aanpakken_rapport(get_session(), pot)
+    return render_template(
+        "pot/rapport_aanpakken.html",
+        pot=pot,
+        rapporten=rapporten,
+        totaal=totaal,
+        schooljaar=pot.periode_soort == PeriodeSoort.SCHOOLJAAR,
+    )
+
+
+@bp.route(f"/potten/<int:pot_id>/rapport/aanpakken.{FORMATEN}")
+def rapport_aanpakken_export(pot_id: int, formaat: str):
+    pot = _pot(pot_id)
+    rijen = exports.aanpakken_rijen(*exports.aanpakken_rapport(get_session(), pot))
+    return download(exports.AANPAK_KOLOMMEN, rijen, formaat, _naam(pot, "aanpakken"), blad="Aanpakken")
+
+
+def _journaal_fout(pot: Pot, opties, filter_):
+    """Bad filter input: the page again with Dutch messages, 422."""
+    return render_template(
+        "pot/rapport_journaal.html", pot=pot, opties=opties, f=filter_, pagina=None, namen={}
+    ), 422
+
+
+@bp.route("/potten/<int:pot_id>/journaal")
+def journaal(pot_id: int):
+    """Every transaction of the pot and its approaches with postings, author and hash; filtered, 50 a page."""
+    pot = _pot(pot_id)
+    db = get_session()
+    opties = exports.rekeningen(db, pot)
+    f = exports.lees_filter(request.args, opties)
+    if f.fouten:
+        return _journaal_fout(pot, opties, f)
+    return render_template(
+        "pot/rapport_journaal.html",
+        pot=pot,
+        opties=opties,
+        f=f,
+        pagina=exports.journaal_pagina(db, pot, f),
+        namen=exports.rekening_namen(db, pot),
+    )
+
+
+@bp.route(f"/potten/<int:pot_id>/journaal.{FORMATEN}")
+def journaal_export(pot_id: int, formaat: str):
+    """The filtered journal, all of it (not paged), one row per posting; the CSV is streamed."""
+    pot = _pot(pot_id)
+    db = get_session()
+    opties = exports.rekeningen(db, pot)
+    f = exports.lees_filter(request.args, opties)
+    f.fouten.pop("pagina", None)  # a download is never paged
+    if f.fouten:
+        return _journaal_fout(pot, opties, f)
+    rijen = _journaal_stroom(pot.id, f, exports.rekening_namen(db, pot))
+    return download(exports.JOURNAAL_KOLOMMEN, rijen, formaat, _naam(pot, "journaal"), blad="Journaal")
+
+
+def _journaal_stroom(pot_id: int, f: exports.JournaalFilter, namen: dict[str, str]):
+    """A streamed CSV reads after the request's own session was closed: ask for the session only when
+    the rows are read, so the stream's context opens one and closes it when the stream ends."""
+    db = get_session()
+    yield from exports.journaal_rijen(exports.transacties(db, db.get(Pot, pot_id), f), namen)

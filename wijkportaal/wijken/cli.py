@@ -1,11 +1,20 @@
-"""`flask wijken import FILE`: load an SWV's own regio's and wijken."""
+"""`flask wijken import FILE` (regio's and wijken) and `flask import grenzen FILE` (boundaries for the maps,
+in one transaction, all or nothing; geopandas is imported inside the command only)."""
 
+import sys
+import time
 from pathlib import Path
+from typing import NoReturn
 
 import click
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import select
 
+from maps import STANDAARD_TOLERANTIE_M
 from wijkportaal.core.db import session_scope
+from wijkportaal.wijken.grenzen import vervang_grenzen
+from wijkportaal.wijken.models import Wijk
 from wijkportaal.wijken.services import ImportFout, load_wijken
 
 wijken_cli = AppGroup("wijken", help="Regio's and wijken (reference data).")
@@ -23,3 +32,62 @@ def import_wijken(file: Path) -> None:
     except ImportFout as fout:
         raise click.ClickException(str(fout)) from fout
     click.echo(result.samenvatting)
+
+
+@click.command("grenzen")
+@with_appcontext
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--veld", help="Veld met de naam of code van de wijk; standaard het veld dat het vaakst past.")
+@click.option(
+    "--koppeling",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="CSV met kopregel bron;wijk: de naam of code in het bestand en de code of naam van de wijk "
+    "(meerdere bronnen per wijk worden samengevoegd; een lege wijk betekent: negeren).",
+)
+@click.option(
+    "--tolerantie",
+    type=click.FloatRange(min=0),
+    default=STANDAARD_TOLERANTIE_M,
+    show_default=True,
+    help="Vereenvoudiging in meters (0 = niet vereenvoudigen).",
+)
+def import_grenzen(file: Path, veld: str | None, koppeling: Path | None, tolerantie: float) -> None:
+    """Wijkgrenzen inlezen uit een GeoJSON, gezipte Shapefile of GeoPackage, in elk coördinatenstelsel.
+
+    De vormen worden omgerekend naar WGS84, hersteld waar ze ongeldig zijn, per wijk samengevoegd en
+    vereenvoudigd; ze vervangen alle opgeslagen wijkgrenzen (ook de schematische van de demo)."""
+    start = time.perf_counter()
+    from maps.grenzen import GrenzenFout, lees_grenzen, lees_koppeling  # imports geopandas
+
+    try:
+        with session_scope() as session:
+            wijken = {w.code: w for w in session.exec(select(Wijk).order_by(Wijk.code))}
+        if not wijken:
+            raise GrenzenFout("Er zijn nog geen wijken: importeer die eerst met 'flask wijken import'.")
+        grenzen = lees_grenzen(
+            file,
+            {code: w.naam for code, w in wijken.items()},
+            veld=veld,
+            koppeling=lees_koppeling(koppeling) if koppeling else None,
+            tolerantie=tolerantie,
+        )
+        bron = f"{file.name} (veld {grenzen.veld}" + (f", koppeling {koppeling.name})" if koppeling else ")")
+        with session_scope() as session:
+            vervang_grenzen(
+                session,
+                {wijken[v.code].id: v.geometrie for v in grenzen.vormen},
+                bron=bron,
+                is_schematisch=False,
+            )
+    except GrenzenFout as fout:
+        _stop(str(fout))
+    except SQLAlchemyError as fout:
+        _stop(f"De database gaf een fout ({type(fout).__name__}).")
+    click.echo(grenzen.samenvatting())
+    duur = f"{time.perf_counter() - start:.1f}".replace(".", ",")
+    click.echo(f"{len(grenzen.vormen)} wijkgrenzen opgeslagen in {duur} s.")
+
+
+def _stop(melding: str) -> NoReturn:
+    click.echo(f"Fout: {melding} Er is niets opgeslagen.", err=True)
+    sys.exit(1)

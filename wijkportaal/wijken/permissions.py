@@ -4,7 +4,8 @@ from flask import g, has_request_context
 from sqlalchemy import or_
 from sqlmodel import Session, select
 
-from wijkportaal.auth.models import Gebruiker, Rol
+from wijkportaal.auth.models import Gebruiker
+from wijkportaal.core import roles
 from wijkportaal.wijken.models import Organisatie, Wijk
 
 
@@ -12,7 +13,7 @@ def zichtbare_wijk_ids(session: Session, user: Gebruiker) -> frozenset[int] | No
     """The ids of the wijken `user` may see, or None when they may see every wijk."""
     if not getattr(user, "is_authenticated", False):
         return frozenset()
-    if user.ziet_alles:
+    if roles.heeft(user, roles.ZIET_ALLE_WIJKEN):
         return None
     cache = g.setdefault("_zichtbare_wijken", {}) if has_request_context() else {}
     if user.id not in cache:
@@ -26,7 +27,7 @@ def _compute(session: Session, user: Gebruiker) -> set[int]:
     ids: set[int] = set()
     if user.wijk_id:
         ids.add(user.wijk_id)
-    if user.rol == Rol.BESTUURDER and user.bestuur_id:
+    if roles.heeft(user, roles.BESTUURT) and user.bestuur_id:
         ids.update(
             session.exec(
                 select(Organisatie.wijk_id)
@@ -62,4 +63,4 @@ def can_view_wijk(session: Session, user: Gebruiker, wijk: Wijk) -> bool:
 
 def can_view_overzicht(user: Gebruiker) -> bool:
     """The SWV overview of every wijk is for SWV staff."""
-    return getattr(user, "is_authenticated", False) and user.ziet_alles
+    return roles.heeft(user, roles.ZIET_ALLE_WIJKEN)

@@ -32,7 +32,9 @@ def wijk_by_code(session: Session, code: str) -> Wijk | None:
 def wijken_per_regio(session: Session, user: Gebruiker) -> dict:
     wijken = zichtbare_wijken(session, user)
     regios = {r.id: r for r in session.exec(select(Regio).order_by(Regio.naam))}
-    statussen = bewaarde_statussen(session, {w.id for w in wijken} if not user.ziet_alles else None)
+    statussen = bewaarde_statussen(
+        session, {w.id for w in wijken} if zichtbare_wijk_ids(session, user) is not None else None
+    )
     groepen: dict[int, list[Wijk]] = {}
     for wijk in wijken:
         groepen.setdefault(wijk.regio_id, []).append(wijk)

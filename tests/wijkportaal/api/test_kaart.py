@@ -3,7 +3,8 @@
 import pytest
 from sqlmodel import select
 
-from wijkportaal.auth.models import Gebruiker, Login, Rol
+from wijkportaal.auth.models import Gebruiker, Login
+from wijkportaal.core.roles import Rol
 from wijkportaal.demo import DEMO_PASSWORD
 from wijkportaal.kaart.lagen import LAGEN
 from wijkportaal.wijken.models import Wijk

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pydantic import TypeAdapter
 
 from wijkportaal.api.schemas import WijkDetail, WijkSamenvatting
-from wijkportaal.auth.models import Rol
+from wijkportaal.core.roles import Rol
 
 
 def refs(node):

@@ -11,8 +11,8 @@ from sqlmodel import func, select
 
 from ledger import Ledger
 from wijkportaal.api import schemas
-from wijkportaal.auth.models import Rol
 from wijkportaal.besluiten.models import VoorstelBesluit, VoorstelStatus
+from wijkportaal.core.roles import Rol
 from wijkportaal.pot import services
 from wijkportaal.pot.models import (
     Bijdrage,

@@ -5,8 +5,9 @@ import sqlalchemy as sa
 from sqlmodel import select
 
 from wijkportaal.auth import services
-from wijkportaal.auth.models import ApiToken, Rol
+from wijkportaal.auth.models import ApiToken
 from wijkportaal.core import clock
+from wijkportaal.core.roles import Rol
 from wijkportaal.overleg.models import (
     Actiepunt,
     Agendapunt,

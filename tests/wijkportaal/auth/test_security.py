@@ -3,8 +3,8 @@
 import pytest
 
 from wijkportaal import create_app
-from wijkportaal.auth.models import Rol
 from wijkportaal.auth.passwords import hash_password, verify_password
+from wijkportaal.core.roles import Rol
 
 
 def test_login_with_wrong_password_is_refused_in_dutch(client, make_user):

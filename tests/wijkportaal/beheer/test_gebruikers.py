@@ -6,8 +6,9 @@ import re
 import pytest
 from sqlmodel import func, select
 
-from wijkportaal.auth.models import Gebruiker, Rol, Sessie
+from wijkportaal.auth.models import Gebruiker, Sessie
 from wijkportaal.core.audit import AuditRegel
+from wijkportaal.core.roles import Rol
 from wijkportaal.wijken.models import OrganisatieSoort
 
 GOED_WACHTWOORD = "een-lang-wachtwoord"

@@ -6,9 +6,10 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from wijkportaal.auth.models import Gebruiker, Rol
+from wijkportaal.auth.models import Gebruiker
 from wijkportaal.core.audit import AuditRegel
 from wijkportaal.core.clock import now
+from wijkportaal.core.roles import Rol
 
 
 def text(response) -> str:

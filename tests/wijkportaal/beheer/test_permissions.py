@@ -2,7 +2,8 @@
 
 import pytest
 
-from wijkportaal.auth.models import ApiToken, Rol
+from wijkportaal.auth.models import ApiToken
+from wijkportaal.core.roles import Rol
 
 ALLE_ROLLEN = list(Rol)
 BEHEERDER = {Rol.BEHEERDER}

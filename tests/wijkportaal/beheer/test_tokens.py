@@ -4,8 +4,9 @@ import re
 
 from sqlmodel import select
 
-from wijkportaal.auth.models import ApiToken, Rol
+from wijkportaal.auth.models import ApiToken
 from wijkportaal.core.audit import AuditRegel
+from wijkportaal.core.roles import Rol
 
 
 def issue(client, user, omschrijving="Dashboard gemeente"):

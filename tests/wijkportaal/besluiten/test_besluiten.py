@@ -6,13 +6,14 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from wijkportaal.auth.models import Login, Rol
+from wijkportaal.auth.models import Login
 from wijkportaal.besluiten import permissions, queries, services
 from wijkportaal.besluiten.models import BesluitKeuze, Besluitregel, Voorstel, VoorstelBesluit
 from wijkportaal.besluiten.models import VoorstelStatus as S
 from wijkportaal.besluiten.services import BesluitFout
 from wijkportaal.besluiten.soorten import Onderwerp, beschrijving
 from wijkportaal.core import clock
+from wijkportaal.core.roles import Rol
 
 A, R = BesluitKeuze.AKKOORD, BesluitKeuze.AFGEWEZEN
 PROEF = "proef"

@@ -8,10 +8,11 @@ from datetime import date, datetime, time
 import pytest
 from sqlmodel import Session, func, select
 
-from wijkportaal.auth.models import Gebruiker, Rol
+from wijkportaal.auth.models import Gebruiker
 from wijkportaal.core import clock
 from wijkportaal.core.db import make_engine
 from wijkportaal.core.privacy import bevat_bsn
+from wijkportaal.core.roles import Rol
 from wijkportaal.demo import DEMO_LOGINS, DEMO_PASSWORD, GEEN_OVERLEG, OPSTARTEND, load_demo
 from wijkportaal.overleg.models import (
     Actiepunt,

@@ -9,12 +9,13 @@ from sqlmodel import Session, func, select
 
 import wijkportaal.demo as demo_pakket
 from ledger import Ledger, ReservationStatus
-from wijkportaal.auth.models import Gebruiker, Login, Rol
+from wijkportaal.auth.models import Gebruiker, Login
 from wijkportaal.besluiten.models import BesluitKeuze, Voorstel, VoorstelBesluit, VoorstelStatus
 from wijkportaal.besluiten.queries import wachtend_op
 from wijkportaal.core import clock
 from wijkportaal.core.audit import AuditRegel
 from wijkportaal.core.db import make_engine
+from wijkportaal.core.roles import Rol
 from wijkportaal.demo import DEMO_PASSWORD, load_demo
 from wijkportaal.demo.potten import load_potten
 from wijkportaal.pot.models import (

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from wijkportaal.auth.models import Rol
+from wijkportaal.core.roles import Rol
 from wijkportaal.expertise.models import (
     Domein,
     Eenheid,

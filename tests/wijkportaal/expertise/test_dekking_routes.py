@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from wijkportaal.auth.models import Rol
+from wijkportaal.core.roles import Rol
 from wijkportaal.expertise.models import Dekkingsnorm
 from wijkportaal.wijken.models import OrganisatieSoort, Regio
 

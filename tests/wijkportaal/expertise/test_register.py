@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 from sqlmodel import func, select
 
-from wijkportaal.auth.models import Rol
 from wijkportaal.core.audit import AuditRegel
+from wijkportaal.core.roles import Rol
 from wijkportaal.expertise.models import Eenheid, Expertise, ExpertiseSchool, ExpertiseWijk
 from wijkportaal.wijken.models import OrganisatieSoort
 

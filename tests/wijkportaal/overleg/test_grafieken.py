@@ -4,9 +4,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from wijkportaal.auth.models import Rol
 from wijkportaal.core import clock
 from wijkportaal.core.grafieken import TINTEN, gestapeld, heatmap
+from wijkportaal.core.roles import Rol
 from wijkportaal.overleg.models import Bijeenkomst
 from wijkportaal.overleg.queries import MAANDEN, bijeenkomsten_per_maand
 

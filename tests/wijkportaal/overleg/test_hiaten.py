@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from sqlmodel import select
 
-from wijkportaal.auth.models import Rol
+from wijkportaal.core.roles import Rol
 from wijkportaal.expertise.models import Dekkingsnorm, Domein, Eenheid, Expertise, ExpertiseWijk, Vorm
 from wijkportaal.overleg.models import Agendapunt, AgendapuntThema, Amendement, Thema
 

@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from sqlmodel import func, select
 
-from wijkportaal.auth.models import Rol
 from wijkportaal.core.audit import AuditRegel
 from wijkportaal.core.clock import now
+from wijkportaal.core.roles import Rol
 from wijkportaal.overleg.models import (
     Aanwezigheid,
     Actiepunt,
@@ -323,3 +323,38 @@ def test_members_and_secretary(client, auth, make_overleg, make_org, make_user, 
     auth.logout()
     auth.login(secretaris)
     assert client.post(f"/wijken/{o.wijk.code}/bijeenkomsten/nieuw", data=plan_data()).status_code == 302
+
+
+# A form that creates something creates it once, however often it is sent (the one idempotency record).
+
+
+def test_the_same_meeting_form_sent_twice_plans_one_meeting(client, auth, make_overleg, db):
+    o = make_overleg()
+    auth.login(o.voorzitter)
+    data = {**plan_data(), "sleutel": "formulier-1"}
+    first = client.post(f"/wijken/{o.wijk.code}/bijeenkomsten/nieuw", data=data)
+    again = client.post(f"/wijken/{o.wijk.code}/bijeenkomsten/nieuw", data=data)
+    assert first.status_code == again.status_code == 302
+    assert first.headers["Location"] == again.headers["Location"]  # both lead to the one meeting
+    assert count(db, Bijeenkomst) == 1
+
+
+def test_the_same_key_with_other_content_is_refused_and_plans_nothing_more(client, auth, make_overleg, db):
+    o = make_overleg()
+    auth.login(o.voorzitter)
+    client.post(f"/wijken/{o.wijk.code}/bijeenkomsten/nieuw", data={**plan_data(), "sleutel": "k"})
+    other = {**plan_data(days=21), "locatie": "Elders", "sleutel": "k"}
+    response = client.post(f"/wijken/{o.wijk.code}/bijeenkomsten/nieuw", data=other)
+    assert response.status_code == 422
+    assert "al gebruikt voor een ander verzoek" in response.get_data(as_text=True)
+    assert [b.locatie for b in db.exec(select(Bijeenkomst))] == ["De Vlieger, aula"]
+
+
+def test_two_chairs_with_the_same_key_each_plan_their_own_meeting(client, auth, make_overleg, db):
+    first, second = make_overleg(), make_overleg()
+    for o in (first, second):
+        auth.login(o.voorzitter)
+        data = {**plan_data(), "sleutel": "dezelfde-sleutel"}
+        assert client.post(f"/wijken/{o.wijk.code}/bijeenkomsten/nieuw", data=data).status_code == 302
+        auth.logout()
+    assert count(db, Bijeenkomst) == 2

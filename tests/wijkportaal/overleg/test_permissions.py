@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from wijkportaal.auth.models import Rol
+from wijkportaal.core.roles import Rol
 from wijkportaal.wijken.models import OrganisatieSoort
 
 ROLES = [

@@ -2,7 +2,7 @@
 
 from sqlmodel import select
 
-from wijkportaal.auth.models import Rol
+from wijkportaal.core.roles import Rol
 from wijkportaal.overleg.models import WijkstatusCache
 from wijkportaal.overleg.status import OverlegStatus, bewaarde_statussen, wijk_statussen
 

@@ -6,9 +6,9 @@ import io
 from openpyxl import load_workbook
 from sqlmodel import select
 
-from wijkportaal.auth.models import Rol
 from wijkportaal.core.audit import AuditRegel
 from wijkportaal.core.clock import now, schooljaar_van
+from wijkportaal.core.roles import Rol
 from wijkportaal.overleg.models import Overlegnorm, Thema, VerplichtThema
 from wijkportaal.wijken.models import Regio
 

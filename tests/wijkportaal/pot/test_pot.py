@@ -7,9 +7,9 @@ import pytest
 from sqlmodel import select
 
 from ledger import Ledger
-from wijkportaal.auth.models import Rol
 from wijkportaal.besluiten.models import Voorstel, VoorstelStatus
 from wijkportaal.core.clock import now
+from wijkportaal.core.roles import Rol
 from wijkportaal.pot.models import Aanpak, Bijdrage, Pot, Toekenning
 
 
@@ -256,9 +256,9 @@ def test_decision_after_expiry_is_refused_and_the_job_releases(client, auth, wor
     response = client.post(f"/toekenningen/{toekenning.id}", data={"besluit": "akkoord"})
     assert response.status_code == 422 and "verstreken" in response.get_data(as_text=True)
     if vrijgeven == "scheduled job":
-        from wijkportaal.jobs import verloop_toekenningen_job
-
-        verloop_toekenningen_job(app)
+        result = app.test_cli_runner().invoke(args=["jobs", "run-once", "verlopen"])
+        assert result.exit_code == 0, result.output
+        assert "1 verlopen toekenning(en) vrijgegeven" in result.output
     else:
         result = app.test_cli_runner().invoke(args=["pot", "verlopen"])
         assert result.exit_code == 0, result.output

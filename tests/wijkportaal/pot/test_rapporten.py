@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from ledger import Ledger, to_decimal
-from wijkportaal.auth.models import Rol
 from wijkportaal.besluiten.models import BesluitKeuze, VoorstelStatus
 from wijkportaal.core import clock
 from wijkportaal.core.exports import GELD, Kolom, csv_waarde, xlsx_bytes
+from wijkportaal.core.roles import Rol
 from wijkportaal.pot import exports, services
 from wijkportaal.pot.models import BronSoort, Goedkeuringsregel, PeriodeSoort, Pot
 

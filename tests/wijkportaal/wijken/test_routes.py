@@ -1,4 +1,4 @@
-from wijkportaal.auth.models import Rol
+from wijkportaal.core.roles import Rol
 
 
 def test_login_required_for_wijk_pages(client, make_wijk):

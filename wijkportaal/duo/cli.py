@@ -7,11 +7,11 @@ from pathlib import Path
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 
-from wijkportaal.import_cli import import_cli
 
-
-@import_cli.command("duo")
+@click.command("duo")
+@with_appcontext
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option(
     "--postcodes",

@@ -1,0 +1,53 @@
+"""The seven roles and the groups of roles, each named once by what its members may do.
+
+Permission functions in the features' `permissions.py` use these groups and nothing else; templates
+ask those functions and never compare roles themselves."""
+
+from enum import StrEnum
+
+
+class Rol(StrEnum):
+    BEHEERDER = "beheerder"
+    SWV = "swv"
+    DIRECTEUR = "directeur"
+    BEOORDELAAR = "beoordelaar"
+    BESTUURDER = "bestuurder"
+    SCHOOLLEIDER = "schoolleider"
+    PARTNER = "partner"
+
+    @property
+    def label(self) -> str:
+        return ROL_LABELS[self]
+
+
+ROL_LABELS = {
+    Rol.BEHEERDER: "Beheerder",
+    Rol.SWV: "SWV-medewerker",
+    Rol.DIRECTEUR: "Directeur-bestuurder",
+    Rol.BEOORDELAAR: "Beoordelaar",
+    Rol.BESTUURDER: "Bestuurder",
+    Rol.SCHOOLLEIDER: "Schoolleider",
+    Rol.PARTNER: "Partner",
+}
+
+# Staff of the samenwerkingsverband: they see every wijk, every pot and the SWV overview.
+ZIET_ALLE_WIJKEN = frozenset({Rol.BEHEERDER, Rol.SWV, Rol.DIRECTEUR, Rol.BEOORDELAAR})
+# Keep the portal's reference data: themes and the bar, the expertise taxonomy and norm, the wijkoverleggen
+# and their chairs, and read the audit log.
+BEHEERT_REFERENTIE = frozenset({Rol.SWV, Rol.BEHEERDER})
+# Act for the SWV with money: open pots, record the SWV's contributions, the vrijval and co-financing,
+# keep the monitor's counts and targets.
+BEHEERT_SWV_GELD = frozenset({Rol.SWV, Rol.DIRECTEUR})
+# Manage users, roles and API tokens.
+BEHEERT_GEBRUIKERS = frozenset({Rol.BEHEERDER})
+# Act for a school board (bevoegd gezag): contribute, propose and decide for their own board.
+BESTUURT = frozenset({Rol.BESTUURDER})
+# Offer expertise or host a voorziening for their own organisation.
+BIEDT_AAN = frozenset({Rol.SCHOOLLEIDER, Rol.PARTNER})
+# Read the Geen Kind de Buurt Uit monitor (of the wijken they may see).
+LEEST_MONITOR = ZIET_ALLE_WIJKEN | {Rol.BESTUURDER, Rol.SCHOOLLEIDER}
+
+
+def heeft(user, groep: frozenset[Rol]) -> bool:
+    """A logged-in user whose role is in `groep`."""
+    return bool(getattr(user, "is_authenticated", False)) and getattr(user, "rol", None) in groep
