@@ -325,62 +325,8 @@ def downgrade() -> None:
             batch_op.drop_column("voorstel_id")
     _lopend_index()
 
-    op.create_table(
-        "toekenning_besluiten",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("toekenning_id", sa.Integer(), nullable=False),
-        sa.Column("bestuur_id", sa.Integer(), nullable=False),
-        sa.Column("besluit", KEUZE, nullable=False),
-        sa.Column("toelichting", sa.String(length=2000), nullable=False),
-        sa.Column("gebruiker_id", sa.Integer(), nullable=False),
-        sa.Column("op", sa.DateTime(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["bestuur_id"], ["besturen.id"], name=op.f("fk_toekenning_besluiten_bestuur_id_besturen")
-        ),
-        sa.ForeignKeyConstraint(
-            ["gebruiker_id"], ["gebruikers.id"], name=op.f("fk_toekenning_besluiten_gebruiker_id_gebruikers")
-        ),
-        sa.ForeignKeyConstraint(
-            ["toekenning_id"],
-            ["toekenningen.id"],
-            name=op.f("fk_toekenning_besluiten_toekenning_id_toekenningen"),
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_toekenning_besluiten")),
-        sa.UniqueConstraint(
-            "toekenning_id", "bestuur_id", name=op.f("uq_toekenning_besluiten_toekenning_id_bestuur_id")
-        ),
-    )
-    with op.batch_alter_table("toekenning_besluiten", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_toekenning_besluiten_toekenning_id"), ["toekenning_id"], unique=False
-        )
-    op.create_table(
-        "vrijval_besluiten",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("voorstel_id", sa.Integer(), nullable=False),
-        sa.Column("bestuur_id", sa.Integer(), nullable=False),
-        sa.Column("besluit", KEUZE, nullable=False),
-        sa.Column("toelichting", sa.String(length=2000), nullable=False),
-        sa.Column("gebruiker_id", sa.Integer(), nullable=False),
-        sa.Column("op", sa.DateTime(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["bestuur_id"], ["besturen.id"], name=op.f("fk_vrijval_besluiten_bestuur_id_besturen")
-        ),
-        sa.ForeignKeyConstraint(
-            ["gebruiker_id"], ["gebruikers.id"], name=op.f("fk_vrijval_besluiten_gebruiker_id_gebruikers")
-        ),
-        sa.ForeignKeyConstraint(
-            ["voorstel_id"],
-            ["vrijval_voorstellen.id"],
-            name=op.f("fk_vrijval_besluiten_voorstel_id_vrijval_voorstellen"),
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_vrijval_besluiten")),
-        sa.UniqueConstraint(
-            "voorstel_id", "bestuur_id", name=op.f("uq_vrijval_besluiten_voorstel_id_bestuur_id")
-        ),
-    )
-    with op.batch_alter_table("vrijval_besluiten", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_vrijval_besluiten_voorstel_id"), ["voorstel_id"], unique=False)
+    _maak_oude_besluiten("toekenning_besluiten", "toekenning_id", "toekenningen")
+    _maak_oude_besluiten("vrijval_besluiten", "voorstel_id", "vrijval_voorstellen")
 
     for payload, oud, payload_kolom in (
         (TOEKENNINGEN, TOEKENNING_BESLUITEN, "toekenning_id"),
@@ -412,3 +358,27 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_voorstellen_soort"))
         batch_op.drop_index(batch_op.f("ix_voorstellen_beslisser_id"))
     op.drop_table("voorstellen")
+
+
+def _maak_oude_besluiten(naam: str, payload_kolom: str, payload_tabel: str) -> None:
+    """toekenning_besluiten or vrijval_besluiten as migrations 0003 and 0004 made them."""
+    op.create_table(
+        naam,
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column(payload_kolom, sa.Integer(), nullable=False),
+        sa.Column("bestuur_id", sa.Integer(), nullable=False),
+        sa.Column("besluit", KEUZE, nullable=False),
+        sa.Column("toelichting", sa.String(length=2000), nullable=False),
+        sa.Column("gebruiker_id", sa.Integer(), nullable=False),
+        sa.Column("op", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(["bestuur_id"], ["besturen.id"], name=op.f(f"fk_{naam}_bestuur_id_besturen")),
+        sa.ForeignKeyConstraint(
+            ["gebruiker_id"], ["gebruikers.id"], name=op.f(f"fk_{naam}_gebruiker_id_gebruikers")
+        ),
+        sa.ForeignKeyConstraint(
+            [payload_kolom], [f"{payload_tabel}.id"], name=op.f(f"fk_{naam}_{payload_kolom}_{payload_tabel}")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{naam}")),
+        sa.UniqueConstraint(payload_kolom, "bestuur_id", name=op.f(f"uq_{naam}_{payload_kolom}_bestuur_id")),
+    )
+    op.create_index(op.f(f"ix_{naam}_{payload_kolom}"), naam, [payload_kolom], unique=False)
