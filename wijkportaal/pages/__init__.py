@@ -1,0 +1,1 @@
+"""Pages that compose several features: the start page, the wijk pages, the SWV charts."""
