@@ -4,10 +4,10 @@ from sqlmodel import Session
 
 from wijkportaal.core import roles
 from wijkportaal.monitor.models import VrijvalVoorstel
+from wijkportaal.overleg.permissions import can_view_wijk
 from wijkportaal.pot.models import Pot, ToekenningStatus
 from wijkportaal.pot.permissions import beheert_swv_geld, can_view_pot, neemt_deel
 from wijkportaal.wijken.models import Wijk
-from wijkportaal.wijken.permissions import can_view_wijk
 
 
 def can_view_monitor(user) -> bool:

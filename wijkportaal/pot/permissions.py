@@ -3,8 +3,8 @@
 from sqlmodel import Session, select
 
 from wijkportaal.core import roles
+from wijkportaal.overleg.permissions import zichtbare_wijk_ids
 from wijkportaal.pot.models import BronSoort, Pot, PotBestuur, PotWijk, Toekenning, ToekenningStatus
-from wijkportaal.wijken.permissions import zichtbare_wijk_ids
 
 
 def _ingelogd(user) -> bool:

@@ -108,7 +108,7 @@ def test_the_map_needs_a_login(client):
 
 def test_a_bestuurder_sees_pot_money_only_for_its_own_wijken(client, db, demo, login_demo):
     from wijkportaal.auth.models import Gebruiker, Login
-    from wijkportaal.wijken.permissions import zichtbare_wijk_ids
+    from wijkportaal.overleg.permissions import zichtbare_wijk_ids
 
     login_demo("bestuurder@demo.wijkportaal.nl")
     bestuurder = db.exec(select(Gebruiker).where(Gebruiker.email == "bestuurder@demo.wijkportaal.nl")).one()
