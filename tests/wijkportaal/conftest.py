@@ -120,6 +120,14 @@ def bijdrage_formulier():
 
 
 @pytest.fixture
+def toezegging_formulier(potten, bijdrage_formulier):
+    """The form of Stichting Een pledging € 2.500,00 to pot A, payable by 31 December 2025."""
+    return bijdrage_formulier(
+        "toezegging-1", "2.500,00", bron="bestuur", bestuur_id=potten.een.id, soort="toezegging"
+    )
+
+
+@pytest.fixture
 def pot_saldo(db):
     """pot_saldo(pot): the pot's posted ledger balance in cents, read afresh."""
 

@@ -18,14 +18,11 @@ POT_TABELLEN = (
 
 
 def test_pot_paying_a_pledge_before_its_date_changes_nothing(
-    client, auth, db, potten, bijdrage_formulier, momentopname
+    client, auth, db, potten, toezegging_formulier, momentopname
 ):
     p = potten
     auth.login(p.best_een)
-    toezegging = bijdrage_formulier(
-        "toezegging", "2.500,00", bron="bestuur", bestuur_id=p.een.id, soort="toezegging"
-    )
-    assert client.post(f"/potten/{p.a.id}/bijdragen/nieuw", data=toezegging).status_code == 302
+    assert client.post(f"/potten/{p.a.id}/bijdragen/nieuw", data=toezegging_formulier).status_code == 302
     bijdrage_id = db.exec(select(Bijdrage.id)).one()
     before = momentopname(*POT_TABELLEN)
 

@@ -42,13 +42,10 @@ def test_a_forged_api_key_in_a_form_does_not_capture_the_directeurs_booking(
 
 
 def test_a_pledge_submitted_twice_is_recorded_once(
-    client, auth, potten, bijdrage_formulier, aantal, pot_saldo
+    client, auth, potten, toezegging_formulier, aantal, pot_saldo
 ):
-    p = potten
+    p, formulier = potten, toezegging_formulier
     auth.login(p.best_een)
-    formulier = bijdrage_formulier(
-        "toezegging-1", "2.500,00", bron="bestuur", bestuur_id=p.een.id, soort="toezegging"
-    )
     first = client.post(f"/potten/{p.a.id}/bijdragen/nieuw", data=formulier, follow_redirects=True)
     second = client.post(f"/potten/{p.a.id}/bijdragen/nieuw", data=formulier, follow_redirects=True)
     assert aantal(Bijdrage) == 1
