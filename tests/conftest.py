@@ -14,6 +14,7 @@ from sqlmodel import Session
 from wijkportaal import create_app, migrate
 from wijkportaal.auth.models import Gebruiker
 from wijkportaal.auth.passwords import hash_password
+from wijkportaal.core import clock
 from wijkportaal.core.clock import now
 from wijkportaal.core.db import make_engine
 from wijkportaal.core.roles import Rol
@@ -204,10 +205,10 @@ def make_overleg(db, make_wijk, make_org, make_user):
 
 @pytest.fixture
 def make_bijeenkomst(db):
-    """A meeting `days` from now (negative: in the past); held ones can get agenda and attendance."""
+    """A meeting `days` from now (negative: in the past) or at `start`; held ones can get agenda and attendance."""
 
-    def make(overleg, days=14, vastgesteld=False, aanwezig=(), agendapunten=()):
-        start = (now() + timedelta(days=days)).replace(hour=15, minute=30, second=0)
+    def make(overleg, days=14, vastgesteld=False, aanwezig=(), agendapunten=(), start=None):
+        start = start or (now() + timedelta(days=days)).replace(hour=15, minute=30, second=0)
         b = Bijeenkomst(
             wijkoverleg_id=overleg.id,
             start=start,
@@ -243,6 +244,14 @@ class AuthActions:
 @pytest.fixture
 def auth(client):
     return AuthActions(client)
+
+
+@pytest.fixture
+def frozen_now(monkeypatch):
+    """The app's clock stands still at Monday 23 November 2026, 12:00 (school year 2026-2027)."""
+    moment = datetime(2026, 11, 23, 12, 0)
+    monkeypatch.setattr(clock, "now", lambda: moment)
+    return moment
 
 
 def dt(days: int, hour: int = 15) -> datetime:

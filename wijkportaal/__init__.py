@@ -12,8 +12,9 @@ from wijkportaal.core.db import TransactionalFlask
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# The features, lowest layer first; each package has `init_app(app)` registering its blueprint, commands,
-# scheduled jobs and template helpers, and a `models.py` when it has tables (see `wijkportaal.models`).
+# The features, lowest layer first, then the composition (duo, api, pages); each package has `init_app(app)`
+# registering its blueprint, commands, scheduled jobs and template helpers, and a `models.py` when it has
+# tables (see `wijkportaal.models`). The import direction is checked by `lint-imports` (pyproject.toml).
 FEATURES = (
     "auth",
     "wijken",
@@ -26,6 +27,7 @@ FEATURES = (
     "beheer",
     "duo",
     "api",
+    "pages",
 )
 
 

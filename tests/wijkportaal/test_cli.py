@@ -1,8 +1,12 @@
 """The operator commands: `flask user create`, `flask user token`, `flask db upgrade`."""
 
+import sqlalchemy as sa
+from alembic.script import ScriptDirectory
 from sqlmodel import select
 
+from wijkportaal import migrate
 from wijkportaal.auth.models import ApiToken, Gebruiker
+from wijkportaal.core.db import make_engine
 from wijkportaal.core.roles import Rol
 
 
@@ -63,6 +67,35 @@ def test_user_token_for_unknown_email(runner):
     assert result.exit_code != 0 and "Geen gebruiker" in result.output
 
 
-def test_db_upgrade_is_idempotent(runner):
-    result = runner.invoke(args=["db", "upgrade"])
-    assert result.exit_code == 0 and "Database bijgewerkt" in result.output
+def _schema_and_rows(url: str) -> dict:
+    """The applied revision, every table with its columns and its number of rows."""
+    engine = make_engine(url)
+    inspector = sa.inspect(engine)
+    with engine.connect() as conn:
+        state = {
+            table: (
+                sorted(c["name"] for c in inspector.get_columns(table)),
+                conn.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one(),
+            )
+            for table in inspector.get_table_names()
+        }
+        state["revision"] = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one()
+    engine.dispose()
+    return state
+
+
+def test_db_upgrade_is_idempotent(runner, database_url, make_user):
+    migrate.downgrade(database_url, "0008")
+    make_user(Rol.SWV, email="blijft@test.nl")
+
+    first = runner.invoke(args=["db", "upgrade"])
+    assert first.exit_code == 0 and "Database bijgewerkt" in first.output
+    after_first = _schema_and_rows(database_url)
+    head = ScriptDirectory.from_config(migrate.alembic_config(database_url)).get_current_head()
+    assert after_first["revision"] == head != "0008"
+    assert "sleutel" in after_first["idempotentie"][0]
+    assert after_first["gebruikers"][1] == 1
+
+    second = runner.invoke(args=["db", "upgrade"])
+    assert second.exit_code == 0 and "Database bijgewerkt" in second.output
+    assert _schema_and_rows(database_url) == after_first

@@ -241,7 +241,7 @@ def test_the_web_app_does_not_import_geopandas(sqlite_template, tmp_path):
     script = textwrap.dedent(
         f"""
         import sys
-        import wijkportaal.wijken.routes
+        import wijkportaal.pages.routes
         from wijkportaal import create_app
 
         app = create_app({{"TESTING": True, "SECRET_KEY": "x", "DATABASE_URL": "sqlite:///{database}"}})

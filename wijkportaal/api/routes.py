@@ -9,9 +9,9 @@ from wijkportaal.api import openapi
 from wijkportaal.api import wijken as responses
 from wijkportaal.api.openapi import api_route
 from wijkportaal.api.schemas import WijkDetail, WijkSamenvatting
-from wijkportaal.core.access import visible_wijk
 from wijkportaal.core.db import get_session
 from wijkportaal.core.extensions import csrf
+from wijkportaal.overleg.permissions import visible_wijk
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)

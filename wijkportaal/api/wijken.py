@@ -11,10 +11,10 @@ from wijkportaal.api.schemas import (
 )
 from wijkportaal.auth.models import Gebruiker
 from wijkportaal.core import clock
+from wijkportaal.overleg import queries
+from wijkportaal.overleg.permissions import zichtbare_wijk_ids
 from wijkportaal.overleg.status import WijkStatus, bewaarde_statussen, wijk_statussen
-from wijkportaal.wijken import queries
 from wijkportaal.wijken.models import Regio, Wijk
-from wijkportaal.wijken.permissions import zichtbare_wijk_ids
 
 
 def wijken(session: Session, user: Gebruiker) -> list[WijkSamenvatting]:

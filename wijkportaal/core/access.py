@@ -22,15 +22,6 @@ def found_and_allowed(record, check: Callable[[object, object], bool] | None = N
     return record
 
 
-def visible_wijk(code: str):
-    """The wijk with this code, if the user may see it (404/403 otherwise)."""
-    from wijkportaal.wijken.permissions import can_view_wijk
-    from wijkportaal.wijken.queries import wijk_by_code
-
-    db = get_session()
-    return found_and_allowed(wijk_by_code(db, code), lambda user, wijk: can_view_wijk(db, user, wijk))
-
-
 def require(allowed: bool) -> None:
     if not allowed:
         abort(403)

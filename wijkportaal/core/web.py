@@ -69,6 +69,12 @@ def init_app(app: Flask) -> None:
         app.register_error_handler(code, _error_page)
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(Weigering, _weigering)
+    app.add_url_rule("/gezondheid", view_func=gezondheid)
+
+
+def gezondheid():
+    """Liveness probe for the load balancer (and the benchmark's floor)."""
+    return {"status": "ok"}
 
 
 def _make_nonce() -> None:

@@ -5,7 +5,7 @@ money is shown only for the wijken the user may see."""
 
 from sqlmodel import Session
 
-from wijkportaal.wijken.permissions import zichtbare_wijk_ids
+from wijkportaal.overleg.permissions import zichtbare_wijk_ids
 
 
 def can_view_kaart(user) -> bool:

@@ -6,10 +6,10 @@ from wijkportaal.besluiten import permissions as besluiten
 from wijkportaal.besluiten.models import Voorstel
 from wijkportaal.core import roles
 from wijkportaal.monitor.models import VrijvalVoorstel
+from wijkportaal.overleg.permissions import can_view_wijk
 from wijkportaal.pot.models import Pot
 from wijkportaal.pot.permissions import beheert_swv_geld, can_view_pot
 from wijkportaal.wijken.models import Wijk
-from wijkportaal.wijken.permissions import can_view_wijk
 
 
 def can_view_monitor(user) -> bool:

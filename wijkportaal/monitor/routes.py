@@ -10,7 +10,7 @@ from wijkportaal.besluiten import queries as besluiten_queries
 from wijkportaal.besluiten.forms import BesluitForm
 from wijkportaal.besluiten.models import BesluitKeuze, Voorstel
 from wijkportaal.core import clock
-from wijkportaal.core.access import get_or_404_403, require, visible_wijk
+from wijkportaal.core.access import get_or_404_403, require
 from wijkportaal.core.db import get_session
 from wijkportaal.core.errors import Weigering
 from wijkportaal.core.forms import keuzes
@@ -22,8 +22,9 @@ from wijkportaal.monitor.calc import BASISJAAR
 from wijkportaal.monitor.grafiek import grafiek
 from wijkportaal.monitor.models import VrijvalVoorstel
 from wijkportaal.monitor.services import MonitorFout, label
+from wijkportaal.overleg import queries as overleg_queries
+from wijkportaal.overleg.permissions import visible_wijk
 from wijkportaal.pot.models import Pot
-from wijkportaal.wijken import queries as wijk_queries
 from wijkportaal.wijken.models import Wijk
 
 bp = Blueprint("monitor", __name__)
@@ -52,7 +53,7 @@ def index():
     """Per wijk the referrals against the targets, the avoided referrals and the vrijval."""
     require(permissions.can_view_monitor(current_user))
     db = get_session()
-    rijen = queries.overzichten(db, wijk_queries.zichtbare_wijken(db, current_user))
+    rijen = queries.overzichten(db, overleg_queries.zichtbare_wijken(db, current_user))
     jaren = sorted({r.schooljaar for _, ov in rijen for r in ov.regels}) or [BASISJAAR]
     return render_template(
         "monitor/index.html",

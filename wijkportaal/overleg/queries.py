@@ -1,4 +1,4 @@
-"""Read-only queries for the meeting pages."""
+"""Read-only queries for the meeting pages, and the overleg of a wijk for the pages that show it."""
 
 from datetime import datetime
 
@@ -17,12 +17,13 @@ from wijkportaal.overleg.models import (
     Amendement,
     Besluit,
     Bijeenkomst,
+    Lidmaatschap,
     Thema,
     Wijkoverleg,
 )
+from wijkportaal.overleg.permissions import zichtbare_wijk_ids
 from wijkportaal.overleg.services import volgende_gehouden
-from wijkportaal.wijken.models import Wijk
-from wijkportaal.wijken.queries import leden
+from wijkportaal.wijken.models import Organisatie, Wijk
 
 
 def actieve_themas(session: Session) -> list[Thema]:
@@ -136,3 +137,53 @@ def bijeenkomsten_per_maand(session: Session, schooljaar: int, wijk_ids=None) ->
     for wijk_id, start in session.exec(q):
         telling.setdefault(wijk_id, [0] * 12)[(start.month - 8) % 12] += 1
     return telling
+
+
+def zichtbare_wijken(session: Session, user: Gebruiker) -> list[Wijk]:
+    ids = zichtbare_wijk_ids(session, user)
+    query = select(Wijk).order_by(Wijk.naam)
+    if ids is not None:
+        query = query.where(Wijk.id.in_(list(ids)))
+    return list(session.exec(query))
+
+
+def overleg_van(session: Session, wijk: Wijk) -> Wijkoverleg | None:
+    return session.exec(select(Wijkoverleg).where(Wijkoverleg.wijk_id == wijk.id)).first()
+
+
+def leden(session: Session, overleg: Wijkoverleg | None) -> list[Organisatie]:
+    if overleg is None:
+        return []
+    return list(
+        session.exec(
+            select(Organisatie)
+            .join(Lidmaatschap, Lidmaatschap.organisatie_id == Organisatie.id)
+            .where(Lidmaatschap.wijkoverleg_id == overleg.id)
+            .order_by(Organisatie.soort, Organisatie.naam)
+        )
+    )
+
+
+def bijeenkomsten(session: Session, overleg: Wijkoverleg | None, limit: int = 10) -> tuple[list, list]:
+    """(upcoming, past) meetings, nearest first."""
+    if overleg is None:
+        return [], []
+    moment = clock.now()
+    base = select(Bijeenkomst).where(Bijeenkomst.wijkoverleg_id == overleg.id)
+    komend = session.exec(base.where(Bijeenkomst.start > moment).order_by(Bijeenkomst.start).limit(limit))
+    verleden = session.exec(
+        base.where(Bijeenkomst.start <= moment).order_by(Bijeenkomst.start.desc()).limit(limit)
+    )
+    return list(komend), list(verleden)
+
+
+def open_actiepunten(session: Session, overleg: Wijkoverleg | None) -> list[Actiepunt]:
+    if overleg is None:
+        return []
+    return list(
+        session.exec(
+            select(Actiepunt)
+            .where(Actiepunt.wijkoverleg_id == overleg.id, Actiepunt.status == ActiepuntStatus.OPEN)
+            .order_by(Actiepunt.deadline)
+        )
+    )

@@ -8,13 +8,12 @@ from sqlmodel import select
 
 from wijkportaal.auth.models import Gebruiker
 from wijkportaal.core import clock
-from wijkportaal.core.access import get_or_404_403, require, visible_wijk
+from wijkportaal.core.access import get_or_404_403, require
 from wijkportaal.core.db import get_session, rollback_request
 from wijkportaal.core.errors import Weigering
 from wijkportaal.core.forms import keuzes
 from wijkportaal.core.roles import Rol
 from wijkportaal.core.views import render_form, toon_fout, weiger_en_terug
-from wijkportaal.core.web import datum as datum_tekst
 from wijkportaal.overleg import exports, forms, permissions, queries, services
 from wijkportaal.overleg.models import (
     AanwezigheidStatus,
@@ -29,7 +28,6 @@ from wijkportaal.overleg.models import (
 )
 from wijkportaal.overleg.services import OverlegFout
 from wijkportaal.overleg.status import load_norm, verplichte_themas
-from wijkportaal.wijken import queries as wijk_queries
 from wijkportaal.wijken.models import Organisatie, OrganisatieSoort, Wijk
 from wijkportaal.wijken.permissions import can_view_overzicht
 
@@ -66,8 +64,8 @@ def _agendapunt(agendapunt_id: int, manage: bool = True) -> tuple[Agendapunt, Bi
 
 
 def _wijk_en_overleg(code: str, manage: bool = True):
-    wijk = visible_wijk(code)
-    overleg = wijk_queries.overleg_van(get_session(), wijk)
+    wijk = permissions.visible_wijk(code)
+    overleg = queries.overleg_van(get_session(), wijk)
     if manage:
         if overleg is None:
             abort(404)
@@ -480,7 +478,7 @@ def leden(code: str):
     """The chair keeps the member list and appoints a secretary."""
     wijk, overleg = _wijk_en_overleg(code)
     db = get_session()
-    huidige = wijk_queries.leden(db, overleg)
+    huidige = queries.leden(db, overleg)
     lid_form = forms.LidForm(prefix="lid")
     lid_form.organisatie_id.choices = keuzes(
         (o.id, f"{o.naam} ({o.soort.label})")
@@ -542,32 +540,6 @@ def leden(code: str):
     ), 422 if has_errors else 200
 
 
-@bp.route("/wijken/<code>/hiaten/<int:domein_id>/agenda", methods=["POST"])
-def hiaat_op_agenda(code: str, domein_id: int):
-    """Put a gap in the wijk's support on the next meeting's agenda, with one click."""
-    from wijkportaal.expertise.dekking import dekking_van_wijk
-    from wijkportaal.expertise.models import Domein
-
-    wijk = visible_wijk(code)
-    db = get_session()
-    overleg = wijk_queries.overleg_van(db, wijk)
-    require(overleg is not None and permissions.can_manage_overleg(current_user, overleg))
-    domein = get_or_404_403(Domein, domein_id)
-    terug = redirect(url_for("wijken.wijk", code=wijk.code, _anchor="hiaten-kop"), 303)
-    form = forms.HiaatForm()
-    if not form.validate_on_submit():
-        flash("Het formulier was niet geldig; probeer het opnieuw.", "error")
-        return terug
-    cel = dekking_van_wijk(db, wijk.id).cel(wijk.id, domein.id)
-    try:
-        punt = services.zet_hiaat_op_agenda(db, current_user, overleg, domein, cel, form.reden.data)
-    except Weigering as fout:
-        return weiger_en_terug(fout, url_for("wijken.wijk", code=wijk.code, _anchor="hiaten-kop"))
-    b = db.get(Bijeenkomst, punt.bijeenkomst_id)
-    flash(f"'{punt.titel}' staat op de agenda van {datum_tekst(b.start)}.", "success")
-    return redirect(url_for("overleg.bijeenkomst", bijeenkomst_id=b.id, _anchor=f"punt-{punt.id}"), 303)
-
-
 @bp.route("/wijken/<code>/overleg/instellen", methods=["GET", "POST"])
 def instellen(code: str):
     """SWV staff set up a wijkoverleg or change its chair."""
@@ -600,47 +572,6 @@ def overzicht():
     """All wijken with their overleg status, sortable and filterable by regio."""
     require(can_view_overzicht(current_user))
     return render_template("overleg/overzicht.html", **exports.overzicht_context(get_session(), request.args))
-
-
-@bp.route("/overzicht/grafieken")
-def grafieken():
-    """Charts for SWV staff: meetings per wijk per month of the school year, and coverage per wijk."""
-    from wijkportaal.core import grafieken as g
-    from wijkportaal.expertise.dekking import Dekking, dekkingsmatrix
-    from wijkportaal.kaart.lagen import DEKKING_KLEUREN  # the same colours as on the map
-    from wijkportaal.wijken.models import Regio
-
-    require(can_view_overzicht(current_user))
-    db = get_session()
-    regios = list(db.exec(select(Regio).order_by(Regio.naam)))
-    regio = next((r for r in regios if r.code == request.args.get("regio")), None)
-    huidig = clock.schooljaar_van(clock.today())
-    schooljaar = request.args.get("schooljaar", huidig, type=int)
-    if not 2000 <= schooljaar <= huidig + 1:
-        schooljaar = huidig
-    wijken = [w for w in db.exec(select(Wijk).order_by(Wijk.naam)) if regio is None or w.regio_id == regio.id]
-    ids = [w.id for w in wijken]
-    per_maand = queries.bijeenkomsten_per_maand(db, schooljaar, ids)
-    matrix = dekkingsmatrix(db)
-    delen = [(d.label.lower(), DEKKING_KLEUREN[d.value]) for d in Dekking]
-
-    def url(w):
-        return url_for("wijken.wijk", code=w.code)
-
-    return render_template(
-        "overleg/grafieken.html",
-        regios=regios,
-        regio=regio,
-        schooljaar=schooljaar,
-        schooljaren=list(range(huidig, huidig - 5, -1)),
-        bijeenkomsten=g.heatmap(
-            [(w.naam, url(w), per_maand.get(w.id, [0] * 12)) for w in wijken], queries.MAANDEN
-        ),
-        tinten=list(zip(("geen", "1", "2", "3 of meer"), g.TINTEN, strict=True)),
-        dekking=g.gestapeld([(w.naam, url(w), list(matrix.telling(w.id).values())) for w in wijken], delen),
-        dekking_delen=delen,
-        aantal_domeinen=len(matrix.domeinen),
-    )
 
 
 @bp.route("/overzicht.<any(csv, xlsx):formaat>")

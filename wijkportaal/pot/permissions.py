@@ -5,8 +5,8 @@ from sqlmodel import Session, select
 from wijkportaal.besluiten import permissions as besluiten
 from wijkportaal.besluiten.models import Voorstel
 from wijkportaal.core import roles
+from wijkportaal.overleg.permissions import zichtbare_wijk_ids
 from wijkportaal.pot.models import BronSoort, Pot, PotBestuur, PotWijk, Toekenning
-from wijkportaal.wijken.permissions import zichtbare_wijk_ids
 
 
 def _ingelogd(user) -> bool:

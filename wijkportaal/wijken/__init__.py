@@ -5,9 +5,8 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     from wijkportaal.core.cli import import_cli
-    from wijkportaal.wijken import cli, permissions, routes
+    from wijkportaal.wijken import cli, permissions
 
-    app.register_blueprint(routes.bp)
     app.cli.add_command(cli.wijken_cli)
     import_cli.add_command(cli.import_grenzen)
     app.add_template_global(permissions.can_view_overzicht, "mag_overzicht_zien")

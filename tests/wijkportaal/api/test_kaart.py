@@ -7,8 +7,8 @@ from wijkportaal.auth.models import Gebruiker, Login
 from wijkportaal.core.roles import Rol
 from wijkportaal.demo import DEMO_PASSWORD
 from wijkportaal.kaart.lagen import LAGEN
+from wijkportaal.overleg.permissions import zichtbare_wijk_ids
 from wijkportaal.wijken.models import Wijk
-from wijkportaal.wijken.permissions import zichtbare_wijk_ids
 
 
 @pytest.fixture

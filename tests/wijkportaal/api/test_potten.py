@@ -24,25 +24,8 @@ from wijkportaal.pot.models import (
 FIGURES = {"ingelegd", "toegezegd", "gereserveerd", "toegekend", "besteed", "beschikbaar"}
 
 
-class Api:
-    """A caller of the API with a personal Bearer token."""
-
-    def __init__(self, client, token):
-        self.client = client
-        self.headers = {"Authorization": f"Bearer {token}"}
-
-    def get(self, path, **kwargs):
-        return self.client.get(f"/api/v1{path}", headers=self.headers, **kwargs)
-
-    def post(self, path, body=None, sleutel=None, **kwargs):
-        headers = dict(self.headers)
-        if sleutel is not None:
-            headers["Idempotency-Key"] = sleutel
-        return self.client.post(f"/api/v1{path}", json=body, headers=headers, **kwargs)
-
-
 @pytest.fixture
-def world(db, client, make_wijk, make_bestuur, make_org, make_user, make_token):
+def world(db, make_wijk, make_bestuur, make_org, make_user, api_as):
     """Osdorp's pot with boards Een and Twee and one approach; a second pot in Bos en Lommer for
     board Ander; callers for the SWV, every bestuurder and a schoolleider in Osdorp."""
     osdorp = make_wijk(naam="Osdorp", code="osdorp")
@@ -116,7 +99,7 @@ def world(db, client, make_wijk, make_bestuur, make_org, make_user, make_token):
         b2=b2,
         ander=ander,
         users=users,
-        api=SimpleNamespace(**{name: Api(client, make_token(u)) for name, u in vars(users).items()}),
+        api=SimpleNamespace(**{name: api_as(u) for name, u in vars(users).items()}),
     )
 
 

@@ -16,7 +16,6 @@ from wijkportaal.overleg.models import (
     Thema,
     VerplichtThema,
 )
-from wijkportaal.overleg.status import wijk_statussen
 from wijkportaal.wijken.models import OrganisatieSoort, Regio
 
 STATUS_FIELDS = {
@@ -199,40 +198,78 @@ def test_new_overleg_is_opstartend_with_its_reasons(client, make_user, make_over
     assert any("minimaal 4" in reden for reden in item["status_redenen"])
 
 
-def test_functioning_overleg(client, db, make_user, functionerend, make_token):
-    o = functionerend
-    [item] = client.get("/api/v1/wijken", headers=bearer(make_token(make_user(Rol.SWV)))).json
-    assert item["overleg_status"] == "functionerend"
-    assert item["status_redenen"] == []
-    assert item["laatste_bijeenkomst"] == (clock.today() - timedelta(days=10)).isoformat()
-    jaar_start = clock.schooljaar_grenzen(clock.schooljaar_van(clock.today()))[0]
-    held = [clock.today() + timedelta(days=d) for d in (-10, -40, -70, -100)]
-    assert item["bijeenkomsten_dit_schooljaar"] == sum(1 for d in held if d >= jaar_start)
-    assert item["code"] == o.wijk.code
-    assert item["regio"] == db.get(Regio, o.wijk.regio_id).naam
+@pytest.fixture
+def drie_wijken(frozen_now, make_wijk, make_overleg, make_bijeenkomst):
+    """On 23 November 2026: Gaasperdam has no overleg; Osdorp met four times in the last twelve months
+    (three of them in this school year, from 1 August), always with an agreed agenda and OKT and SO;
+    Slotervaart met twice, once without an agreed agenda and without SO."""
+    make_wijk(naam="Gaasperdam", code="gaasperdam")
+    osdorp = make_overleg(make_wijk(naam="Osdorp", code="osdorp"))
+    for start in ("2026-11-13 15:30", "2026-10-01 15:30", "2026-08-20 15:30", "2026-07-01 15:30"):
+        make_bijeenkomst(
+            osdorp.overleg,
+            start=datetime.fromisoformat(start),
+            vastgesteld=True,
+            aanwezig=(osdorp.okt, osdorp.so),
+        )
+    slotervaart = make_overleg(make_wijk(naam="Slotervaart", code="slotervaart"))
+    make_bijeenkomst(slotervaart.overleg, start=datetime(2026, 5, 7, 9, 0), aanwezig=(slotervaart.okt,))
+    make_bijeenkomst(
+        slotervaart.overleg,
+        start=datetime(2026, 10, 24, 9, 0),
+        vastgesteld=True,
+        aanwezig=(slotervaart.okt, slotervaart.so),
+    )
 
 
-def test_values_match_the_status_the_wijk_page_shows(
-    client, app, db, make_user, make_wijk, make_overleg, make_bijeenkomst, functionerend, make_token
-):
-    make_wijk()
-    half = make_overleg()
-    make_bijeenkomst(half.overleg, days=-200, aanwezig=(half.okt,))
-    make_bijeenkomst(half.overleg, days=-30, vastgesteld=True, aanwezig=(half.okt, half.so))
+def test_each_wijk_gets_its_status_reasons_and_figures(client, make_user, drie_wijken, make_token):
     items = client.get("/api/v1/wijken", headers=bearer(make_token(make_user(Rol.SWV)))).json
-    with app.app_context():
-        statussen = wijk_statussen(db)
-    wijk_ids = {w.code: w.id for w in (half.wijk, functionerend.wijk)}
-    assert {i["overleg_status"] for i in items} == {"geen", "opstartend", "functionerend"}
-    for item in items:
-        if item["code"] not in wijk_ids:
-            continue
-        status = statussen[wijk_ids[item["code"]]]
-        assert item["overleg_status"] == status.status.value
-        assert item["status_redenen"] == status.redenen
-        assert item["laatste_bijeenkomst"] == status.laatste_bijeenkomst.isoformat()
-        assert item["bijeenkomsten_dit_schooljaar"] == status.bijeenkomsten_dit_schooljaar
-        assert item["ontbrekende_themas"] == status.ontbrekende_themas
+    samenvatting = {
+        i["code"]: (
+            i["overleg_status"],
+            i["status_redenen"],
+            i["laatste_bijeenkomst"],
+            i["bijeenkomsten_dit_schooljaar"],
+            i["te_late_actiepunten"],
+        )
+        for i in items
+    }
+    assert samenvatting == {
+        "gaasperdam": ("geen", ["Er is (nog) geen wijkoverleg ingesteld."], None, 0, 0),
+        "osdorp": ("functionerend", [], "2026-11-13", 3, 0),
+        "slotervaart": (
+            "opstartend",
+            [
+                "2 bijeenkomsten gehouden in de laatste 12 maanden (minimaal 4).",
+                "Agenda vooraf vastgesteld bij 50 % van de bijeenkomsten (minimaal 75 %).",
+            ],
+            "2026-10-24",
+            1,
+            0,
+        ),
+    }
+
+
+def test_the_detail_repeats_the_status_of_the_list(client, make_user, drie_wijken, make_token):
+    token = make_token(make_user(Rol.SWV))
+    detail = client.get("/api/v1/wijken/slotervaart", headers=bearer(token)).json
+    assert detail["overleg_status"] == "opstartend"
+    assert detail["status_redenen"] == [
+        "2 bijeenkomsten gehouden in de laatste 12 maanden (minimaal 4).",
+        "Agenda vooraf vastgesteld bij 50 % van de bijeenkomsten (minimaal 75 %).",
+    ]
+    assert detail["laatste_bijeenkomst"] == "2026-10-24"
+    assert detail["bijeenkomsten_dit_schooljaar"] == 1
+    assert [b["start"][:10] for b in detail["bijeenkomsten"]] == ["2026-05-07", "2026-10-24"]
+
+
+def test_functioning_overleg_names_its_regio(client, make_user, make_wijk, make_overleg, make_token, db):
+    regio = Regio(code="nieuw-west", naam="Nieuw-West")
+    db.add(regio)
+    db.commit()
+    make_overleg(make_wijk(naam="Osdorp", code="osdorp", regio=regio))
+    [item] = client.get("/api/v1/wijken", headers=bearer(make_token(make_user(Rol.SWV)))).json
+    assert (item["code"], item["naam"], item["regio"]) == ("osdorp", "Osdorp", "Nieuw-West")
 
 
 def test_missing_required_themes(client, db, make_user, functionerend, make_bijeenkomst, make_token):

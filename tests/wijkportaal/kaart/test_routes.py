@@ -83,14 +83,20 @@ def test_a_wijk_tooltip_says_why_its_overleg_is_not_functioning(client, db, demo
     assert all(reden in pagina for reden in status.redenen)  # and in the table under the map
 
 
-def test_each_wijk_page_has_its_own_map_with_its_schools(client, db, demo, login_demo):
+def test_each_wijk_page_has_its_own_map_with_its_schools(client, demo, login_demo):
     login_demo(SWV)
-    osdorp = db.exec(select(Wijk).where(Wijk.code == "osdorp")).one()
-    assert 'src="/kaart/frame?wijk=osdorp"' in client.get("/wijken/osdorp").text
+    pagina = client.get("/wijken/osdorp").text
+    assert 'src="/kaart/frame?wijk=osdorp" title="Kaart van Osdorp met de scholen"' in pagina
     html = client.get("/kaart/frame?wijk=osdorp").text
-    assert "Scholen" in html and '"nadruk": true' in html
+    assert "Scholen" in html
+    for school in ("CBS Het Zeepaardje", "IKC De Eekhoorn", "OBS De Vlinderstrik", "SO Het Anker"):
+        assert school in html
+    # Osdorp is the one outlined wijk, its neighbours are dimmed; its tooltip counts its 11 schools.
+    assert html.count('"nadruk": true') == 1 and html.count('"gedimd": true') == 22
+    osdorp = html[html.index('"id": "osdorp"') :]
+    assert osdorp.index('"nadruk": true') < osdorp.index('"type": "Feature"')
+    assert "Osdorp\\u003c/strong\\u003e\\u003cbr\\u003e11 scholen" in osdorp
     assert client.get("/kaart/frame?wijk=bestaat-niet").status_code == 404
-    assert osdorp.id
 
 
 def test_unknown_layers_and_assets_are_not_found(client, demo, login_demo):
@@ -108,7 +114,7 @@ def test_the_map_needs_a_login(client):
 
 def test_a_bestuurder_sees_pot_money_only_for_its_own_wijken(client, db, demo, login_demo):
     from wijkportaal.auth.models import Gebruiker, Login
-    from wijkportaal.wijken.permissions import zichtbare_wijk_ids
+    from wijkportaal.overleg.permissions import zichtbare_wijk_ids
 
     login_demo("bestuurder@demo.wijkportaal.nl")
     bestuurder = db.exec(select(Gebruiker).where(Gebruiker.email == "bestuurder@demo.wijkportaal.nl")).one()

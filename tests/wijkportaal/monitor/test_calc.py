@@ -7,7 +7,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wijkportaal.monitor.calc import (
-    STANDAARD_KOSTEN,
     STANDAARD_REDUCTIES,
     Aantallen,
     Kosten,
@@ -19,6 +18,8 @@ from wijkportaal.monitor.calc import (
     vrijval_cents,
 )
 from wijkportaal.monitor.grafiek import grafiek
+from wijkportaal.monitor.models import Kostennorm, VerwijzingSoort, Verwijzingstelling
+from wijkportaal.monitor.queries import overzichten
 
 KOSTEN = Kosten(sbo_cents=1_200_000, so_cents=2_500_000)
 
@@ -61,8 +62,25 @@ def test_vrijval_is_avoided_times_the_average_cost_per_type_in_cents():
     assert vrijval_cents(Aantallen(3, 2), KOSTEN) == 3 * 1_200_000 + 2 * 2_500_000 == 8_600_000
 
 
-def test_the_demo_costs_are_the_fictional_defaults():
-    assert Kosten(sbo_cents=1_200_000, so_cents=2_500_000) == STANDAARD_KOSTEN
+def test_vrijval_uses_the_default_costs_per_type_until_swv_stores_its_own(db, make_wijk):
+    """3 fewer SBO and 2 fewer SO referrals: € 12.000 and € 25.000 each, until a type gets its own norm."""
+    wijk = make_wijk()
+    db.add_all(
+        [
+            Verwijzingstelling(wijk_id=wijk.id, schooljaar=2024, sbo=10, so=6),
+            Verwijzingstelling(wijk_id=wijk.id, schooljaar=2025, sbo=7, so=4),
+        ]
+    )
+    db.commit()
+
+    def vrijval_2025() -> int:
+        [(_, ov)] = overzichten(db, [wijk])
+        return ov.jaar(2025).vrijval_cents
+
+    assert vrijval_2025() == 8_600_000
+    db.add(Kostennorm(soort=VerwijzingSoort.SBO, bedrag_cents=1_000_000))
+    db.commit()
+    assert vrijval_2025() == 3 * 1_000_000 + 2 * 2_500_000
 
 
 def test_overview_of_a_wijk():

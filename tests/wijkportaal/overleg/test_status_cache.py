@@ -1,22 +1,71 @@
-"""The stored status is what a fresh computation gives, and a change to the overleg refreshes it."""
+"""The stored status is reused until it is invalidated, and a change through the portal invalidates it."""
 
+import pytest
+import sqlalchemy as sa
 from sqlmodel import select
 
 from wijkportaal.core.roles import Rol
-from wijkportaal.overleg.models import WijkstatusCache
-from wijkportaal.overleg.status import OverlegStatus, bewaarde_statussen, wijk_statussen
+from wijkportaal.overleg.models import Aanwezigheid, AanwezigheidStatus, WijkstatusCache
+from wijkportaal.overleg.status import OverlegStatus, bewaarde_statussen, vergeet
 
 
-def test_stored_equals_computed_and_is_reused(db, make_overleg, make_bijeenkomst, make_wijk):
+@pytest.fixture
+def statements(app):
+    """The SQL statements sent to the database while the test runs."""
+    sent = []
+    engine = app.extensions["db_engine"]
+
+    def record(_conn, _cursor, statement, *_args):
+        sent.append(statement)
+
+    sa.event.listen(engine, "before_cursor_execute", record)
+    yield sent
+    sa.event.remove(engine, "before_cursor_execute", record)
+
+
+@pytest.fixture
+def zonder_okt_en_so(db, make_overleg, make_bijeenkomst):
+    """An overleg with four held meetings that OKT and SO never attended: opstartend for that one reason."""
     o = make_overleg()
-    for days in (-200, -140, -80, -20):
-        make_bijeenkomst(o.overleg, days=days, vastgesteld=True, aanwezig=[o.okt, o.so])
-    make_wijk()
-    first = bewaarde_statussen(db)
+    o.held = [make_bijeenkomst(o.overleg, days=d, vastgesteld=True) for d in (-200, -140, -80, -20)]
+    return o
+
+
+OKT_SO_REDEN = "OKT en speciaal onderwijs samen aanwezig bij 0 % van de bijeenkomsten (minimaal 50 %)."
+
+
+def test_a_stored_status_is_read_back_with_one_query(db, zonder_okt_en_so, make_wijk, statements):
+    o = zonder_okt_en_so
+    leeg = make_wijk()
+    eerste = bewaarde_statussen(db, {o.wijk.id, leeg.id})
     db.commit()
-    assert first == wijk_statussen(db)
-    assert len(db.exec(select(WijkstatusCache)).all()) == 2
-    assert bewaarde_statussen(db) == first
+    assert statements and db.exec(select(sa.func.count()).select_from(WijkstatusCache)).one() == 2
+
+    statements.clear()
+    tweede = bewaarde_statussen(db, {o.wijk.id, leeg.id})
+    assert len(statements) == 1 and "wijkstatus" in statements[0]
+    assert (tweede[o.wijk.id].status, tweede[o.wijk.id].redenen) == (OverlegStatus.OPSTARTEND, [OKT_SO_REDEN])
+    assert tweede[leeg.id].status == OverlegStatus.GEEN
+    assert tweede == eerste
+
+
+def test_a_change_behind_the_cache_shows_only_after_vergeet(db, zonder_okt_en_so):
+    o = zonder_okt_en_so
+    assert bewaarde_statussen(db, {o.wijk.id})[o.wijk.id].status == OverlegStatus.OPSTARTEND
+    db.commit()
+    db.add_all(
+        Aanwezigheid(bijeenkomst_id=b.id, organisatie_id=org.id, status=AanwezigheidStatus.AANWEZIG)
+        for b in o.held
+        for org in (o.okt, o.so)
+    )
+    db.commit()
+    stale = bewaarde_statussen(db, {o.wijk.id})[o.wijk.id]
+    assert (stale.status, stale.redenen) == (OverlegStatus.OPSTARTEND, [OKT_SO_REDEN])
+
+    vergeet(db, o.wijk.id)
+    db.commit()
+    fresh = bewaarde_statussen(db, {o.wijk.id})[o.wijk.id]
+    assert (fresh.status, fresh.redenen) == (OverlegStatus.FUNCTIONEREND, [])
 
 
 def test_a_change_through_the_portal_refreshes_the_overview(

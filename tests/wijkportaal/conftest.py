@@ -1,0 +1,168 @@
+"""Shared by the feature tests: API callers with a personal token, two pots with their boards and
+users, and the read-backs that check what a write left in the database."""
+
+import hashlib
+from types import SimpleNamespace
+
+import pytest
+import sqlalchemy as sa
+from sqlmodel import func, select
+
+from ledger import Ledger
+from wijkportaal.auth import services as auth_services
+from wijkportaal.core.roles import Rol
+from wijkportaal.pot import services as pot_services
+from wijkportaal.pot.models import Goedkeuringsregel, PeriodeSoort
+
+
+@pytest.fixture
+def make_token(db):
+    """A personal API token for `user`, in plain text, as `flask user token` would print it."""
+
+    def make(user):
+        token = auth_services.issue_token(db, user, "test")
+        db.commit()
+        return token
+
+    return make
+
+
+class Api:
+    """A caller of the JSON API with a personal Bearer token."""
+
+    def __init__(self, client, token):
+        self.client = client
+        self.headers = {"Authorization": f"Bearer {token}"}
+
+    def get(self, path, **kwargs):
+        return self.client.get(f"/api/v1{path}", headers=self.headers, **kwargs)
+
+    def post(self, path, body=None, sleutel=None, **kwargs):
+        headers = dict(self.headers)
+        if sleutel is not None:
+            headers["Idempotency-Key"] = sleutel
+        return self.client.post(f"/api/v1{path}", json=body, headers=headers, **kwargs)
+
+
+@pytest.fixture
+def api_as(client, make_token):
+    """api_as(user): an API caller logged in with that user's token."""
+    return lambda user: Api(client, make_token(user))
+
+
+@pytest.fixture
+def potten(db, make_wijk, make_bestuur, make_org, make_user):
+    """Pot A (Osdorp, boards Een and Twee) and pot B (Bos en Lommer, board Ander), school year
+    2025-2026, both empty; SWV staff, the directeur, a bestuurder of each board and a schoolleider."""
+    osdorp = make_wijk(naam="Osdorp", code="osdorp")
+    bos = make_wijk(naam="Bos en Lommer", code="bos-en-lommer")
+    een, twee, ander = (
+        make_bestuur("Stichting Een"),
+        make_bestuur("Stichting Twee"),
+        make_bestuur("Stichting Ander"),
+    )
+    make_org(osdorp, bestuur=een, leerlingen=300)
+    make_org(osdorp, bestuur=twee, leerlingen=100)
+    make_org(bos, bestuur=ander, leerlingen=200)
+    swv = make_user(Rol.SWV)
+
+    def pot(naam, wijk, besturen):
+        return pot_services.open_pot(
+            db,
+            swv,
+            naam=naam,
+            periode_soort=PeriodeSoort.SCHOOLJAAR,
+            jaar=2025,
+            wijk_ids=[wijk.id],
+            bestuur_ids=[b.id for b in besturen],
+            regel=Goedkeuringsregel.ALLE,
+        )
+
+    a = pot("GKBU Osdorp 2025-2026", osdorp, [een, twee])
+    b = pot("GKBU Bos en Lommer 2025-2026", bos, [ander])
+    db.commit()
+    return SimpleNamespace(
+        a=a,
+        b=b,
+        osdorp=osdorp,
+        een=een,
+        twee=twee,
+        ander=ander,
+        swv=swv,
+        directeur=make_user(Rol.DIRECTEUR),
+        best_een=make_user(Rol.BESTUURDER, bestuur=een),
+        best_twee=make_user(Rol.BESTUURDER, bestuur=twee),
+        best_ander=make_user(Rol.BESTUURDER, bestuur=ander),
+        leider=make_user(Rol.SCHOOLLEIDER, organisatie=make_org(osdorp)),
+    )
+
+
+def _bijdrage_formulier(sleutel, bedrag="1,00", bron="swv", bestuur_id=0, soort="ingelegd", **extra):
+    return {
+        "bron": bron,
+        "bestuur_id": bestuur_id,
+        "partner_naam": "",
+        "middelen": "eigen middelen",
+        "bedrag": bedrag,
+        "datum": "2025-09-01",
+        "soort": soort,
+        "uiterlijk_op": "2025-12-31" if soort == "toezegging" else "",
+        "sleutel": sleutel,
+        **extra,
+    }
+
+
+@pytest.fixture
+def bijdrage_formulier():
+    """bijdrage_formulier(sleutel, bedrag=..., ...): what the contribution form posts, dated in the
+    school year 2025-2026 of the `potten` fixture; by default € 1,00 paid in by the SWV."""
+    return _bijdrage_formulier
+
+
+@pytest.fixture
+def toezegging_formulier(potten, bijdrage_formulier):
+    """The form of Stichting Een pledging € 2.500,00 to pot A, payable by 31 December 2025."""
+    return bijdrage_formulier(
+        "toezegging-1", "2.500,00", bron="bestuur", bestuur_id=potten.een.id, soort="toezegging"
+    )
+
+
+@pytest.fixture
+def pot_saldo(db):
+    """pot_saldo(pot): the pot's posted ledger balance in cents, read afresh."""
+
+    def saldo(pot) -> int:
+        db.expire_all()
+        return Ledger(db).balance(pot.account_code).posted
+
+    return saldo
+
+
+@pytest.fixture
+def aantal(db):
+    """aantal(Model): its number of rows, read afresh."""
+
+    def tel(model) -> int:
+        db.expire_all()
+        return db.exec(select(func.count()).select_from(model)).one()
+
+    return tel
+
+
+@pytest.fixture
+def momentopname(db):
+    """momentopname(*tables): per table its row count and a hash of all its rows in key order; equal
+    before and after a request means nothing was added, changed or removed."""
+
+    def neem(*tabellen: str) -> dict[str, tuple[int, str]]:
+        db.expire_all()
+        result = {}
+        for naam in tabellen:
+            tabel = sa.Table(naam, sa.MetaData(), autoload_with=db.get_bind())
+            rijen = db.execute(sa.select(tabel).order_by(*tabel.primary_key.columns)).all()
+            digest = hashlib.sha256(repr([tuple(r) for r in rijen]).encode()).hexdigest()
+            result[naam] = (len(rijen), digest)
+        db.rollback()
+        return result
+
+    return neem
