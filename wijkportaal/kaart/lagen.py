@@ -256,7 +256,7 @@ def _decimaal(waarde: Decimal | None) -> str:
     "Dekking",
 )
 def dekking(session: Session, user: Gebruiker, keuze: Keuze) -> Laaginhoud:
-    from wijkportaal.expertise.dekking import Dekking, dekkingsmatrix
+    from wijkportaal.expertise.queries import Dekking, dekkingsmatrix
 
     matrix = dekkingsmatrix(session)
     legenda = (_legenda("Dekking", {d.label: DEKKING_KLEUREN[d.value] for d in Dekking}),)

@@ -80,8 +80,8 @@ def hiaten(
     session: Session, user: Gebruiker, wijk: Wijk, overleg: Wijkoverleg | None, mag_beheren: bool
 ) -> dict:
     """The wijk's gaps in support, and where the chair's one click would put them on the agenda."""
-    from wijkportaal.expertise.dekking import dekking_van_wijk
     from wijkportaal.expertise.permissions import can_record
+    from wijkportaal.expertise.queries import dekking_van_wijk
     from wijkportaal.overleg.forms import HiaatForm
     from wijkportaal.overleg.services import volgende_bijeenkomst
 
