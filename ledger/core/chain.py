@@ -35,6 +35,23 @@ def chain_hash(prev_hash: str, content: bytes) -> str:
     return hashlib.sha256(prev_hash.encode() + content).hexdigest()
 
 
+def hash_of(tx) -> str:
+    """The chain hash a PostedTransaction must have: its canonical content on top of its `prev_hash`."""
+    return chain_hash(
+        tx.prev_hash,
+        canonical(
+            id=tx.id,
+            effective_date=tx.effective_date,
+            description=tx.description,
+            entered_by=tx.entered_by,
+            entered_at=tx.entered_at,
+            idempotency_key=tx.idempotency_key,
+            reverses=tx.reverses,
+            postings=tx.postings,
+        ),
+    )
+
+
 def content_digest(draft) -> str:
     """What the client asked for (not when or by which id): same key + same digest = the same request."""
     body = {
