@@ -31,6 +31,7 @@ _HEAD = LedgerChainHead.__table__
 _POSTINGS = LedgerPosting.__table__
 _RESERVATIONS = LedgerReservation.__table__
 _TRANSACTIONS = LedgerTransaction.__table__
+_a, _b, _h, _r, _t = _ACCOUNTS.c, _BALANCES.c, _HEAD.c, _RESERVATIONS.c, _TRANSACTIONS.c
 
 
 class LockedRead:
@@ -46,30 +47,6 @@ class LockedRead:
         self.write_first = sa.update(table).where(where).values({column.name: column})
 
 
-# A locking strategy runs a LockedRead with its parameters and returns the result of the read.
-Locking = Callable[[Session, LockedRead, dict], sa.Result]
-
-
-def select_for_update(session: Session, read: LockedRead, params: dict) -> sa.Result:
-    """PostgreSQL: the read locks the rows it returns until commit (`SELECT … FOR UPDATE OF table`)."""
-    return session.exec(read.for_update, params=params)
-
-
-def write_lock_first(session: Session, read: LockedRead, params: dict) -> sa.Result:
-    """SQLite has one writer and no row locks: a no-op UPDATE of the rows takes the database's write lock
-    first, so the read after it is current and stays so until commit."""
-    session.execute(read.write_first, params)
-    return session.exec(read.query, params=params)
-
-
-def no_locks(session: Session, read: LockedRead, params: dict) -> sa.Result:
-    """Only the race test reads without locks, to show that it would catch a missing lock."""
-    return session.exec(read.query, params=params)
-
-
-LOCKING: dict[str, Locking] = {"postgresql": select_for_update, "sqlite": write_lock_first}
-
-_a, _b, _h, _r, _t = _ACCOUNTS.c, _BALANCES.c, _HEAD.c, _RESERVATIONS.c, _TRANSACTIONS.c
 _codes, _ids = sa.bindparam("codes", expanding=True), sa.bindparam("ids", expanding=True)
 _HEAD_READ = LockedRead(sa.select(_h.last_id, _h.last_hash).where(_h.id == 1), _HEAD, _h.id == 1)
 _ACCOUNTS_READ = LockedRead(  # a transaction's accounts with their balances, in lock order
@@ -98,43 +75,92 @@ _RESERVATION_READ = LockedRead(
 _BY_KEY = sa.select(_t.id, _t.content_digest).where(_t.idempotency_key == sa.bindparam("key"))
 _NEWEST = sa.select(_t.id, _t.hash).order_by(_t.id.desc()).limit(1)
 
-# The writes of a transaction, the same on every database: postings, header, balances, chain head.
-_INSERT_TRANSACTION = sa.insert(_TRANSACTIONS)
-_MOVE_HEAD = sa.update(_HEAD).where(_h.id == 1)
-
 
 @cache
-def _insert_postings(n: int) -> sa.Insert:
-    """One INSERT of `n` postings in order (parameters tx, a0…, c0…), built once and cached by SQLAlchemy."""
+def _writes(postings: int, balances: int) -> tuple[sa.Insert | sa.Update, ...]:
+    """The statements that write a transaction, in order: its postings (pa0, pc0, …), its header (t_*; on
+    SQLite the header's trigger checks the postings' sum), the balances (account ba{i} gets bp{i} cents
+    posted and br{i} cents less reserved) and the chain head. Built once per shape; SQLAlchemy caches them."""
+    bind = sa.bindparam
     rows = [
         sa.select(
-            sa.bindparam("tx", type_=sa.Integer),
-            sa.bindparam(f"a{i}", type_=sa.Integer),
-            sa.bindparam(f"c{i}", type_=sa.BigInteger),
+            bind("t_id", type_=sa.Integer),
+            bind(f"pa{i}", type_=sa.Integer),
+            bind(f"pc{i}", type_=sa.BigInteger),
         )
-        for i in range(n)
+        for i in range(postings)
     ]
-    return sa.insert(_POSTINGS).from_select(["transaction_id", "account_id", "cents"], sa.union_all(*rows))
-
-
-@cache
-def _move_balances(n: int) -> sa.Update:
-    """One UPDATE of `n` balances: account a{i} gets p{i} cents posted and r{i} cents less reserved."""
-    ids = [sa.bindparam(f"a{i}") for i in range(n)]
+    ids = [bind(f"ba{i}", type_=sa.Integer) for i in range(balances)]
 
     def per_account(prefix: str) -> sa.Case:
         return sa.case(
-            *((_b.account_id == ids[i], sa.bindparam(f"{prefix}{i}", type_=sa.BigInteger)) for i in range(n))
+            *((_b.account_id == ids[i], bind(f"{prefix}{i}", type_=sa.BigInteger)) for i in range(balances))
         )
 
     return (
+        sa.insert(_POSTINGS).from_select(["transaction_id", "account_id", "cents"], sa.union_all(*rows)),
+        sa.insert(_TRANSACTIONS).values({c.name: bind(f"t_{c.name}", type_=c.type) for c in _t}),
         sa.update(_BALANCES)
         .where(_b.account_id.in_(ids))
         .values(
-            posted_cents=_b.posted_cents + per_account("p"),
-            reserved_cents=_b.reserved_cents - per_account("r"),
-        )
+            posted_cents=_b.posted_cents + per_account("bp"),
+            reserved_cents=_b.reserved_cents - per_account("br"),
+        ),
+        sa.update(_HEAD).where(_h.id == 1).values(last_id=bind("t_id"), last_hash=bind("t_hash")),
     )
+
+
+@cache
+def _writes_in_one(postings: int, balances: int) -> sa.Update:
+    """The same writes as one statement: all but the last as data-modifying CTEs of the last."""
+    *first, last = _writes(postings, balances)
+    return last.add_cte(*(statement.cte(f"w{i}") for i, statement in enumerate(first)))
+
+
+# What differs between the databases, and only that.
+
+
+def select_for_update(session: Session, read: LockedRead, params: dict) -> sa.Result:
+    """PostgreSQL: the read locks the rows it returns until commit (`SELECT … FOR UPDATE OF table`)."""
+    return session.exec(read.for_update, params=params)
+
+
+def write_lock_first(session: Session, read: LockedRead, params: dict) -> sa.Result:
+    """SQLite has one writer and no row locks: a no-op UPDATE of the rows takes the database's write lock
+    first, so the read after it is current and stays so until commit."""
+    session.execute(read.write_first, params)
+    return session.exec(read.query, params=params)
+
+
+def no_locks(session: Session, read: LockedRead, params: dict) -> sa.Result:
+    """Only the race test reads without locks, to show that it would catch a missing lock."""
+    return session.exec(read.query, params=params)
+
+
+def write_in_one_statement(session: Session, shape: tuple[int, int], params: dict) -> None:
+    """PostgreSQL: the writes in one round trip; its deferred triggers check the postings' sum at commit."""
+    session.connection().execute(_writes_in_one(*shape), params)
+
+
+def write_in_order(session: Session, shape: tuple[int, int], params: dict) -> None:
+    """SQLite allows no INSERT or UPDATE inside WITH: the writes one after the other."""
+    conn = session.connection()
+    for statement in _writes(*shape):
+        conn.execute(statement, params)
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """How one database runs the ledger's locked reads and its writes; the statements are the same."""
+
+    read_locked: Callable[[Session, LockedRead, dict], sa.Result]
+    write: Callable[[Session, tuple[int, int], dict], None]
+
+
+DIALECTS = {
+    "postgresql": Dialect(read_locked=select_for_update, write=write_in_one_statement),
+    "sqlite": Dialect(read_locked=write_lock_first, write=write_in_order),
+}
 
 
 class LedgerError(ValueError):
@@ -194,11 +220,10 @@ class Ledger:
         self.locking = locking  # only the race test turns this off, to show the test would catch it
 
     @cached_property
-    def _locked(self) -> Locking:
-        """This database's locking strategy; any other than SQLite is assumed to have `FOR UPDATE`."""
-        if not self.locking:
-            return no_locks
-        return LOCKING.get(self.session.get_bind().dialect.name, select_for_update)
+    def _dialect(self) -> Dialect:
+        """This database's strategy; any database but SQLite is taken to be PostgreSQL-like."""
+        dialect = DIALECTS.get(self.session.get_bind().dialect.name, DIALECTS["postgresql"])
+        return dialect if self.locking else replace(dialect, read_locked=no_locks)
 
     # Accounts
 
@@ -542,16 +567,18 @@ class Ledger:
     def _lock_chain(self) -> sa.Row:
         """Take the ledger's write lock, the chain head, and read it: (last_id, last_hash)."""
         self.session.flush()
-        head = self._locked(self.session, _HEAD_READ, {}).first()
+        head = self._dialect.read_locked(self.session, _HEAD_READ, {}).first()
         if head is None:  # no account was ever opened through this API
             self._ensure_chain_head()
-            head = self._locked(self.session, _HEAD_READ, {}).one()
+            head = self._dialect.read_locked(self.session, _HEAD_READ, {}).one()
         return head
 
     def _locked_accounts(self, draft: TransactionDraft) -> dict[str, sa.Row]:
         """The draft's accounts with their balances, locked; refused unless the draft passes every rule."""
         codes = sorted({p.account for p in draft.postings})
-        accounts = {row.code: row for row in self._locked(self.session, _ACCOUNTS_READ, {"codes": codes})}
+        accounts = {
+            row.code: row for row in self._dialect.read_locked(self.session, _ACCOUNTS_READ, {"codes": codes})
+        }
         errors = rules.validate(draft, [code for code, row in accounts.items() if not row.is_closed])
         if draft.reverses is not None:
             errors += self._check_reversal(draft)
@@ -560,11 +587,13 @@ class Ledger:
         return accounts
 
     def _locked_balances(self, account_ids: list[int]) -> dict[int, LedgerBalance]:
-        balances = self._locked(self.session, _BALANCES_READ, {"ids": sorted(set(account_ids))})
+        balances = self._dialect.read_locked(self.session, _BALANCES_READ, {"ids": sorted(set(account_ids))})
         return {b.account_id: b for b in balances}
 
     def _locked_reservation(self, reservation_id: int) -> LedgerReservation:
-        row = self._locked(self.session, _RESERVATION_READ, {"reservation": reservation_id}).first()
+        row = self._dialect.read_locked(
+            self.session, _RESERVATION_READ, {"reservation": reservation_id}
+        ).first()
         if row is None:
             raise NotFound(f"Reservering {reservation_id} bestaat niet.")
         return row
@@ -632,34 +661,23 @@ class Ledger:
             hash="",
         )
         posted = replace(posted, hash=hash_of(posted))
-        conn = self.session.connection()
-        # Postings first, then the header: SQLite checks the sum when the header arrives, PostgreSQL at commit.
-        conn.execute(
-            _insert_postings(len(draft.postings)),
-            {"tx": posted.id}
-            | {f"a{i}": accounts[p.account].id for i, p in enumerate(draft.postings)}
-            | {f"c{i}": p.cents for i, p in enumerate(draft.postings)},
-        )
-        conn.execute(
-            _INSERT_TRANSACTION,
-            {
-                "id": posted.id,
-                "effective_date": posted.effective_date,
-                "description": posted.description,
-                "entered_by": posted.entered_by,
-                "entered_at": posted.entered_at,
-                "idempotency_key": posted.idempotency_key,
-                "content_digest": content_digest(draft),
-                "reverses_id": posted.reverses,
-                "prev_hash": posted.prev_hash,
-                "hash": posted.hash,
-            },
-        )
-        moves = {}
+        params = {
+            "t_id": posted.id,
+            "t_effective_date": posted.effective_date,
+            "t_description": posted.description,
+            "t_entered_by": posted.entered_by,
+            "t_entered_at": posted.entered_at,
+            "t_idempotency_key": posted.idempotency_key,
+            "t_content_digest": content_digest(draft),
+            "t_reverses_id": posted.reverses,
+            "t_prev_hash": posted.prev_hash,
+            "t_hash": posted.hash,
+        }
+        for i, p in enumerate(draft.postings):
+            params |= {f"pa{i}": accounts[p.account].id, f"pc{i}": p.cents}
         for i, (code, cents) in enumerate(delta.items()):
-            moves |= {f"a{i}": accounts[code].id, f"p{i}": cents, f"r{i}": released.get(code, 0)}
-        conn.execute(_move_balances(len(delta)), moves)
-        conn.execute(_MOVE_HEAD, {"last_id": posted.id, "last_hash": posted.hash})
+            params |= {f"ba{i}": accounts[code].id, f"bp{i}": cents, f"br{i}": released.get(code, 0)}
+        self._dialect.write(self.session, (len(draft.postings), len(delta)), params)
         return posted
 
     def _postings_of(self, transaction_ids: list[int]) -> dict[int, tuple[Posting, ...]]:
