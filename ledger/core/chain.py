@@ -35,20 +35,21 @@ def chain_hash(prev_hash: str, content: bytes) -> str:
     return hashlib.sha256(prev_hash.encode() + content).hexdigest()
 
 
+HASHED_FIELDS = (
+    "id",
+    "effective_date",
+    "description",
+    "entered_by",
+    "entered_at",
+    "idempotency_key",
+    "reverses",
+)
+
+
 def hash_of(tx) -> str:
     """The chain hash a PostedTransaction must have: its canonical content on top of its `prev_hash`."""
     return chain_hash(
-        tx.prev_hash,
-        canonical(
-            id=tx.id,
-            effective_date=tx.effective_date,
-            description=tx.description,
-            entered_by=tx.entered_by,
-            entered_at=tx.entered_at,
-            idempotency_key=tx.idempotency_key,
-            reverses=tx.reverses,
-            postings=tx.postings,
-        ),
+        tx.prev_hash, canonical(**{name: getattr(tx, name) for name in HASHED_FIELDS}, postings=tx.postings)
     )
 
 
