@@ -20,7 +20,7 @@ from pydantic_core import PydanticCustomError
 
 import ledger
 from wijkportaal.core.privacy import BSN_MESSAGE, bevat_bsn
-from wijkportaal.overleg.status import OverlegStatus
+from wijkportaal.overleg.rules import OverlegStatus
 from wijkportaal.pot.models import (
     BesluitKeuze,
     BronSoort,

@@ -7,8 +7,15 @@ from wijkportaal.core import clock
 from wijkportaal.overleg import permissions as overleg_permissions
 from wijkportaal.overleg.models import Wijkoverleg
 from wijkportaal.overleg.permissions import zichtbare_wijk_ids
-from wijkportaal.overleg.queries import bijeenkomsten, leden, open_actiepunten, overleg_van, zichtbare_wijken
-from wijkportaal.overleg.status import bewaarde_statussen, wijk_statussen
+from wijkportaal.overleg.queries import (
+    bewaarde_statussen,
+    bijeenkomsten,
+    leden,
+    open_actiepunten,
+    overleg_van,
+    wijk_statussen,
+    zichtbare_wijken,
+)
 from wijkportaal.wijken.models import SCHOOLSOORTEN, Bestuur, Organisatie, Regio, Wijk
 
 
