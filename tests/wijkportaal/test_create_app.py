@@ -7,6 +7,8 @@ import subprocess
 import sys
 import textwrap
 
+from wijkportaal import PACKAGE, template_folder
+
 HEAVY = ("folium", "pandas", "numpy", "alembic", "openpyxl", "geopandas", "matplotlib")
 USED_LATER = {"folium", "pandas", "numpy", "alembic", "openpyxl"}  # by the map, the migrations, an XLSX
 
@@ -49,3 +51,8 @@ def test_create_app_imports_no_heavy_library(sqlite_template, tmp_path):
     assert loaded["at_start"] == []
     assert set(loaded["later"]) >= USED_LATER  # the check sees them once the paths that need them run
 
+
+def test_templates_are_found_beside_the_package_in_a_checkout():
+    """A wheel ships them inside the package (tests/test_packaging.py); a checkout keeps them beside it."""
+    assert template_folder() == PACKAGE.parent / "templates"
+    assert (template_folder() / "base.html").is_file()
