@@ -13,8 +13,7 @@ from wijkportaal.auth.models import Gebruiker
 from wijkportaal.core import clock
 from wijkportaal.core.web import euro, getal
 from wijkportaal.kaart.permissions import wijken_met_geld
-from wijkportaal.overleg.queries import bewaarde_statussen
-from wijkportaal.overleg.queries import OverlegStatus
+from wijkportaal.overleg.queries import OverlegStatus, bewaarde_statussen
 from wijkportaal.wijken.models import SCHOOLSOORTEN, Organisatie, OrganisatieSoort, Wijk
 from wijkportaal.wijken.queries import leerlingen_per_wijk
 
