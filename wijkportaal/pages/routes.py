@@ -94,7 +94,7 @@ def grafieken():
     """Charts for SWV staff: meetings per wijk per month of the school year, and coverage per wijk."""
     from wijkportaal.core import grafieken as g
     from wijkportaal.expertise.queries import Dekking, dekkingsmatrix
-    from wijkportaal.kaart.lagen import DEKKING_KLEUREN  # the same colours as on the map
+    from wijkportaal.kaart.queries import DEKKING_KLEUREN  # the same colours as on the map
 
     require(can_view_overzicht(current_user))
     db = get_session()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from wijkportaal.kaart.lagen import LAGEN
+from wijkportaal.kaart.queries import LAGEN
 from wijkportaal.overleg.queries import wijk_statussen
 from wijkportaal.overleg.rules import OverlegStatus
 from wijkportaal.wijken.models import Wijk
