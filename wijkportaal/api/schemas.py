@@ -267,7 +267,8 @@ Bedrag = Annotated[
         {
             "type": "string",
             "description": "Bedrag in euro's als tekst, groter dan nul, hoogstens twee decimalen: "
-            '"1.234,56" of "1234.56". Geen getal: kommagetallen zijn niet exact.',
+            '"1.234,56" of "1234.56" (twee cijfers achter de punt; "12.5" en "1e5" worden geweigerd). '
+            "Geen getal: kommagetallen zijn niet exact.",
             "examples": ["1.234,56", "1234.56"],
         }
     ),
