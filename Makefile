@@ -4,13 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := wijkportaal
 
-.PHONY: run test install install-dev lint bench bench-ledger bench-kaart clean
+.PHONY: run test install install-dev lint bench bench-ledger bench-kaart bench-startup clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+$(VENV)/.installed: pyproject.toml setup.py | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
@@ -45,6 +45,9 @@ bench-ledger: install-dev
 
 bench-kaart: install-dev
 	$(BIN)/python -m bench.kaart
+
+bench-startup: install-dev
+	$(BIN)/python -m bench.startup
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

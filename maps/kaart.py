@@ -1,15 +1,14 @@
 """Folium HTML for the maps of the wijken: from GeoJSON and Dutch legends to one self-contained page.
 
 Pure: no Flask, no database. The caller says where Leaflet's JavaScript and CSS are served from (never a
-CDN) and which background tiles to use, if any; without tiles the wijk shapes alone make the map."""
+CDN) and which background tiles to use, if any; without tiles the wijk shapes alone make the map.
+folium (and with it pandas and numpy) is imported inside `kaart_html`, so the app can import this module
+at start and stay light."""
 
 import html
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-import folium
-from branca.element import Element
 
 DECIMALEN = 5  # ≈ 1 m: finer than any simplified boundary, and it keeps the HTML small
 SCHEMATISCH = "Schematische wijkgrenzen (geen echte grenzen)"
@@ -63,13 +62,11 @@ TEGELS: dict[str, Tegels | None] = {
 }
 
 # A click on a wijk opens its page in the top window: the map lives in a sandboxed iframe.
-_GEDRAG = folium.JsCode(
-    """function (feature, layer) {
+_GEDRAG = """function (feature, layer) {
         var p = feature.properties;
         if (p.tooltip) { layer.bindTooltip(p.tooltip, {sticky: true}); }
         if (p.url) { layer.on("click", function () { window.top.location.href = p.url; }); }
     }"""
-)
 
 
 def _letterlijk(waarde):
@@ -163,6 +160,10 @@ def kaart_html(
     focus: tuple[tuple[float, float], tuple[float, float]] | None = None,
 ) -> str:
     """One HTML page with the map of `laag`, loading only the `js` and `css` given as (name, url)."""
+    import folium
+    from branca.element import Element
+
+    gedrag = folium.JsCode(_GEDRAG)
     kaart = folium.Map(
         location=(52.36, 4.9), zoom_start=11, tiles=None, control_scale=True, zoom_snap=0.25, zoom_delta=0.5
     )
@@ -178,7 +179,7 @@ def kaart_html(
             name="Wijken",
             style_function=_vlakstijl,
             highlight_function=_accent,
-            on_each_feature=_GEDRAG,
+            on_each_feature=gedrag,
         ).add_to(kaart)
     if laag.punten and laag.punten["features"]:
         folium.GeoJson(
@@ -186,7 +187,7 @@ def kaart_html(
             name=_letterlijk(laag.puntentitel),
             marker=folium.CircleMarker(radius=6),
             style_function=_puntstijl,
-            on_each_feature=_GEDRAG,
+            on_each_feature=gedrag,
         ).add_to(kaart)
         folium.LayerControl(collapsed=False).add_to(kaart)
     grenzen = focus or omvang([laag.wijken, *([laag.punten] if laag.punten else [])])

@@ -10,7 +10,14 @@ from wijkportaal import core
 from wijkportaal.core import config
 from wijkportaal.core.db import TransactionalFlask
 
-ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = Path(__file__).resolve().parent
+
+
+def template_folder() -> Path:
+    """templates/ sits beside the package in a checkout; a built wheel ships it inside (see setup.py)."""
+    installed = PACKAGE / "templates"
+    return installed if installed.is_dir() else PACKAGE.parent / "templates"
+
 
 # The features, lowest layer first, then the composition (duo, api, pages); each package has `init_app(app)`
 # registering its blueprint, commands, scheduled jobs and template helpers, and a `models.py` when it has
@@ -34,9 +41,11 @@ FEATURES = (
 def create_app(test_config: dict | None = None) -> Flask:
     app = TransactionalFlask(
         __name__,
-        instance_path=os.environ.get("WIJKPORTAAL_INSTANCE", str(ROOT / "instance")),
+        # None lets Flask choose: instance/ beside the package in a checkout, <prefix>/var/wijkportaal-instance
+        # when installed
+        instance_path=os.environ.get("WIJKPORTAAL_INSTANCE"),
         instance_relative_config=True,
-        template_folder=str(ROOT / "templates"),
+        template_folder=str(template_folder()),
     )
     app.config.from_object(config.Defaults)
     if test_config is None:

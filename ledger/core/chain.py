@@ -35,6 +35,24 @@ def chain_hash(prev_hash: str, content: bytes) -> str:
     return hashlib.sha256(prev_hash.encode() + content).hexdigest()
 
 
+HASHED_FIELDS = (
+    "id",
+    "effective_date",
+    "description",
+    "entered_by",
+    "entered_at",
+    "idempotency_key",
+    "reverses",
+)
+
+
+def hash_of(tx) -> str:
+    """The chain hash a PostedTransaction must have: its canonical content on top of its `prev_hash`."""
+    return chain_hash(
+        tx.prev_hash, canonical(**{name: getattr(tx, name) for name in HASHED_FIELDS}, postings=tx.postings)
+    )
+
+
 def content_digest(draft) -> str:
     """What the client asked for (not when or by which id): same key + same digest = the same request."""
     body = {

@@ -2,7 +2,8 @@
 
 from collections.abc import Iterable, Mapping
 
-from ledger.core.chain import GENESIS, canonical, chain_hash
+from ledger.core import rules
+from ledger.core.chain import GENESIS, hash_of
 from ledger.core.model import PostedTransaction
 
 
@@ -17,25 +18,13 @@ def check_ledger(
     computed: dict[str, int] = {}
     prev = GENESIS
     for tx in transactions:
-        total = sum(p.cents for p in tx.postings)
-        if total != 0 or len(tx.postings) < 2:
+        if rules.check_balanced(tx):
+            total = rules.total(tx.postings)
             errors.append(f"Transactie {tx.id}: de boekingen tellen op tot {total} cent in plaats van nul.")
+        errors += [f"Transactie {tx.id}: {error}" for error in rules.check_postings(tx)]
         if tx.prev_hash != prev:
             errors.append(f"Transactie {tx.id}: de keten is onderbroken (vorige hash klopt niet).")
-        expected = chain_hash(
-            tx.prev_hash,
-            canonical(
-                id=tx.id,
-                effective_date=tx.effective_date,
-                description=tx.description,
-                entered_by=tx.entered_by,
-                entered_at=tx.entered_at,
-                idempotency_key=tx.idempotency_key,
-                reverses=tx.reverses,
-                postings=tx.postings,
-            ),
-        )
-        if tx.hash != expected:
+        if tx.hash != hash_of(tx):
             errors.append(f"Transactie {tx.id}: de inhoud past niet bij de opgeslagen hash (gewijzigd?).")
         if errors and first_only:
             return errors[:1]

@@ -1,10 +1,9 @@
 """Money is exact: integer euro cents in storage, Decimal at the edges, never float."""
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 CURRENCY = "EUR"
-_DUTCH_THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3})+")
 CENT = Decimal("0.01")
 
 
@@ -13,7 +12,8 @@ class AmountError(ValueError):
 
 
 def parse_amount(value, *, currency: str = CURRENCY, allow_zero: bool = False) -> int:
-    """A positive amount in euros (str, int or Decimal; '1.234,56' and '1234.56' both work) as cents."""
+    """A positive amount in euros (str, int or Decimal) as cents; text in Dutch ('1.234,56', '20.000')
+    or plain notation ('1234.56', '12.50') only."""
     if currency != CURRENCY:
         raise AmountError(f"Alleen bedragen in euro's zijn mogelijk (niet {currency}).")
     if isinstance(value, float | bool):
@@ -44,16 +44,46 @@ _OTHER_CURRENCY = re.compile(
 _EURO = re.compile(r"(?i)^(eur(o)?|€)\s*|\s*(eur(o)?|€)$")
 
 
+_PLAIN = re.compile(r"\d+(\.\d{2})?")  # 1234 or 1234.56: no thousands separators, cents with two digits
+_DUTCH = re.compile(r"\d{1,3}(\.\d{3})*(,\d{1,2})?|\d+(,\d{1,2})?")  # 1.234,56 · 20.000 · 1234,5
+_ONE_DECIMAL = re.compile(r"\d+\.\d")
+
+
 def _parse_text(text: str) -> Decimal:
+    """Exactly two notations: Dutch (1.234,56 · 20.000 · € 1.000) and plain (1234.56 · 12.50).
+
+    Anything else is refused rather than guessed: 1e5 is not € 100.000, and 12.5 is one keystroke
+    away from 12.500."""
     if _OTHER_CURRENCY.search(text.upper()):
         raise AmountError("Alleen bedragen in euro's zijn mogelijk.")
     cleaned = _EURO.sub("", text.strip().replace("\u00a0", " ")).replace(" ", "")
-    if "," in cleaned or _DUTCH_THOUSANDS.fullmatch(cleaned):  # Dutch notation: 1.234,56 and 20.000
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    try:
-        return Decimal(cleaned)
-    except InvalidOperation as exc:
-        raise AmountError("Dit is geen geldig bedrag.") from exc
+    negative = cleaned.startswith("-")
+    digits = cleaned.removeprefix("-")
+    if _PLAIN.fullmatch(digits):
+        amount = Decimal(digits)
+    elif _DUTCH.fullmatch(digits):
+        from babel.numbers import NumberFormatError, parse_decimal
+
+        try:
+            amount = parse_decimal(digits, locale="nl_NL", strict=True)
+        except NumberFormatError as exc:
+            raise AmountError("Dit is geen geldig bedrag.") from exc
+    elif "e" in digits.lower() and any(c.isdigit() for c in digits):
+        raise AmountError(
+            "Schrijf het bedrag voluit, zonder e-notatie: bijvoorbeeld 100.000,00 of 100000.00."
+        )
+    elif _ONE_DECIMAL.fullmatch(digits):
+        raise AmountError(
+            f"Is '{digits}' bedoeld als {digits.replace('.', ',')}0 of als {digits}00? Schrijf centen met "
+            f"een komma ({digits.replace('.', ',')}0) of met twee cijfers achter de punt ({digits}0)."
+        )
+    elif re.fullmatch(r"[\d.]+,\d{3,}|\d+\.\d{3,}", digits):
+        raise AmountError("Een bedrag heeft hoogstens twee cijfers achter de komma.")
+    else:
+        raise AmountError(
+            "Dit is geen geldig bedrag. Schrijf het als 1.234,56 of 1234.56 (twee cijfers achter de punt)."
+        )
+    return -amount if negative else amount
 
 
 def to_decimal(cents: int) -> Decimal:

@@ -2,19 +2,24 @@
 
 from collections.abc import Iterable, Mapping
 
-from ledger.core.model import TransactionDraft
+from ledger.core.model import PostedTransaction, Posting, TransactionDraft
 
 MAX_DESCRIPTION = 500
 
 
-def check_balanced(draft: TransactionDraft) -> list[str]:
-    total = sum(p.cents for p in draft.postings)
-    if total != 0:
-        return [f"De boekingen tellen niet op tot nul (verschil {total} cent)."]
+def total(postings: Iterable[Posting]) -> int:
+    """What the postings add up to: zero for a balanced transaction."""
+    return sum(p.cents for p in postings)
+
+
+def check_balanced(draft: TransactionDraft | PostedTransaction) -> list[str]:
+    total_cents = total(draft.postings)
+    if total_cents != 0:
+        return [f"De boekingen tellen niet op tot nul (verschil {total_cents} cent)."]
     return []
 
 
-def check_postings(draft: TransactionDraft) -> list[str]:
+def check_postings(draft: TransactionDraft | PostedTransaction) -> list[str]:
     errors = []
     if len(draft.postings) < 2:
         errors.append("Een transactie heeft minstens twee boekingen.")
@@ -68,8 +73,6 @@ def reversal_of(
     original, *, effective_date, entered_by: str, idempotency_key: str, reason: str
 ) -> TransactionDraft:
     """The transaction that undoes `original` (a PostedTransaction): the same postings with opposite signs."""
-    from ledger.core.model import Posting
-
     return TransactionDraft(
         postings=tuple(Posting(p.account, -p.cents) for p in original.postings),
         effective_date=effective_date,

@@ -2,15 +2,17 @@
 flushes, and the caller commits (or rolls back, leaving the ledger exactly as before)."""
 
 import itertools
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
+from functools import cache, cached_property
 
 import sqlalchemy as sa
+from sqlalchemy import Select
 from sqlmodel import Session, select
 
 from ledger.core import rules
-from ledger.core.chain import GENESIS, canonical, chain_hash, content_digest
+from ledger.core.chain import GENESIS, content_digest, hash_of
 from ledger.core.check import check_ledger
 from ledger.core.model import AccountKind, PostedTransaction, Posting, TransactionDraft
 from ledger.store.tables import (
@@ -23,30 +25,142 @@ from ledger.store.tables import (
     ReservationStatus,
 )
 
-_PG_HEAD = sa.text("SELECT last_id, last_hash FROM ledger_chain_head WHERE id = 1 FOR UPDATE")
-_PG_KEY = sa.text("SELECT id, content_digest FROM ledger_transactions WHERE idempotency_key = :key")
-_PG_ACCOUNTS = sa.text(
-    "SELECT a.code, a.id, a.is_closed, b.posted_cents, b.reserved_cents, b.may_not_go_negative "
-    "FROM ledger_accounts a JOIN ledger_balances b ON b.account_id = a.id "
-    "WHERE a.code = ANY(:codes) ORDER BY a.id FOR UPDATE OF b"
+_ACCOUNTS = LedgerAccount.__table__
+_BALANCES = LedgerBalance.__table__
+_HEAD = LedgerChainHead.__table__
+_POSTINGS = LedgerPosting.__table__
+_RESERVATIONS = LedgerReservation.__table__
+_TRANSACTIONS = LedgerTransaction.__table__
+_a, _b, _h, _r, _t = _ACCOUNTS.c, _BALANCES.c, _HEAD.c, _RESERVATIONS.c, _TRANSACTIONS.c
+
+
+class LockedRead:
+    """A read of rows the ledger is about to change, in the shapes the databases lock it with.
+
+    `query` reads the rows, `where` selects them in `table` (with the same bound parameters). Locks are
+    always taken in one order: chain head, reservation, balances by account id."""
+
+    def __init__(self, query: Select, table: sa.Table, where: sa.ColumnElement[bool]):
+        self.query = query
+        self.for_update = query.with_for_update(of=table)
+        column = next(c for c in table.c if not c.primary_key and not c.foreign_keys)
+        self.write_first = sa.update(table).where(where).values({column.name: column})
+
+
+_codes, _ids = sa.bindparam("codes", expanding=True), sa.bindparam("ids", expanding=True)
+_HEAD_READ = LockedRead(sa.select(_h.last_id, _h.last_hash).where(_h.id == 1), _HEAD, _h.id == 1)
+_ACCOUNTS_READ = LockedRead(  # a transaction's accounts with their balances, in lock order
+    sa.select(_a.code, _a.id, _a.is_closed, _b.posted_cents, _b.reserved_cents, _b.may_not_go_negative)
+    .join_from(_ACCOUNTS, _BALANCES, _b.account_id == _a.id)
+    .where(_a.code.in_(_codes))
+    .order_by(_a.id),
+    _BALANCES,
+    _b.account_id.in_(sa.select(_a.id).where(_a.code.in_(_codes))),
 )
-# Postings, header, balances and chain head in one statement; the deferred trigger checks the sum at commit.
-_PG_WRITE = sa.text(
-    """
-    WITH p AS (
-        INSERT INTO ledger_postings (transaction_id, account_id, cents)
-        SELECT :id, u.a, u.c FROM unnest(CAST(:ids AS integer[]), CAST(:cents AS bigint[])) AS u(a, c)
-    ), t AS (
-        INSERT INTO ledger_transactions (id, effective_date, description, entered_by, entered_at,
-            idempotency_key, content_digest, reverses_id, prev_hash, hash)
-        VALUES (:id, :day, :description, :entered_by, :entered_at, :key, :digest, NULL, :prev, :hash)
-    ), b AS (
-        UPDATE ledger_balances SET posted_cents = posted_cents + u.c
-        FROM unnest(CAST(:bal_ids AS integer[]), CAST(:bal_cents AS bigint[])) AS u(a, c) WHERE account_id = u.a
+_BALANCES_READ = LockedRead(  # as ORM objects, for the reservations
+    select(LedgerBalance)
+    .where(_b.account_id.in_(_ids))
+    .order_by(LedgerBalance.account_id)
+    .execution_options(populate_existing=True),
+    _BALANCES,
+    _b.account_id.in_(_ids),
+)
+_RESERVATION_READ = LockedRead(
+    select(LedgerReservation)
+    .where(_r.id == sa.bindparam("reservation"))
+    .execution_options(populate_existing=True),
+    _RESERVATIONS,
+    _r.id == sa.bindparam("reservation"),
+)
+_BY_KEY = sa.select(_t.id, _t.content_digest).where(_t.idempotency_key == sa.bindparam("key"))
+_NEWEST = sa.select(_t.id, _t.hash).order_by(_t.id.desc()).limit(1)
+
+
+@cache
+def _writes(postings: int, balances: int) -> tuple[sa.Insert | sa.Update, ...]:
+    """The statements that write a transaction, in order: its postings (pa0, pc0, …), its header (t_*; on
+    SQLite the header's trigger checks the postings' sum), the balances (account ba{i} gets bp{i} cents
+    posted and br{i} cents less reserved) and the chain head. Built once per shape; SQLAlchemy caches them."""
+    bind = sa.bindparam
+    rows = [
+        sa.select(
+            bind("t_id", type_=sa.Integer),
+            bind(f"pa{i}", type_=sa.Integer),
+            bind(f"pc{i}", type_=sa.BigInteger),
+        )
+        for i in range(postings)
+    ]
+    ids = [bind(f"ba{i}", type_=sa.Integer) for i in range(balances)]
+
+    def per_account(prefix: str) -> sa.Case:
+        return sa.case(
+            *((_b.account_id == ids[i], bind(f"{prefix}{i}", type_=sa.BigInteger)) for i in range(balances))
+        )
+
+    return (
+        sa.insert(_POSTINGS).from_select(["transaction_id", "account_id", "cents"], sa.union_all(*rows)),
+        sa.insert(_TRANSACTIONS).values({c.name: bind(f"t_{c.name}", type_=c.type) for c in _t}),
+        sa.update(_BALANCES)
+        .where(_b.account_id.in_(ids))
+        .values(
+            posted_cents=_b.posted_cents + per_account("bp"),
+            reserved_cents=_b.reserved_cents - per_account("br"),
+        ),
+        sa.update(_HEAD).where(_h.id == 1).values(last_id=bind("t_id"), last_hash=bind("t_hash")),
     )
-    UPDATE ledger_chain_head SET last_id = :id, last_hash = :hash WHERE id = 1
-    """
-)
+
+
+@cache
+def _writes_in_one(postings: int, balances: int) -> sa.Update:
+    """The same writes as one statement: all but the last as data-modifying CTEs of the last."""
+    *first, last = _writes(postings, balances)
+    return last.add_cte(*(statement.cte(f"w{i}") for i, statement in enumerate(first)))
+
+
+# What differs between the databases, and only that.
+
+
+def select_for_update(session: Session, read: LockedRead, params: dict) -> sa.Result:
+    """PostgreSQL: the read locks the rows it returns until commit (`SELECT … FOR UPDATE OF table`)."""
+    return session.exec(read.for_update, params=params)
+
+
+def write_lock_first(session: Session, read: LockedRead, params: dict) -> sa.Result:
+    """SQLite has one writer and no row locks: a no-op UPDATE of the rows takes the database's write lock
+    first, so the read after it is current and stays so until commit."""
+    session.execute(read.write_first, params)
+    return session.exec(read.query, params=params)
+
+
+def no_locks(session: Session, read: LockedRead, params: dict) -> sa.Result:
+    """Only the race test reads without locks, to show that it would catch a missing lock."""
+    return session.exec(read.query, params=params)
+
+
+def write_in_one_statement(session: Session, shape: tuple[int, int], params: dict) -> None:
+    """PostgreSQL: the writes in one round trip; its deferred triggers check the postings' sum at commit."""
+    session.connection().execute(_writes_in_one(*shape), params)
+
+
+def write_in_order(session: Session, shape: tuple[int, int], params: dict) -> None:
+    """SQLite allows no INSERT or UPDATE inside WITH: the writes one after the other."""
+    conn = session.connection()
+    for statement in _writes(*shape):
+        conn.execute(statement, params)
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """How one database runs the ledger's locked reads and its writes; the statements are the same."""
+
+    read_locked: Callable[[Session, LockedRead, dict], sa.Result]
+    write: Callable[[Session, tuple[int, int], dict], None]
+
+
+DIALECTS = {
+    "postgresql": Dialect(read_locked=select_for_update, write=write_in_one_statement),
+    "sqlite": Dialect(read_locked=write_lock_first, write=write_in_order),
+}
 
 
 class LedgerError(ValueError):
@@ -105,6 +219,12 @@ class Ledger:
         self.now = now
         self.locking = locking  # only the race test turns this off, to show the test would catch it
 
+    @cached_property
+    def _dialect(self) -> Dialect:
+        """This database's strategy; any database but SQLite is taken to be PostgreSQL-like."""
+        dialect = DIALECTS.get(self.session.get_bind().dialect.name, DIALECTS["postgresql"])
+        return dialect if self.locking else replace(dialect, read_locked=no_locks)
+
     # Accounts
 
     def open_account(self, code: str, naam: str, kind: AccountKind) -> LedgerAccount:
@@ -156,21 +276,11 @@ class Ledger:
 
     def post(self, draft: TransactionDraft) -> PostedTransaction:
         """Post a balanced transaction, or return the original when its idempotency key was seen."""
-        if self.locking and draft.reverses is None and self.session.get_bind().dialect.name == "postgresql":
-            posted = self._post_postgresql(draft)
-            if posted is not None:
-                return posted
         head = self._lock_chain()
         existing = self._by_key(draft.idempotency_key, content_digest(draft))
         if existing is not None:
             return existing
-        accounts = self._accounts_for(draft)
-        errors = rules.validate(draft, [code for code, a in accounts.items() if not a.is_closed])
-        if draft.reverses is not None:
-            errors += self._check_reversal(draft)
-        if errors:
-            raise ValidationFailed(errors)
-        return self._write(head, draft, accounts)
+        return self._write(head, draft, self._locked_accounts(draft))
 
     def reverse(
         self, transaction_id: int, *, effective_date: date, entered_by: str, idempotency_key: str, reason: str
@@ -267,77 +377,6 @@ class Ledger:
                 )
         finally:  # a consumer that stops early (the check, at the first discrepancy) frees the cursor
             rows.close()
-
-    def _post_postgresql(self, draft: TransactionDraft) -> PostedTransaction | None:
-        """`post` in four round trips: the same locks in the same order (chain head, then balances by
-        account id), the same rules and hash; None when the chain head does not exist yet."""
-        self.session.flush()
-        head = self.session.execute(_PG_HEAD).first()
-        if head is None:
-            return None
-        last_id, last_hash = head
-        seen = self.session.execute(_PG_KEY, {"key": draft.idempotency_key}).first()
-        if seen is not None:
-            if seen[1] != content_digest(draft):
-                raise IdempotencyConflict("Deze idempotentiesleutel is al gebruikt voor een ander verzoek.")
-            return self.transaction(seen[0])
-        codes = sorted({p.account for p in draft.postings})
-        accounts = {row[0]: row for row in self.session.execute(_PG_ACCOUNTS, {"codes": codes})}
-        errors = rules.validate(draft, [code for code, row in accounts.items() if not row[2]])
-        if errors:
-            raise ValidationFailed(errors)
-        delta: dict[str, int] = {}
-        for p in draft.postings:
-            delta[p.account] = delta.get(p.account, 0) + p.cents
-        errors = rules.check_no_negative(
-            {c: r[3] + delta[c] - r[4] for c, r in accounts.items() if r[5] and delta[c] < 0}
-        )
-        if errors:
-            raise InsufficientFunds(" ".join(errors))
-        tx_id, entered_at = last_id + 1, self.now()
-        digest = chain_hash(
-            last_hash,
-            canonical(
-                id=tx_id,
-                effective_date=draft.effective_date,
-                description=draft.description,
-                entered_by=draft.entered_by,
-                entered_at=entered_at,
-                idempotency_key=draft.idempotency_key,
-                reverses=None,
-                postings=draft.postings,
-            ),
-        )
-        self.session.execute(
-            _PG_WRITE,
-            {
-                "id": tx_id,
-                "ids": [accounts[p.account][1] for p in draft.postings],
-                "cents": [p.cents for p in draft.postings],
-                "bal_ids": [accounts[c][1] for c in delta],
-                "bal_cents": list(delta.values()),
-                "day": draft.effective_date,
-                "description": draft.description,
-                "entered_by": draft.entered_by,
-                "entered_at": entered_at,
-                "key": draft.idempotency_key,
-                "digest": content_digest(draft),
-                "prev": last_hash,
-                "hash": digest,
-            },
-        )
-        return PostedTransaction(
-            id=tx_id,
-            postings=tuple(draft.postings),
-            effective_date=draft.effective_date,
-            description=draft.description,
-            entered_by=draft.entered_by,
-            entered_at=entered_at,
-            idempotency_key=draft.idempotency_key,
-            reverses=None,
-            prev_hash=last_hash,
-            hash=digest,
-        )
 
     # Reservations (two-phase)
 
@@ -443,13 +482,8 @@ class Ledger:
         )
         if self._by_key(draft.idempotency_key, content_digest(draft)) is not None:
             raise IdempotencyConflict("Deze idempotentiesleutel is al gebruikt voor een ander verzoek.")
-        errors = rules.validate(draft, [a.code for a in (pot, target) if not a.is_closed])
-        if errors:
-            raise ValidationFailed(errors)
-        balances = self._locked_balances([pot.id])
-        balances[pot.id].reserved_cents = balances[pot.id].reserved_cents - reservation.cents
-        self.session.flush()
-        posted = self._write(head, draft, {pot.code: pot, target.code: target})
+        accounts = self._locked_accounts(draft)
+        posted = self._write(head, draft, accounts, released={pot.code: reservation.cents})
         reservation.status = ReservationStatus.POSTED
         reservation.resolved_at = self.now()
         reservation.transaction_id = posted.id
@@ -518,90 +552,57 @@ class Ledger:
                     f"Rekening {code}: {reserved} cent gereserveerd, openstaande reserveringen "
                     f"{pending.get(account_id) or 0} cent."
                 ]
-        head = self.session.get(LedgerChainHead, 1)
-        last = self.session.exec(select(LedgerTransaction).order_by(LedgerTransaction.id.desc())).first()
-        if head is not None and last is not None and (head.last_id, head.last_hash) != (last.id, last.hash):
+        head = self.session.execute(_HEAD_READ.query).first()
+        last = self.session.execute(_NEWEST).first()  # one row, not every transaction
+        if head is not None and last is not None and tuple(head) != tuple(last):
             return ["De kop van de keten wijst niet naar de laatste transactie."]
         return []
 
     # Internals
 
     def _ensure_chain_head(self) -> None:
-        if self.session.get(LedgerChainHead, 1) is None:
-            self.session.add(LedgerChainHead(id=1, last_id=0, last_hash=GENESIS))
-            self.session.flush()
+        if self.session.execute(_HEAD_READ.query).first() is None:
+            self.session.execute(sa.insert(_HEAD), {"id": 1, "last_id": 0, "last_hash": GENESIS})
 
-    def _lock_chain(self) -> LedgerChainHead:
-        """Take the ledger's write lock (fixed order: chain head, reservation, balances by account id)."""
-        self._ensure_chain_head()
-        query = (
-            select(LedgerChainHead).where(LedgerChainHead.id == 1).execution_options(populate_existing=True)
-        )
-        if self.locking:
-            if self._is_sqlite:
-                # SQLite: a write takes the database's write lock at once, so what we read next is current.
-                self.session.execute(
-                    sa.update(LedgerChainHead)
-                    .where(LedgerChainHead.id == 1)
-                    .values(last_id=LedgerChainHead.last_id)
-                )
-            else:
-                query = query.with_for_update()
-        return self.session.exec(query).one()
+    def _lock_chain(self) -> sa.Row:
+        """Take the ledger's write lock, the chain head, and read it: (last_id, last_hash)."""
+        self.session.flush()
+        head = self._dialect.read_locked(self.session, _HEAD_READ, {}).first()
+        if head is None:  # no account was ever opened through this API
+            self._ensure_chain_head()
+            head = self._dialect.read_locked(self.session, _HEAD_READ, {}).one()
+        return head
+
+    def _locked_accounts(self, draft: TransactionDraft) -> dict[str, sa.Row]:
+        """The draft's accounts with their balances, locked; refused unless the draft passes every rule."""
+        codes = sorted({p.account for p in draft.postings})
+        accounts = {
+            row.code: row for row in self._dialect.read_locked(self.session, _ACCOUNTS_READ, {"codes": codes})
+        }
+        errors = rules.validate(draft, [code for code, row in accounts.items() if not row.is_closed])
+        if draft.reverses is not None:
+            errors += self._check_reversal(draft)
+        if errors:
+            raise ValidationFailed(errors)
+        return accounts
 
     def _locked_balances(self, account_ids: list[int]) -> dict[int, LedgerBalance]:
-        ids = sorted(set(account_ids))
-        query = (
-            select(LedgerBalance)
-            .where(LedgerBalance.account_id.in_(ids))
-            .order_by(LedgerBalance.account_id)
-            .execution_options(populate_existing=True)
-        )
-        if self.locking:
-            if self._is_sqlite:
-                self.session.execute(
-                    sa.update(LedgerBalance)
-                    .where(LedgerBalance.account_id.in_(ids))
-                    .values(posted_cents=LedgerBalance.posted_cents)
-                )
-            else:
-                query = query.with_for_update()
-        return {b.account_id: b for b in self.session.exec(query)}
+        balances = self._dialect.read_locked(self.session, _BALANCES_READ, {"ids": sorted(set(account_ids))})
+        return {b.account_id: b for b in balances}
 
     def _locked_reservation(self, reservation_id: int) -> LedgerReservation:
-        query = (
-            select(LedgerReservation)
-            .where(LedgerReservation.id == reservation_id)
-            .execution_options(populate_existing=True)
-        )
-        if self.locking and not self._is_sqlite:
-            query = query.with_for_update()
-        elif self.locking:
-            self.session.execute(
-                sa.update(LedgerReservation)
-                .where(LedgerReservation.id == reservation_id)
-                .values(status=LedgerReservation.status)
-            )
-        row = self.session.exec(query).first()
+        row = self._dialect.read_locked(
+            self.session, _RESERVATION_READ, {"reservation": reservation_id}
+        ).first()
         if row is None:
             raise NotFound(f"Reservering {reservation_id} bestaat niet.")
         return row
-
-    @property
-    def _is_sqlite(self) -> bool:
-        return self.session.get_bind().dialect.name == "sqlite"
 
     def _account(self, code: str, required: bool = True) -> LedgerAccount | None:
         account = self.session.exec(select(LedgerAccount).where(LedgerAccount.code == code)).first()
         if account is None and required:
             raise NotFound(f"Rekening {code} bestaat niet.")
         return account
-
-    def _accounts_for(self, draft: TransactionDraft) -> dict[str, LedgerAccount]:
-        codes = {p.account for p in draft.postings}
-        return {
-            a.code: a for a in self.session.exec(select(LedgerAccount).where(LedgerAccount.code.in_(codes)))
-        }
 
     def _check_reversal(self, draft: TransactionDraft) -> list[str]:
         original = self.session.get(LedgerTransaction, draft.reverses)
@@ -617,67 +618,67 @@ class Ledger:
         return []
 
     def _by_key(self, key: str, digest: str) -> PostedTransaction | None:
-        row = self.session.exec(
-            select(LedgerTransaction).where(LedgerTransaction.idempotency_key == key)
-        ).first()
+        row = self.session.execute(_BY_KEY, {"key": key}).first()
         if row is None:
             return None
         if row.content_digest != digest:
             raise IdempotencyConflict("Deze idempotentiesleutel is al gebruikt voor een ander verzoek.")
-        return self._posted(row, self._postings_of([row.id])[row.id])
+        return self.transaction(row.id)
 
     def _write(
-        self, head: LedgerChainHead, draft: TransactionDraft, accounts: dict[str, LedgerAccount]
+        self,
+        head: sa.Row,
+        draft: TransactionDraft,
+        accounts: Mapping[str, sa.Row],
+        released: Mapping[str, int] | None = None,
     ) -> PostedTransaction:
-        balances = self._locked_balances([accounts[p.account].id for p in draft.postings])
-        delta: dict[int, int] = {}
+        """The one place a transaction is written, under the locks of `_lock_chain` and `_locked_accounts`:
+        refuse it if an account would go below zero, hash it onto the chain, insert postings and header,
+        move the balances and the chain head. `released`: reserved cents a posted reservation frees."""
+        released = released or {}
+        delta: dict[str, int] = {}
         for p in draft.postings:
-            delta[accounts[p.account].id] = delta.get(accounts[p.account].id, 0) + p.cents
-        short = {
-            code: balances[a.id].posted_cents + delta[a.id] - balances[a.id].reserved_cents
-            for code, a in accounts.items()
-            if a.id in delta and balances[a.id].may_not_go_negative and delta[a.id] < 0
-        }
-        errors = rules.check_no_negative(short)
+            delta[p.account] = delta.get(p.account, 0) + p.cents
+        errors = rules.check_no_negative(
+            {
+                code: a.posted_cents + delta[code] - (a.reserved_cents - released.get(code, 0))
+                for code, a in accounts.items()
+                if a.may_not_go_negative and delta[code] < 0
+            }
+        )
         if errors:
             raise InsufficientFunds(" ".join(errors))
-        tx_id, entered_at = head.last_id + 1, self.now()
-        content = canonical(
-            id=tx_id,
+        posted = PostedTransaction(
+            id=head.last_id + 1,
+            postings=tuple(draft.postings),
             effective_date=draft.effective_date,
             description=draft.description,
             entered_by=draft.entered_by,
-            entered_at=entered_at,
+            entered_at=self.now(),
             idempotency_key=draft.idempotency_key,
             reverses=draft.reverses,
-            postings=draft.postings,
-        )
-        digest = chain_hash(head.last_hash, content)
-        # Postings first, then the header: the database checks the sum when the header arrives.
-        self.session.add_all(
-            LedgerPosting(transaction_id=tx_id, account_id=accounts[p.account].id, cents=p.cents)
-            for p in draft.postings
-        )
-        self.session.flush()
-        row = LedgerTransaction(
-            id=tx_id,
-            effective_date=draft.effective_date,
-            description=draft.description,
-            entered_by=draft.entered_by,
-            entered_at=entered_at,
-            idempotency_key=draft.idempotency_key,
-            content_digest=content_digest(draft),
-            reverses_id=draft.reverses,
             prev_hash=head.last_hash,
-            hash=digest,
+            hash="",
         )
-        self.session.add(row)
-        self.session.flush()
-        for account_id, cents in delta.items():
-            balances[account_id].posted_cents = balances[account_id].posted_cents + cents
-        head.last_id, head.last_hash = tx_id, digest
-        self.session.flush()
-        return self._posted(row, draft.postings)
+        posted = replace(posted, hash=hash_of(posted))
+        params = {
+            "t_id": posted.id,
+            "t_effective_date": posted.effective_date,
+            "t_description": posted.description,
+            "t_entered_by": posted.entered_by,
+            "t_entered_at": posted.entered_at,
+            "t_idempotency_key": posted.idempotency_key,
+            "t_content_digest": content_digest(draft),
+            "t_reverses_id": posted.reverses,
+            "t_prev_hash": posted.prev_hash,
+            "t_hash": posted.hash,
+        }
+        for i, p in enumerate(draft.postings):
+            params |= {f"pa{i}": accounts[p.account].id, f"pc{i}": p.cents}
+        for i, (code, cents) in enumerate(delta.items()):
+            params |= {f"ba{i}": accounts[code].id, f"bp{i}": cents, f"br{i}": released.get(code, 0)}
+        self._dialect.write(self.session, (len(draft.postings), len(delta)), params)
+        return posted
 
     def _postings_of(self, transaction_ids: list[int]) -> dict[int, tuple[Posting, ...]]:
         result: dict[int, list[Posting]] = {i: [] for i in transaction_ids}

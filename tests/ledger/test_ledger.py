@@ -1,6 +1,7 @@
 """The ledger reads like a ledger: balanced, append-only, idempotent, reservations exactly once."""
 
-from datetime import date
+import itertools
+from datetime import date, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -8,6 +9,7 @@ import sqlalchemy as sa
 from ledger import (
     IdempotencyConflict,
     InsufficientFunds,
+    Ledger,
     LedgerError,
     Posting,
     ReservationStatus,
@@ -176,3 +178,52 @@ def test_check_finds_tampering(ledger, session, engine):
         )
     errors = ledger.check()
     assert len(errors) == 1 and B2 in errors[0]
+
+
+def test_the_same_requests_give_the_same_chain_on_every_database(ledger, session):
+    """One write path: posting, a reversal and a posted reservation leave the same hashes and balances on
+    SQLite and PostgreSQL (a database-only path that hashed, rounded or stored otherwise would differ)."""
+    ticks = itertools.count()
+    book = Ledger(
+        session, now=lambda: datetime(2026, 1, 15, 9, 30, 0, 123_456) + timedelta(seconds=next(ticks))
+    )
+    book.post(contribution(10_000, "k1"))
+    second = book.post(contribution(2_500, "k2", board=B2))
+    book.reverse(second.id, effective_date=DAY, entered_by="test", idempotency_key="r1", reason="dubbel")
+    res = book.reserve(POT, AANPAK, 6_000, idempotency_key="res1", entered_by="test", description="Startklas")
+    book.post_reservation(res.id, idempotency_key="p1", entered_by="test", effective_date=DAY, cents=4_000)
+    book.post(
+        TransactionDraft((Posting(AANPAK, -1_500), Posting("uitgaven", 1_500)), DAY, "Huur", "test", "k3")
+    )
+    book.post(contribution(10_000, "k1"))  # a repeated request posts nothing
+    session.commit()
+    assert [(tx.id, tx.hash[:16]) for tx in reversed(book.transactions())] == [
+        (1, "58b4f8b807ca3611"),
+        (2, "c258eadf17182ec1"),
+        (3, "7cc410d6ac0686da"),
+        (4, "92d2329bd204425d"),
+        (5, "c2ae8dcc3865db2e"),
+    ]
+    assert {code: (b.posted, b.reserved) for code, b in book.balances().items()} == {
+        POT: (6_000, 0),
+        B1: (-10_000, 0),
+        B2: (0, 0),
+        AANPAK: (2_500, 0),
+        "uitgaven": (1_500, 0),
+    }
+    assert book.check() == []
+
+
+def test_check_finds_a_chain_head_that_is_not_the_newest_transaction(ledger, session, engine):
+    for n in range(3):
+        ledger.post(contribution(100, f"k{n}"))
+    session.commit()
+    assert ledger.check() == []
+    with engine.begin() as conn:  # the head points one transaction back
+        conn.execute(
+            sa.text(
+                "UPDATE ledger_chain_head SET last_id = 2, "
+                "last_hash = (SELECT hash FROM ledger_transactions WHERE id = 2)"
+            )
+        )
+    assert ledger.check() == ["De kop van de keten wijst niet naar de laatste transactie."]

@@ -9,16 +9,25 @@ from hypothesis import strategies as st
 from ledger import AmountError, parse_amount, to_decimal
 
 
+# The two notations the portal accepts, and what it refuses rather than guesses.
 @pytest.mark.parametrize(
     ("text", "cents"),
     [
+        # Dutch: a dot groups exactly three digits, a comma starts the cents.
         ("1.234,56", 123456),
-        ("1234.56", 123456),
         ("20.000", 2000000),
+        ("€ 1.000", 100000),
         ("€ 12,50", 1250),
+        ("12,5", 1250),
         ("0,01", 1),
+        ("1234,56", 123456),
         ("1.000.000", 100000000),
-        ("12.5", 1250),
+        ("12.500", 1250000),
+        # Plain: exactly two digits after a dot, no thousands separators.
+        ("1234.56", 123456),
+        ("12.50", 1250),
+        ("1234", 123400),
+        # Not text at all.
         (Decimal("3.10"), 310),
         (7, 700),
     ],
@@ -33,11 +42,19 @@ def test_accepted(text, cents):
         ("0", "groter zijn dan nul"),
         ("-1", "positief"),
         ("1,234", "twee cijfers"),
+        ("1.2345", "twee cijfers"),
         ("abc", "geen geldig"),
         (1.5, "float"),
         ("NaN", "geen geldig"),
         ("Infinity", "geen geldig"),
-        ("1e20", "te groot"),
+        ("1e5", "zonder e-notatie"),  # was booked as € 100.000,00
+        ("1E5", "zonder e-notatie"),
+        ("1e20", "zonder e-notatie"),
+        ("12.5", "bedoeld als 12,50 of als 12.500"),  # one keystroke away from 12.500
+        ("1.23,4", "geen geldig"),  # a dot that does not group three digits
+        ("1.234.5", "geen geldig"),
+        ("1,234.56", "geen geldig"),  # English notation
+        ("99999999999999999999", "te groot"),
     ],
 )
 def test_refused(value, message):

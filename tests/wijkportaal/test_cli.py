@@ -99,3 +99,14 @@ def test_db_upgrade_is_idempotent(runner, database_url, make_user):
     second = runner.invoke(args=["db", "upgrade"])
     assert second.exit_code == 0 and "Database bijgewerkt" in second.output
     assert _schema_and_rows(database_url) == after_first
+
+
+def test_user_token_refuses_an_inactive_user_as_the_beheer_page_does(runner, make_user, db):
+    user = make_user(rol=Rol.SWV, email="oud@swv.nl")
+    user.is_actief = False
+    db.add(user)
+    db.commit()
+    result = runner.invoke(args=["user", "token", "oud@swv.nl"])
+    assert result.exit_code == 1
+    assert "niet actief" in result.output
+    assert db.exec(select(ApiToken).where(ApiToken.gebruiker_id == user.id)).first() is None

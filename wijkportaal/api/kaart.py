@@ -9,7 +9,8 @@ from wijkportaal.api.openapi import api_route, fout, request_query
 from wijkportaal.api.routes import bp
 from wijkportaal.core.db import get_session
 from wijkportaal.kaart import queries
-from wijkportaal.kaart.lagen import LAGEN, Keuze
+from wijkportaal.kaart.queries import LAGEN
+from wijkportaal.kaart.rules import Keuze
 
 
 class Kaartfeature(BaseModel):

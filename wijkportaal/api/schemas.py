@@ -21,7 +21,7 @@ from pydantic_core import PydanticCustomError
 import ledger
 from wijkportaal.besluiten.models import BesluitKeuze, VoorstelStatus
 from wijkportaal.core.privacy import BSN_MESSAGE, bevat_bsn
-from wijkportaal.overleg.status import OverlegStatus
+from wijkportaal.overleg.rules import OverlegStatus
 from wijkportaal.pot.models import BronSoort, Goedkeuringsregel, PeriodeSoort
 from wijkportaal.wijken.models import OrganisatieSoort
 
@@ -262,7 +262,8 @@ Bedrag = Annotated[
         {
             "type": "string",
             "description": "Bedrag in euro's als tekst, groter dan nul, hoogstens twee decimalen: "
-            '"1.234,56" of "1234.56". Geen getal: kommagetallen zijn niet exact.',
+            '"1.234,56" of "1234.56" (twee cijfers achter de punt; "12.5" en "1e5" worden geweigerd). '
+            "Geen getal: kommagetallen zijn niet exact.",
             "examples": ["1.234,56", "1234.56"],
         }
     ),

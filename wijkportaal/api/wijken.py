@@ -13,7 +13,8 @@ from wijkportaal.auth.models import Gebruiker
 from wijkportaal.core import clock
 from wijkportaal.overleg import queries
 from wijkportaal.overleg.permissions import zichtbare_wijk_ids
-from wijkportaal.overleg.status import WijkStatus, bewaarde_statussen, wijk_statussen
+from wijkportaal.overleg.queries import bewaarde_statussen, wijk_statussen
+from wijkportaal.overleg.rules import WijkStatus
 from wijkportaal.wijken.models import Regio, Wijk
 
 

@@ -120,11 +120,16 @@ def enum_type(enum_cls) -> sa.Enum:
 def lock_row(session: Session, model, ident):
     """Load a row for update, so concurrent requests that change it run one after the other.
 
-    PostgreSQL: SELECT … FOR UPDATE. SQLite: a no-op UPDATE takes the database's write lock first."""
-    pk = sa.inspect(model).primary_key[0]
+    PostgreSQL: SELECT … FOR UPDATE. SQLite: a no-op UPDATE takes the database's write lock first.
+    `model` is a table model, or a plain `sa.Table` (then only the lock is taken and nothing returned)."""
+    is_table = isinstance(model, sa.Table)
+    pk = model.primary_key.columns.values()[0] if is_table else sa.inspect(model).primary_key[0]
     if session.get_bind().dialect.name == "sqlite":
         session.execute(sa.update(model).where(pk == ident).values({pk.name: pk}))
-        query = sa.select(model).where(pk == ident)
+        query = sa.select(pk if is_table else model).where(pk == ident)
     else:
-        query = sa.select(model).where(pk == ident).with_for_update()
+        query = sa.select(pk if is_table else model).where(pk == ident).with_for_update()
+    if is_table:
+        session.execute(query)
+        return None
     return session.execute(query.execution_options(populate_existing=True)).scalars().first()

@@ -2,7 +2,8 @@
 
 CSV: semicolons, a BOM (so Excel reads UTF-8), decimals with a comma ("1234,56"), streamed row by row.
 XLSX: numbers stay numbers (Decimal, never float), money with a euro number format, dates as dates.
-Text that a spreadsheet would run as a formula is neutralised in both."""
+Text that a spreadsheet would run as a formula is neutralised in both. openpyxl is imported by the XLSX
+writer only, not at app start."""
 
 import csv
 import io
@@ -13,10 +14,6 @@ from decimal import Decimal
 from enum import Enum
 
 from flask import Response, stream_with_context
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 GELD = "[$€-413] #,##0.00;[$€-413] -#,##0.00"
 DECIMAAL = "0.00"
@@ -95,6 +92,11 @@ def _csv_stroom(kolommen: list[Kolom], rijen: Iterable[Iterable]) -> Iterator[st
 
 def xlsx_bytes(kolommen: list[Kolom], rijen: Iterable[Iterable], blad: str) -> bytes:
     """A workbook written row by row (openpyxl's write-only mode keeps memory flat)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title=blad[:31])
     for i, k in enumerate(kolommen, start=1):

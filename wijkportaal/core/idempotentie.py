@@ -16,11 +16,11 @@ from pydantic import NaiveDatetime
 from sqlmodel import Field, Session, SQLModel, select
 
 from wijkportaal.core.clock import now
+from wijkportaal.core.db import lock_row
 from wijkportaal.core.errors import Weigering
 
 MAX_SLEUTEL = 200
 T = TypeVar("T", bound=SQLModel)
-_gebruikers = sa.table("gebruikers", sa.column("id"))
 
 
 class Idempotentie(SQLModel, table=True):
@@ -59,7 +59,9 @@ def eenmalig(
     something else. Two identical requests at once: the second waits for the first and gets its result."""
     if not sleutel or len(sleutel) > MAX_SLEUTEL:
         raise Weigering("Het formulier is onvolledig; laad de pagina opnieuw.")
-    _vergrendel_gebruiker(session, user.id)
+    # One user's creating requests run one after the other: a repeat sent while the first still runs
+    # waits for it and then finds it.
+    lock_row(session, SQLModel.metadata.tables["gebruikers"], user.id)
     eerder = session.exec(
         select(Idempotentie).where(Idempotentie.gebruiker_id == user.id, Idempotentie.sleutel == sleutel)
     ).first()
@@ -79,14 +81,3 @@ def eenmalig(
     rij.object_id = record.id
     session.flush()
     return record, True
-
-
-def _vergrendel_gebruiker(session: Session, gebruiker_id: int) -> None:
-    """Serialise one user's creating requests, so a repeat sent while the first still runs waits for it
-    and then finds it (a row lock on PostgreSQL; on SQLite a write takes the database's lock at once)."""
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(
-            sa.update(_gebruikers).where(_gebruikers.c.id == gebruiker_id).values(id=_gebruikers.c.id)
-        )
-    else:
-        session.execute(sa.select(_gebruikers.c.id).where(_gebruikers.c.id == gebruiker_id).with_for_update())

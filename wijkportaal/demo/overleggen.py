@@ -26,7 +26,7 @@ from wijkportaal.overleg.models import (
     Thema,
     Wijkoverleg,
 )
-from wijkportaal.overleg.status import Norm, maanden_terug
+from wijkportaal.overleg.rules import Norm, maanden_terug
 from wijkportaal.wijken.models import SPECIAAL_ONDERWIJS, Organisatie, OrganisatieSoort, Wijk
 
 # Wijken whose overleg is still starting up (number of meetings held), and wijken without an overleg.

@@ -12,7 +12,6 @@ from wijkportaal.core.exports import Kolom
 from wijkportaal.core.forms import keuzes
 from wijkportaal.core.views import bewaar, render_form, weiger_en_terug
 from wijkportaal.expertise import forms, permissions, queries, services
-from wijkportaal.expertise.dekking import Dekking, dekkingsmatrix
 from wijkportaal.expertise.models import (
     Dekkingsnorm,
     Domein,
@@ -22,6 +21,8 @@ from wijkportaal.expertise.models import (
     VoorzieningSoort,
     Vorm,
 )
+from wijkportaal.expertise.queries import dekkingsmatrix
+from wijkportaal.expertise.rules import Dekking
 from wijkportaal.expertise.services import ExpertiseFout
 from wijkportaal.pot.models import Aanpak
 from wijkportaal.pot.permissions import zichtbare_pot_ids

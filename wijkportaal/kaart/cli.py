@@ -15,7 +15,8 @@ from wijkportaal.core.db import session_scope
 from wijkportaal.core.roles import Rol
 from wijkportaal.expertise import queries as expertise_queries
 from wijkportaal.kaart import queries
-from wijkportaal.kaart.lagen import LAGEN, Keuze
+from wijkportaal.kaart.queries import LAGEN
+from wijkportaal.kaart.rules import Keuze
 
 kaart_cli = AppGroup("kaart", help="Kaarten van de wijken.")
 

@@ -28,7 +28,8 @@ from wijkportaal.core.access import require
 from wijkportaal.core.db import get_session
 from wijkportaal.expertise import queries as expertise_queries
 from wijkportaal.kaart import permissions, queries
-from wijkportaal.kaart.lagen import LAGEN, Keuze
+from wijkportaal.kaart.queries import LAGEN
+from wijkportaal.kaart.rules import Keuze
 from wijkportaal.wijken.queries import wijk_by_code
 
 bp = Blueprint("kaart", __name__, url_prefix="/kaart")

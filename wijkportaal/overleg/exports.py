@@ -9,7 +9,8 @@ from sqlmodel import Session, select
 from wijkportaal.core import exports
 from wijkportaal.core.clock import TZ
 from wijkportaal.core.exports import Kolom
-from wijkportaal.overleg.status import OverlegStatus, bewaarde_statussen
+from wijkportaal.overleg.queries import bewaarde_statussen
+from wijkportaal.overleg.rules import OverlegStatus
 from wijkportaal.wijken.models import Regio, Wijk
 
 KOLOMMEN = [

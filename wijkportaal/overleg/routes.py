@@ -26,8 +26,8 @@ from wijkportaal.overleg.models import (
     Thema,
     Wijkoverleg,
 )
+from wijkportaal.overleg.queries import load_norm, verplichte_themas
 from wijkportaal.overleg.services import OverlegFout
-from wijkportaal.overleg.status import load_norm, verplichte_themas
 from wijkportaal.wijken.models import Organisatie, OrganisatieSoort, Wijk
 from wijkportaal.wijken.permissions import can_view_overzicht
 

@@ -6,7 +6,7 @@ from sqlmodel import Session, delete, select
 
 from wijkportaal.core import audit, clock
 from wijkportaal.core.errors import Weigering
-from wijkportaal.overleg import status as wijkstatus
+from wijkportaal.overleg import queries
 from wijkportaal.overleg.models import (
     Aanwezigheid,
     AanwezigheidStatus,
@@ -39,7 +39,7 @@ def _log(session, user, obj, actie, wijzigingen, bijeenkomst=None, wijk_id=None)
     if wijk_id is None and bijeenkomst is not None:
         wijk_id = _wijk_id(session, bijeenkomst)
     audit.record(session, user, obj, actie, wijzigingen, wijk_id=wijk_id)
-    wijkstatus.vergeet(session, wijk_id)
+    queries.vergeet(session, wijk_id)
 
 
 def _amendement(session, user, bijeenkomst, punt, omschrijving: str, reden: str | None) -> None:
@@ -144,24 +144,10 @@ def stel_agenda_vast(session, user, b: Bijeenkomst) -> None:
     _log(session, user, b, "agenda vastgesteld", {}, b)
 
 
-def volgende_gehouden(session, b: Bijeenkomst) -> Bijeenkomst | None:
-    """The next meeting of the same overleg that has begun (minutes are agreed at or after it)."""
-    return session.exec(
-        select(Bijeenkomst)
-        .where(
-            Bijeenkomst.wijkoverleg_id == b.wijkoverleg_id,
-            Bijeenkomst.start > b.start,
-            Bijeenkomst.start <= clock.now(),
-            Bijeenkomst.is_geannuleerd.is_(False),
-        )
-        .order_by(Bijeenkomst.start)
-    ).first()
-
-
 def stel_notulen_vast(session, user, b: Bijeenkomst) -> None:
     if b.notulen_vastgesteld_op is not None:
         raise OverlegFout("De notulen zijn al vastgesteld.")
-    if volgende_gehouden(session, b) is None:
+    if queries.volgende_gehouden(session, b) is None:
         raise OverlegFout("Notulen worden vastgesteld in of na de volgende bijeenkomst.")
     b.notulen_vastgesteld_op = clock.now()
     b.notulen_vastgesteld_door_id = user.id
@@ -449,7 +435,7 @@ def wijzig_thema(session, user, thema: Thema, values: dict) -> None:
     if changed:
         session.flush()
         audit.record(session, user, thema, "gewijzigd", changed)
-        wijkstatus.vergeet(session)
+        queries.vergeet(session)
 
 
 def zet_verplichte_themas(session, user, schooljaar: int, thema_ids: list[int]) -> None:
@@ -472,7 +458,7 @@ def zet_verplichte_themas(session, user, schooljaar: int, thema_ids: list[int]) 
             )
         )
     session.flush()
-    wijkstatus.vergeet(session)
+    queries.vergeet(session)
     audit.record(
         session,
         user,
@@ -493,7 +479,7 @@ def wijzig_norm(session, user, values: dict) -> Overlegnorm:
         norm.gewijzigd_op = clock.now()
         session.flush()
         audit.record(session, user, norm, "gewijzigd", changed)
-        wijkstatus.vergeet(session)
+        queries.vergeet(session)
     return norm
 
 

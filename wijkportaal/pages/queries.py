@@ -7,8 +7,15 @@ from wijkportaal.core import clock
 from wijkportaal.overleg import permissions as overleg_permissions
 from wijkportaal.overleg.models import Wijkoverleg
 from wijkportaal.overleg.permissions import zichtbare_wijk_ids
-from wijkportaal.overleg.queries import bijeenkomsten, leden, open_actiepunten, overleg_van, zichtbare_wijken
-from wijkportaal.overleg.status import bewaarde_statussen, wijk_statussen
+from wijkportaal.overleg.queries import (
+    bewaarde_statussen,
+    bijeenkomsten,
+    leden,
+    open_actiepunten,
+    overleg_van,
+    wijk_statussen,
+    zichtbare_wijken,
+)
 from wijkportaal.wijken.models import SCHOOLSOORTEN, Bestuur, Organisatie, Regio, Wijk
 
 
@@ -80,8 +87,8 @@ def hiaten(
     session: Session, user: Gebruiker, wijk: Wijk, overleg: Wijkoverleg | None, mag_beheren: bool
 ) -> dict:
     """The wijk's gaps in support, and where the chair's one click would put them on the agenda."""
-    from wijkportaal.expertise.dekking import dekking_van_wijk
     from wijkportaal.expertise.permissions import can_record
+    from wijkportaal.expertise.queries import dekking_van_wijk
     from wijkportaal.overleg.forms import HiaatForm
     from wijkportaal.overleg.services import volgende_bijeenkomst
 

@@ -65,8 +65,8 @@ def wijk(code: str):
 @login_required
 def hiaat_op_agenda(code: str, domein_id: int):
     """Put a gap in the wijk's support on the next meeting's agenda, with one click."""
-    from wijkportaal.expertise.dekking import dekking_van_wijk
     from wijkportaal.expertise.models import Domein
+    from wijkportaal.expertise.queries import dekking_van_wijk
 
     wijk = visible_wijk(code)
     db = get_session()
@@ -93,8 +93,8 @@ def hiaat_op_agenda(code: str, domein_id: int):
 def grafieken():
     """Charts for SWV staff: meetings per wijk per month of the school year, and coverage per wijk."""
     from wijkportaal.core import grafieken as g
-    from wijkportaal.expertise.dekking import Dekking, dekkingsmatrix
-    from wijkportaal.kaart.lagen import DEKKING_KLEUREN  # the same colours as on the map
+    from wijkportaal.expertise.queries import Dekking, dekkingsmatrix
+    from wijkportaal.kaart.queries import DEKKING_KLEUREN  # the same colours as on the map
 
     require(can_view_overzicht(current_user))
     db = get_session()

@@ -6,7 +6,7 @@ from sqlmodel import select
 from wijkportaal.auth.models import Gebruiker, Login
 from wijkportaal.core.roles import Rol
 from wijkportaal.demo import DEMO_PASSWORD
-from wijkportaal.kaart.lagen import LAGEN
+from wijkportaal.kaart.queries import LAGEN
 from wijkportaal.overleg.permissions import zichtbare_wijk_ids
 from wijkportaal.wijken.models import Wijk
 

@@ -27,7 +27,8 @@ from wijkportaal.overleg.models import (
     VerplichtThema,
     Wijkoverleg,
 )
-from wijkportaal.overleg.status import OverlegStatus, wijk_statussen
+from wijkportaal.overleg.queries import wijk_statussen
+from wijkportaal.overleg.rules import OverlegStatus
 from wijkportaal.wijken.models import Bestuur, Organisatie, OrganisatieSoort, Regio, Wijk
 
 REGIOS = {

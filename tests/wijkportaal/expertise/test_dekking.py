@@ -5,16 +5,9 @@ from decimal import Decimal
 import pytest
 
 from wijkportaal.demo import load_demo
-from wijkportaal.expertise.dekking import (
-    Aanbod,
-    Dekking,
-    Norm,
-    beoordeel,
-    bereken,
-    dekking_van_wijk,
-    dekkingsmatrix,
-)
 from wijkportaal.expertise.models import Eenheid
+from wijkportaal.expertise.queries import dekking_van_wijk, dekkingsmatrix
+from wijkportaal.expertise.rules import Aanbod, Dekking, Norm, beoordeel, bereken
 
 
 @pytest.fixture

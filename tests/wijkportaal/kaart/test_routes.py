@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from wijkportaal.kaart.lagen import LAGEN
-from wijkportaal.overleg.status import OverlegStatus, wijk_statussen
+from wijkportaal.kaart.queries import LAGEN
+from wijkportaal.overleg.queries import wijk_statussen
+from wijkportaal.overleg.rules import OverlegStatus
 from wijkportaal.wijken.models import Wijk
 
 CDN = re.compile(r"cdn\.|unpkg|jsdelivr|cdnjs|code\.jquery", re.IGNORECASE)

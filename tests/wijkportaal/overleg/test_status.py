@@ -16,7 +16,8 @@ from wijkportaal.overleg.models import (
     Thema,
     VerplichtThema,
 )
-from wijkportaal.overleg.status import Feiten, Norm, OverlegStatus, beoordeel, maanden_terug, wijk_statussen
+from wijkportaal.overleg.queries import wijk_statussen
+from wijkportaal.overleg.rules import Feiten, Norm, OverlegStatus, beoordeel, maanden_terug
 
 TODAY = date(2026, 11, 23)
 NORM = Norm()

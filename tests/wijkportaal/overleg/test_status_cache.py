@@ -6,7 +6,8 @@ from sqlmodel import select
 
 from wijkportaal.core.roles import Rol
 from wijkportaal.overleg.models import Aanwezigheid, AanwezigheidStatus, WijkstatusCache
-from wijkportaal.overleg.status import OverlegStatus, bewaarde_statussen, vergeet
+from wijkportaal.overleg.queries import bewaarde_statussen, vergeet
+from wijkportaal.overleg.rules import OverlegStatus
 
 
 @pytest.fixture

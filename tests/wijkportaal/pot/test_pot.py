@@ -157,7 +157,9 @@ def test_whole_flow_from_contribution_to_spending(client, auth, world, db):
         ("12,345", "twee cijfers achter de komma"),
         ("twaalf", "geen geldig bedrag"),
         ("", "Vul een bedrag in"),
-        ("1e400", "te groot"),
+        ("1e5", "zonder e-notatie"),
+        ("12.5", "bedoeld als 12,50 of als 12.500"),
+        ("99999999999999999999", "te groot"),
     ],
 )
 def test_bad_amounts_are_refused_and_nothing_is_posted(client, auth, world, db, bedrag, message):

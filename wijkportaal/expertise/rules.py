@@ -11,23 +11,11 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from sqlalchemy import or_
-from sqlmodel import Session, select
-
-from wijkportaal.core import clock
-from wijkportaal.expertise import queries
 from wijkportaal.expertise.models import (
-    Dekkingsnorm,
     Domein,
     Eenheid,
-    Expertise,
-    ExpertiseSchool,
-    ExpertiseWijk,
-    Voorziening,
-    VoorzieningWijk,
 )
-from wijkportaal.wijken.models import Organisatie, Wijk
-from wijkportaal.wijken.queries import leerlingen_per_wijk
+from wijkportaal.wijken.models import Wijk
 
 
 class Dekking(StrEnum):
@@ -157,108 +145,3 @@ def bereken(
             kortste_wachttijd_weken=wachttijd.get((wijk_id, domein_id)),
         )
     return cellen
-
-
-def huidige_norm(session: Session) -> Norm:
-    rij = session.exec(select(Dekkingsnorm).order_by(Dekkingsnorm.id)).first()
-    if rij is None:
-        return Norm()
-    return Norm(Decimal(rij.min_uren_per_1000), Decimal(rij.min_plaatsen_per_1000))
-
-
-def verzamel_aanbod(
-    session: Session, peildatum: date, leerlingen: Mapping[int, int], wijk_id: int | None = None
-) -> list[Aanbod]:
-    """Every offer and voorziening valid on `peildatum` (only those serving `wijk_id`, when given),
-    with the pupils it serves per wijk."""
-    expertise_q = select(Expertise).where(Expertise.geldig_op(peildatum))
-    voorziening_q = select(Voorziening).where(
-        Voorziening.domein_id.is_not(None), Voorziening.geldig_op(peildatum)
-    )
-    if wijk_id is not None:
-        via_school = (
-            select(ExpertiseSchool.expertise_id)
-            .join(Organisatie, Organisatie.id == ExpertiseSchool.organisatie_id)
-            .where(Organisatie.wijk_id == wijk_id)
-        )
-        via_wijk = select(ExpertiseWijk.expertise_id).where(ExpertiseWijk.wijk_id == wijk_id)
-        expertise_q = expertise_q.where(or_(Expertise.id.in_(via_wijk), Expertise.id.in_(via_school)))
-        voorziening_q = voorziening_q.where(
-            Voorziening.id.in_(
-                select(VoorzieningWijk.voorziening_id).where(VoorzieningWijk.wijk_id == wijk_id)
-            )
-        )
-    expertises = list(session.exec(expertise_q))
-    voorzieningen = list(session.exec(voorziening_q))
-    ids = [e.id for e in expertises]
-    namen = _namen(session, {e.aanbieder_id for e in expertises})
-
-    gewichten: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    if ids:
-        for eid, school_wijk, n in session.exec(
-            select(ExpertiseSchool.expertise_id, Organisatie.wijk_id, Organisatie.leerlingen)
-            .join(Organisatie, Organisatie.id == ExpertiseSchool.organisatie_id)
-            .where(ExpertiseSchool.expertise_id.in_(ids), Organisatie.wijk_id.is_not(None))
-        ):
-            gewichten[eid][school_wijk] += n or 0
-        for eid, wid in session.exec(
-            select(ExpertiseWijk.expertise_id, ExpertiseWijk.wijk_id).where(
-                ExpertiseWijk.expertise_id.in_(ids)
-            )
-        ):
-            gewichten[eid][wid] = leerlingen.get(wid, 0)  # the whole wijk, its schools included
-    aanbod = [
-        Aanbod(
-            namen[e.aanbieder_id],
-            e.domein_id,
-            e.eenheid,
-            e.capaciteit,
-            dict(gewichten[e.id]),
-            e.wachttijd_weken,
-        )
-        for e in expertises
-    ]
-
-    if voorzieningen:
-        v_wijken: dict[int, dict[int, int]] = defaultdict(dict)
-        for vid, wid in session.exec(
-            select(VoorzieningWijk.voorziening_id, VoorzieningWijk.wijk_id).where(
-                VoorzieningWijk.voorziening_id.in_([v.id for v in voorzieningen])
-            )
-        ):
-            v_wijken[vid][wid] = leerlingen.get(wid, 0)
-        aanbod += [
-            Aanbod(v.naam, v.domein_id, Eenheid.PLAATSEN, v.plaatsen, v_wijken[v.id]) for v in voorzieningen
-        ]
-    return aanbod
-
-
-def _namen(session: Session, ids: set[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    return dict(session.exec(select(Organisatie.id, Organisatie.naam).where(Organisatie.id.in_(ids))).all())
-
-
-def dekking_van_wijk(session: Session, wijk_id: int, peildatum: date | None = None) -> Matrix:
-    """The coverage of one wijk: reads only the offers that serve it (for the wijk page)."""
-    peildatum = peildatum or clock.today()
-    wijk = session.get(Wijk, wijk_id)
-    domeinen = queries.domeinen(session)
-    leerlingen = leerlingen_per_wijk(session)
-    norm = huidige_norm(session)
-    aanbod = verzamel_aanbod(session, peildatum, leerlingen, wijk_id=wijk_id)
-    cellen = bereken(aanbod, leerlingen, [d.id for d in domeinen], norm)
-    cellen = {k: c for k, c in cellen.items() if k[0] == wijk_id}
-    return Matrix(wijken=[wijk], domeinen=domeinen, cellen=cellen, norm=norm, peildatum=peildatum)
-
-
-def dekkingsmatrix(session: Session, peildatum: date | None = None) -> Matrix:
-    """The coverage of every wijk for every active domain on `peildatum` (today by default)."""
-    peildatum = peildatum or clock.today()
-    wijken = list(session.exec(select(Wijk).order_by(Wijk.naam)))
-    domeinen = queries.domeinen(session)
-    leerlingen = leerlingen_per_wijk(session)
-    norm = huidige_norm(session)
-    aanbod = verzamel_aanbod(session, peildatum, leerlingen)
-    cellen = bereken(aanbod, leerlingen, [d.id for d in domeinen], norm)
-    return Matrix(wijken=wijken, domeinen=domeinen, cellen=cellen, norm=norm, peildatum=peildatum)

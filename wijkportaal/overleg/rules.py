@@ -1,0 +1,113 @@
+"""Is a wijkoverleg functioning? Facts are gathered per wijk in a fixed number of queries; the verdict is pure."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from wijkportaal.overleg.models import (
+    Overlegnorm,
+)
+
+
+class OverlegStatus(StrEnum):
+    FUNCTIONEREND = "functionerend"
+    OPSTARTEND = "opstartend"
+    GEEN = "geen"
+
+    @property
+    def label(self) -> str:
+        return {"functionerend": "Functionerend", "opstartend": "Opstartend", "geen": "Geen overleg"}[self]
+
+
+@dataclass(frozen=True)
+class Norm:
+    periode_maanden: int = 12
+    min_bijeenkomsten: int = 4
+    max_dagen_sinds_laatste: int = 120
+    min_pct_vastgesteld: int = 75
+    min_pct_okt_so: int = 50
+
+    @classmethod
+    def from_row(cls, row: Overlegnorm | None) -> "Norm":
+        if row is None:
+            return cls()
+        return cls(
+            row.periode_maanden,
+            row.min_bijeenkomsten,
+            row.max_dagen_sinds_laatste,
+            row.min_pct_vastgesteld,
+            row.min_pct_okt_so,
+        )
+
+
+@dataclass(frozen=True)
+class Feiten:
+    """What happened in one wijkoverleg within the norm's period."""
+
+    heeft_overleg: bool
+    gehouden: int = 0
+    laatste: date | None = None
+    vastgesteld_vooraf: int = 0
+    okt_en_so_aanwezig: int = 0
+
+
+def _pct(deel: int, geheel: int) -> int:
+    return round(100 * deel / geheel) if geheel else 0
+
+
+def beoordeel(norm: Norm, feiten: Feiten, vandaag: date) -> tuple[OverlegStatus, list[str]]:
+    """The status and, when the bar is not met, every part of it that is missed."""
+    if not feiten.heeft_overleg:
+        return OverlegStatus.GEEN, ["Er is (nog) geen wijkoverleg ingesteld."]
+    redenen = []
+    periode = f"de laatste {norm.periode_maanden} maanden"
+    if feiten.gehouden < norm.min_bijeenkomsten:
+        redenen.append(
+            f"{feiten.gehouden} bijeenkomst{'en' if feiten.gehouden != 1 else ''} gehouden in {periode} "
+            f"(minimaal {norm.min_bijeenkomsten})."
+        )
+    if feiten.laatste is None:
+        redenen.append("Nog geen bijeenkomst gehouden.")
+    elif (vandaag - feiten.laatste).days > norm.max_dagen_sinds_laatste:
+        redenen.append(
+            f"Laatste bijeenkomst {(vandaag - feiten.laatste).days} dagen geleden "
+            f"(maximaal {norm.max_dagen_sinds_laatste})."
+        )
+    if feiten.gehouden:
+        pct = _pct(feiten.vastgesteld_vooraf, feiten.gehouden)
+        if pct < norm.min_pct_vastgesteld:
+            redenen.append(
+                f"Agenda vooraf vastgesteld bij {pct} % van de bijeenkomsten (minimaal {norm.min_pct_vastgesteld} %)."
+            )
+        pct = _pct(feiten.okt_en_so_aanwezig, feiten.gehouden)
+        if pct < norm.min_pct_okt_so:
+            redenen.append(
+                f"OKT en speciaal onderwijs samen aanwezig bij {pct} % van de bijeenkomsten "
+                f"(minimaal {norm.min_pct_okt_so} %)."
+            )
+    return (OverlegStatus.OPSTARTEND if redenen else OverlegStatus.FUNCTIONEREND), redenen
+
+
+@dataclass
+class WijkStatus:
+    wijk_id: int
+    status: OverlegStatus
+    redenen: list[str]
+    laatste_bijeenkomst: date | None = None
+    bijeenkomsten_dit_schooljaar: int = 0
+    ontbrekende_themas: list[str] = field(default_factory=list)
+    behandelde_themas: list[str] = field(default_factory=list)
+    te_late_actiepunten: int = 0
+    gehouden_in_periode: int = 0
+
+
+def maanden_terug(day: date, maanden: int) -> date:
+    month_index = day.year * 12 + day.month - 1 - maanden
+    year, month = divmod(month_index, 12)
+    month += 1
+    for dag in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, dag)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
