@@ -4,7 +4,7 @@ The template draws it as inline SVG with presentation attributes only, so it nee
 
 from dataclasses import dataclass
 
-from wijkportaal.monitor.calc import Overzicht
+from wijkportaal.monitor.rules import Overzicht
 
 BREEDTE, HOOGTE = 640, 300
 LINKS, RECHTS, BOVEN, ONDER = 48, 16, 16, 40

@@ -5,20 +5,20 @@ from sqlmodel import Session, select
 from wijkportaal.besluiten.models import Voorstel, VoorstelStatus
 from wijkportaal.besluiten.soorten import Onderwerp, beschrijving
 from wijkportaal.core.clock import schooljaar_label
-from wijkportaal.monitor.calc import (
-    STANDAARD_KOSTEN,
-    STANDAARD_REDUCTIES,
-    Aantallen,
-    Kosten,
-    Overzicht,
-    overzicht,
-)
 from wijkportaal.monitor.models import (
     Kostennorm,
     Reductiedoel,
     VerwijzingSoort,
     Verwijzingstelling,
     VrijvalVoorstel,
+)
+from wijkportaal.monitor.rules import (
+    STANDAARD_KOSTEN,
+    STANDAARD_REDUCTIES,
+    Aantallen,
+    Kosten,
+    Overzicht,
+    overzicht,
 )
 from wijkportaal.pot.models import Pot, PotWijk
 from wijkportaal.wijken.models import Wijk

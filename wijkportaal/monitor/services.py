@@ -18,7 +18,6 @@ from wijkportaal.besluiten.models import BesluitKeuze, Voorstel, VoorstelStatus
 from wijkportaal.core import audit, clock, invoer
 from wijkportaal.core.errors import Weigering
 from wijkportaal.monitor import queries
-from wijkportaal.monitor.calc import BASISJAAR, overzicht
 from wijkportaal.monitor.models import (
     Kostennorm,
     Reductiedoel,
@@ -26,6 +25,7 @@ from wijkportaal.monitor.models import (
     Verwijzingstelling,
     VrijvalVoorstel,
 )
+from wijkportaal.monitor.rules import BASISJAAR, overzicht
 from wijkportaal.pot.models import BronSoort, Pot, PotWijk
 from wijkportaal.pot.services import ingelegd_per_bestuur, pot_besturen, voeg_bijdrage_toe
 from wijkportaal.wijken.models import Wijk

@@ -6,7 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wijkportaal.monitor.calc import (
+from wijkportaal.monitor.grafiek import grafiek
+from wijkportaal.monitor.models import Kostennorm, VerwijzingSoort, Verwijzingstelling
+from wijkportaal.monitor.queries import overzichten
+from wijkportaal.monitor.rules import (
     STANDAARD_REDUCTIES,
     Aantallen,
     Kosten,
@@ -17,9 +20,6 @@ from wijkportaal.monitor.calc import (
     vermeden,
     vrijval_cents,
 )
-from wijkportaal.monitor.grafiek import grafiek
-from wijkportaal.monitor.models import Kostennorm, VerwijzingSoort, Verwijzingstelling
-from wijkportaal.monitor.queries import overzichten
 
 KOSTEN = Kosten(sbo_cents=1_200_000, so_cents=2_500_000)
 
