@@ -2,6 +2,8 @@
 users, and the read-backs that check what a write left in the database."""
 
 import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from types import SimpleNamespace
 
 import pytest
@@ -166,3 +168,80 @@ def momentopname(db):
         return result
 
     return neem
+
+
+# The permission tables: one shape for every feature.
+
+IN_TE_LOGGEN = 302  # anonymous users are sent to the login page
+
+
+@dataclass(frozen=True)
+class Regel:
+    """One row of a permission table: `rol` (own object or not) sends `methode url` with `data` and gets
+    `status`; `effect(wereld, db)` then checks what the request left in the database.
+
+    `rol` is a `Rol` value, "anoniem", or a position the feature's world names (e.g. "voorzitter");
+    `eigen` is True for a user whose board, wijk or organisation owns the object, False for one whose
+    does not, None for roles that see everything. `url` and the string values of `data` are formatted
+    with `w` = the world, e.g. "/potten/{w.a.id}"."""
+
+    methode: str
+    url: str
+    rol: str
+    eigen: bool | None
+    status: int
+    effect: Callable[[object, object], None] | None = None
+    data: dict | None = None
+
+    @property
+    def naam(self) -> str:
+        wie = self.rol + {True: " eigen", False: " ander", None: ""}[self.eigen]
+        return f"{self.methode} {self.url} {wie} -> {self.status}"
+
+
+def _wie(sleutel: str) -> tuple[str, bool | None]:
+    rol, _, eigen = sleutel.partition(" ")
+    return rol, {"eigen": True, "ander": False, "": None}[eigen]
+
+
+def regels(methode, url, verwacht: dict[str, int], *, data=None, wel=None, niet=None) -> list[Regel]:
+    """The rows of one request: `verwacht` maps "rol", "rol eigen" or "rol ander" to the status; a write
+    that is let through (status < 400) must show effect `wel`, a refused one effect `niet`."""
+    return [
+        Regel(methode, url, *_wie(wie), status, wel if status < 400 else niet, data)
+        for wie, status in verwacht.items()
+    ]
+
+
+def pytest_generate_tests(metafunc):
+    """A test asking for `regel` runs once per row of its module's TOEGANG: a list of requests, each a
+    dict of the arguments of `regels` (methode, url, verwacht, and for writes data, wel, niet)."""
+    if "regel" in metafunc.fixturenames:
+        tabel = [r for verzoek in metafunc.module.TOEGANG for r in regels(**verzoek)]
+        metafunc.parametrize("regel", tabel, ids=[r.naam for r in tabel])
+
+
+@pytest.fixture
+def voer_uit(client, auth, db, make_token):
+    """voer_uit(regel, wereld): log in as the row's user (an API call carries that user's token), send
+    the request, assert the exact status, then the effect."""
+
+    def run(regel: Regel, wereld) -> None:
+        url = regel.url.format(w=wereld)
+        data = {k: v.format(w=wereld) if isinstance(v, str) else v for k, v in (regel.data or {}).items()}
+        headers = {}
+        if regel.rol != "anoniem":
+            gebruiker = wereld.gebruikers[(regel.rol, regel.eigen)]
+            if url.startswith("/api/"):
+                headers["Authorization"] = f"Bearer {make_token(gebruiker)}"
+            else:
+                assert auth.login(gebruiker).status_code == 302
+        response = client.open(url, method=regel.methode, data=data, headers=headers)
+        assert response.status_code == regel.status, response.get_data(as_text=True)[:2000]
+        if regel.rol == "anoniem" and regel.status == IN_TE_LOGGEN:
+            assert response.headers["Location"].startswith("/inloggen")
+        if regel.effect is not None:
+            db.expire_all()
+            regel.effect(wereld, db)
+
+    return run
