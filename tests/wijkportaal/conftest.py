@@ -206,9 +206,10 @@ def _wie(sleutel: str) -> tuple[str, bool | None]:
 
 def regels(methode, url, verwacht: dict[str, int], *, data=None, wel=None, niet=None) -> list[Regel]:
     """The rows of one request: `verwacht` maps "rol", "rol eigen" or "rol ander" to the status; a write
-    that is let through (status < 400) must show effect `wel`, a refused one effect `niet`."""
+    that is let through (status < 400, not the anonymous redirect to the login) must show effect `wel`,
+    a refused one effect `niet`."""
     return [
-        Regel(methode, url, *_wie(wie), status, wel if status < 400 else niet, data)
+        Regel(methode, url, *_wie(wie), status, wel if status < 400 and wie != "anoniem" else niet, data)
         for wie, status in verwacht.items()
     ]
 
