@@ -174,6 +174,23 @@ BEHEREN = {
     "partner eigen": 403,
 }
 
+API_BIJDRAGE = {
+    "bron": "bestuur",
+    "bestuur_id": "{w.een.id}",
+    "middelen": "eigen middelen",
+    "bedrag": "250,00",
+    "datum": "2025-09-01",
+}
+
+
+def _api(verwacht: dict[str, int], gelukt: int) -> dict[str, int]:
+    """The same rules through the API: 401 without a token, `gelukt` instead of the redirect."""
+    return {
+        "anoniem": 401,
+        **{wie: gelukt if s == 302 else s for wie, s in verwacht.items() if wie != "anoniem"},
+    }
+
+
 TOEGANG = [
     {"methode": "GET", "url": "/potten/{w.a.id}", "verwacht": ZIEN},
     {"methode": "GET", "url": "/potten/{w.a.id}/rapport.csv", "verwacht": ZIEN},
@@ -246,6 +263,31 @@ TOEGANG = [
         "verwacht": BEHEREN,
         "wel": bestedingen_en_saldo(1, 390_000),
         "niet": bestedingen_en_saldo(0, 400_000),
+    },
+    {"methode": "GET", "url": "/api/v1/potten/{w.a.id}", "verwacht": _api(ZIEN, 200)},
+    {
+        "methode": "POST",
+        "url": "/api/v1/potten/{w.a.id}/bijdragen",
+        "data": API_BIJDRAGE,
+        "verwacht": _api(BEHEREN, 201) | {"swv": 403, "directeur": 403},
+        "wel": bijdragen_en_saldo(2, SALDO + 25_000),
+        "niet": bijdragen_en_saldo(1, SALDO),
+    },
+    {
+        "methode": "POST",
+        "url": "/api/v1/potten/{w.a.id}/toekenningen",
+        "data": {"aanpak_id": "{w.aanpak.id}", "bedrag": "500,00"},
+        "verwacht": _api(BEHEREN, 201),
+        "wel": toekenningen(4),
+        "niet": toekenningen(3),
+    },
+    {
+        "methode": "POST",
+        "url": "/api/v1/toekenningen/{w.van_swv.id}/besluit",
+        "data": {"besluit": "akkoord"},
+        "verwacht": _api(BEHEREN, 200) | {"swv": 403, "directeur": 403},
+        "wel": besluit_van_een("van_swv", 1),
+        "niet": besluit_van_een("van_swv", 0),
     },
 ]
 
