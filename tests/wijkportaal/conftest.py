@@ -2,8 +2,10 @@
 users, and the read-backs that check what a write left in the database."""
 
 import hashlib
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from types import SimpleNamespace
 
 import pytest
@@ -13,8 +15,71 @@ from sqlmodel import func, select
 from ledger import Ledger
 from wijkportaal.auth import services as auth_services
 from wijkportaal.core.roles import Rol
+from wijkportaal.expertise.models import Domein, Eenheid, Expertise, ExpertiseSchool, ExpertiseWijk, Vorm
 from wijkportaal.pot import services as pot_services
 from wijkportaal.pot.models import Goedkeuringsregel, PeriodeSoort
+
+_volgnummer = itertools.count(1)
+
+
+def _bewaar(db, obj):
+    db.add(obj)
+    db.commit()
+    db.refresh(obj)
+    return obj
+
+
+@pytest.fixture
+def make_domein(db):
+    def make(naam=None, volgorde=0, is_actief=True):
+        return _bewaar(
+            db, Domein(naam=naam or f"Domein {next(_volgnummer)}", volgorde=volgorde, is_actief=is_actief)
+        )
+
+    return make
+
+
+@pytest.fixture
+def make_expertise(db):
+    """An offer of `aanbieder` in `domein`, serving `wijken` and/or `scholen`."""
+
+    def make(
+        aanbieder,
+        domein,
+        wijken=(),
+        scholen=(),
+        capaciteit=4,
+        eenheid=Eenheid.UREN,
+        wachttijd=None,
+        vorm=Vorm.CONSULTATIE,
+        geldig_van=date(2020, 1, 1),
+        geldig_tot=None,
+        door=None,
+        omschrijving="",
+    ):
+        e = _bewaar(
+            db,
+            Expertise(
+                aanbieder_id=aanbieder.id,
+                domein_id=domein.id,
+                vorm=vorm,
+                omschrijving=omschrijving,
+                capaciteit=capaciteit,
+                eenheid=eenheid,
+                wachttijd_weken=wachttijd,
+                geldig_van=geldig_van,
+                geldig_tot=geldig_tot,
+                aangemaakt_door_id=door.id if door else None,
+            ),
+        )
+        for w in wijken:
+            db.add(ExpertiseWijk(expertise_id=e.id, wijk_id=w.id))
+        for s in scholen:
+            db.add(ExpertiseSchool(expertise_id=e.id, organisatie_id=s.id))
+        db.commit()
+        return e
+
+    return make
 
 
 @pytest.fixture
