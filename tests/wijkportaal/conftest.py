@@ -1,5 +1,6 @@
-"""Shared by the feature tests: API callers with a personal token, two pots with their boards and
-users, and the read-backs that check what a write left in the database."""
+"""Shared by the feature tests: domains and offers, API callers with a personal token, two pots with
+their boards and users, the read-backs that check what a write left in the database, and the one shape
+of a permission table (Regel, TOEGANG, voer_uit)."""
 
 import hashlib
 import itertools
@@ -22,25 +23,18 @@ from wijkportaal.pot.models import Goedkeuringsregel, PeriodeSoort
 _volgnummer = itertools.count(1)
 
 
-def _bewaar(db, obj):
-    db.add(obj)
-    db.commit()
-    db.refresh(obj)
-    return obj
-
-
 @pytest.fixture
-def make_domein(db):
+def make_domein(bewaar):
     def make(naam=None, volgorde=0, is_actief=True):
-        return _bewaar(
-            db, Domein(naam=naam or f"Domein {next(_volgnummer)}", volgorde=volgorde, is_actief=is_actief)
+        return bewaar(
+            Domein(naam=naam or f"Domein {next(_volgnummer)}", volgorde=volgorde, is_actief=is_actief)
         )
 
     return make
 
 
 @pytest.fixture
-def make_expertise(db):
+def make_expertise(db, bewaar):
     """An offer of `aanbieder` in `domein`, serving `wijken` and/or `scholen`."""
 
     def make(
@@ -57,8 +51,7 @@ def make_expertise(db):
         door=None,
         omschrijving="",
     ):
-        e = _bewaar(
-            db,
+        e = bewaar(
             Expertise(
                 aanbieder_id=aanbieder.id,
                 domein_id=domein.id,
@@ -269,10 +262,24 @@ def _wie(sleutel: str) -> tuple[str, bool | None]:
     return rol, {"eigen": True, "ander": False, "": None}[eigen]
 
 
-def regels(methode, url, verwacht: dict[str, int], *, data=None, wel=None, niet=None) -> list[Regel]:
+def telt(model, waar, aantal: int) -> Callable[[object, object], None]:
+    """Effect: exactly `aantal` rows of `model` meet the conditions `waar(world)` returns."""
+
+    def check(w, db):
+        gevonden = db.exec(select(func.count()).select_from(model).where(*waar(w))).one()
+        assert gevonden == aantal, f"{model.__name__}: {gevonden} rows, expected {aantal}"
+
+    return check
+
+
+def regels(
+    methode, url, verwacht: dict[str, int], *, data=None, rijen=None, wel=None, niet=None
+) -> list[Regel]:
     """The rows of one request: `verwacht` maps "rol", "rol eigen" or "rol ander" to the status; a write
     that is let through (status < 400, not the anonymous redirect to the login) must show effect `wel`,
-    a refused one effect `niet`."""
+    a refused one effect `niet`. With `rijen` = (Model, waar), `wel` and `niet` are row counts."""
+    if rijen is not None:
+        wel, niet = telt(*rijen, wel), telt(*rijen, niet)
     return [
         Regel(methode, url, *_wie(wie), status, wel if status < 400 and wie != "anoniem" else niet, data)
         for wie, status in verwacht.items()
@@ -281,8 +288,8 @@ def regels(methode, url, verwacht: dict[str, int], *, data=None, wel=None, niet=
 
 def pytest_generate_tests(metafunc):
     """A test asking for `regel` runs once per row of its module's TOEGANG: a list of requests, each a
-    dict of the arguments of `regels` (methode, url, verwacht, and for writes data, wel, niet)."""
-    if "regel" in metafunc.fixturenames:
+    dict of the arguments of `regels` (methode, url, verwacht, and for writes data, rijen, wel, niet)."""
+    if "regel" in metafunc.fixturenames and hasattr(metafunc.module, "TOEGANG"):
         tabel = [r for verzoek in metafunc.module.TOEGANG for r in regels(**verzoek)]
         metafunc.parametrize("regel", tabel, ids=[r.naam for r in tabel])
 

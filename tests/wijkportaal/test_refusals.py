@@ -4,6 +4,7 @@ expertise and monitor."""
 
 from datetime import date
 
+import pytest
 from sqlmodel import select
 
 from wijkportaal.core.roles import Rol
@@ -90,33 +91,25 @@ def test_overleg_an_item_on_an_agreed_agenda_without_a_reason_changes_nothing(
     assert momentopname(*OVERLEG_TABELLEN) == before
 
 
-def test_overleg_agreeing_an_empty_agenda_changes_nothing(
-    client, auth, make_overleg, make_bijeenkomst, momentopname
+@pytest.mark.parametrize(
+    ("actie", "data", "melding"),
+    [
+        ("vaststellen", {}, "Een lege agenda kan niet worden vastgesteld: voeg eerst agendapunten toe."),
+        ("annuleren", {"reden": " "}, "Geef een reden om de bijeenkomst te annuleren."),
+    ],
+)
+def test_overleg_a_refused_one_button_action_changes_nothing(
+    client, auth, make_overleg, make_bijeenkomst, momentopname, actie, data, melding
 ):
+    """Agreeing an empty agenda; cancelling without a reason."""
     ov = make_overleg()
     b = make_bijeenkomst(ov.overleg, days=7)
     auth.login(ov.voorzitter)
     before = momentopname(*OVERLEG_TABELLEN)
 
-    response = client.post(f"/bijeenkomsten/{b.id}/vaststellen", follow_redirects=True)
+    response = client.post(f"/bijeenkomsten/{b.id}/{actie}", data=data, follow_redirects=True)
     assert response.status_code == 200
-    assert "Een lege agenda kan niet worden vastgesteld: voeg eerst agendapunten toe." in response.get_data(
-        as_text=True
-    )
-    assert momentopname(*OVERLEG_TABELLEN) == before
-
-
-def test_overleg_cancelling_without_a_reason_changes_nothing(
-    client, auth, make_overleg, make_bijeenkomst, momentopname
-):
-    ov = make_overleg()
-    b = make_bijeenkomst(ov.overleg, days=7, agendapunten=["Opening"])
-    auth.login(ov.voorzitter)
-    before = momentopname(*OVERLEG_TABELLEN)
-
-    response = client.post(f"/bijeenkomsten/{b.id}/annuleren", data={"reden": " "}, follow_redirects=True)
-    assert response.status_code == 200
-    assert "Geef een reden om de bijeenkomst te annuleren." in response.get_data(as_text=True)
+    assert melding in response.get_data(as_text=True)
     assert momentopname(*OVERLEG_TABELLEN) == before
 
 

@@ -13,15 +13,8 @@ from wijkportaal.wijken.models import OrganisatieSoort
 _seq = itertools.count(1)
 
 
-def _save(db, obj):
-    db.add(obj)
-    db.commit()
-    db.refresh(obj)
-    return obj
-
-
 @pytest.fixture
-def make_voorziening(db):
+def make_voorziening(db, bewaar):
     def make(
         locatie,
         wijken=(),
@@ -35,8 +28,7 @@ def make_voorziening(db):
         geldig_tot=None,
         door=None,
     ):
-        v = _save(
-            db,
+        v = bewaar(
             Voorziening(
                 naam=naam or f"Voorziening {next(_seq)}",
                 soort=soort,

@@ -4,7 +4,7 @@ what a write left in the database. The object is always the overleg of the own w
 from types import SimpleNamespace
 
 import pytest
-from sqlmodel import func, select
+from sqlmodel import select
 
 from wijkportaal.core.roles import Rol
 from wijkportaal.overleg.models import Agendapunt, AgendapuntStatus, Bijeenkomst, Lidmaatschap, Wijkoverleg
@@ -77,26 +77,6 @@ def bijeenkomst(**verwacht):
     return check
 
 
-def agendapunten_nieuw(aantal):
-    def check(w, db):
-        assert db.exec(select(func.count()).where(Agendapunt.titel == "Nieuw")).one() == aantal
-
-    return check
-
-
-def lid(is_lid):
-    def check(w, db):
-        rij = db.exec(
-            select(Lidmaatschap).where(
-                Lidmaatschap.wijkoverleg_id == w.own.overleg.id,
-                Lidmaatschap.organisatie_id == w.nieuwe_school.id,
-            )
-        ).first()
-        assert (rij is not None) == is_lid
-
-    return check
-
-
 def voorzitter_is(positie):
     def check(w, db):
         assert db.get(Wijkoverleg, w.own.overleg.id).voorzitter_id == getattr(w, positie).id
@@ -128,8 +108,9 @@ TOEGANG = [
             "schoolleider eigen": 302,
             "partner eigen": 302,
         },
-        "wel": agendapunten_nieuw(1),
-        "niet": agendapunten_nieuw(0),
+        "rijen": (Agendapunt, lambda w: [Agendapunt.titel == "Nieuw"]),
+        "wel": 1,
+        "niet": 0,
     },
     {
         "methode": "POST",
@@ -151,8 +132,15 @@ TOEGANG = [
         "url": "/wijken/{w.own.wijk.code}/overleg/leden",
         "data": {"lid-organisatie_id": "{w.nieuwe_school.id}"},
         "verwacht": VOORZITTER_SCHRIJFT,
-        "wel": lid(True),
-        "niet": lid(False),
+        "rijen": (
+            Lidmaatschap,
+            lambda w: [
+                Lidmaatschap.wijkoverleg_id == w.own.overleg.id,
+                Lidmaatschap.organisatie_id == w.nieuwe_school.id,
+            ],
+        ),
+        "wel": 1,
+        "niet": 0,
     },
     {
         "methode": "POST",

@@ -108,22 +108,6 @@ def aanpak_saldo(cents):
     return check
 
 
-def toekenningen(aantal):
-    def check(w, db):
-        assert _tel(db, Toekenning) == aantal
-
-    return check
-
-
-def besluit_van_een(op: str, aantal: int):
-    def check(w, db):
-        toekenning = getattr(w, op)
-        where = (ToekenningBesluit.toekenning_id == toekenning.id, ToekenningBesluit.bestuur_id == w.een.id)
-        assert _tel(db, ToekenningBesluit, *where) == aantal
-
-    return check
-
-
 def bijdragen_en_saldo(aantal, cents):
     def check(w, db):
         assert _tel(db, Bijdrage) == aantal
@@ -140,6 +124,10 @@ def bestedingen_en_saldo(aantal, cents):
     return check
 
 
+BESLUIT_VAN_EEN_OP_SWV = (
+    ToekenningBesluit,
+    lambda w: [ToekenningBesluit.toekenning_id == w.van_swv.id, ToekenningBesluit.bestuur_id == w.een.id],
+)
 # The SWV's € 10.000 minus the € 4.000 approved for Startklas.
 SALDO = 600_000
 BIJDRAGE = {
@@ -231,8 +219,9 @@ TOEGANG = [
             "sleutel": "matrix",
         },
         "verwacht": BEHEREN,
-        "wel": toekenningen(4),
-        "niet": toekenningen(3),
+        "rijen": (Toekenning, lambda w: []),
+        "wel": 4,
+        "niet": 3,
     },
     {
         # A participating board decides for itself; SWV staff never decide.
@@ -240,8 +229,9 @@ TOEGANG = [
         "url": "/toekenningen/{w.van_swv.id}",
         "data": {"besluit": "akkoord", "toelichting": ""},
         "verwacht": {**BEHEREN, "swv": 403, "directeur": 403},
-        "wel": besluit_van_een("van_swv", 1),
-        "niet": besluit_van_een("van_swv", 0),
+        "rijen": BESLUIT_VAN_EEN_OP_SWV,
+        "wel": 1,
+        "niet": 0,
     },
     {
         # Nobody decides on their own proposal.
@@ -249,7 +239,14 @@ TOEGANG = [
         "url": "/toekenningen/{w.van_een.id}",
         "data": {"besluit": "akkoord", "toelichting": ""},
         "verwacht": {"swv": 403, "bestuurder eigen": 403, "bestuurder ander": 403},
-        "niet": besluit_van_een("van_een", 0),
+        "rijen": (
+            ToekenningBesluit,
+            lambda w: [
+                ToekenningBesluit.toekenning_id == w.van_een.id,
+                ToekenningBesluit.bestuur_id == w.een.id,
+            ],
+        ),
+        "niet": 0,
     },
     {
         "methode": "POST",
@@ -278,16 +275,18 @@ TOEGANG = [
         "url": "/api/v1/potten/{w.a.id}/toekenningen",
         "data": {"aanpak_id": "{w.aanpak.id}", "bedrag": "500,00"},
         "verwacht": _api(BEHEREN, 201),
-        "wel": toekenningen(4),
-        "niet": toekenningen(3),
+        "rijen": (Toekenning, lambda w: []),
+        "wel": 4,
+        "niet": 3,
     },
     {
         "methode": "POST",
         "url": "/api/v1/toekenningen/{w.van_swv.id}/besluit",
         "data": {"besluit": "akkoord"},
         "verwacht": _api(BEHEREN, 200) | {"swv": 403, "directeur": 403},
-        "wel": besluit_van_een("van_swv", 1),
-        "niet": besluit_van_een("van_swv", 0),
+        "rijen": BESLUIT_VAN_EEN_OP_SWV,
+        "wel": 1,
+        "niet": 0,
     },
 ]
 
