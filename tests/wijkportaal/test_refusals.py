@@ -9,8 +9,7 @@ from sqlmodel import select
 
 from wijkportaal.core.roles import Rol
 from wijkportaal.monitor import services as monitor_services
-from wijkportaal.pot import services as pot_services
-from wijkportaal.pot.models import Bijdrage, Goedkeuringsregel, PeriodeSoort
+from wijkportaal.pot.models import Bijdrage
 
 POT_TABELLEN = (
     "bijdragen",
@@ -132,33 +131,18 @@ def test_expertise_ending_an_offer_before_it_began_changes_nothing(
     assert momentopname(*tabellen) == before
 
 
-def test_monitor_proposing_the_same_vrijval_twice_changes_nothing(
-    client, auth, db, make_wijk, make_bestuur, make_org, make_user, momentopname
-):
-    osdorp = make_wijk(naam="Osdorp", code="osdorp")
-    een = make_bestuur("Stichting Een")
-    make_org(osdorp, bestuur=een)
-    swv = make_user(Rol.SWV)
+def test_monitor_proposing_the_same_vrijval_twice_changes_nothing(client, auth, db, potten, momentopname):
+    p = potten
     for jaar, sbo, so in ((2023, 20, 10), (2024, 18, 9)):
-        monitor_services.leg_aantallen_vast(db, swv, osdorp, schooljaar=jaar, sbo=sbo, so=so)
-    pot = pot_services.open_pot(
-        db,
-        swv,
-        naam="GKBU Osdorp 2025-2026",
-        periode_soort=PeriodeSoort.SCHOOLJAAR,
-        jaar=2025,
-        wijk_ids=[osdorp.id],
-        bestuur_ids=[een.id],
-        regel=Goedkeuringsregel.ALLE,
-    )
-    monitor_services.stel_vrijval_voor(db, swv, osdorp, schooljaar=2024, pot=pot, toelichting="")
+        monitor_services.leg_aantallen_vast(db, p.swv, p.osdorp, schooljaar=jaar, sbo=sbo, so=so)
+    monitor_services.stel_vrijval_voor(db, p.swv, p.osdorp, schooljaar=2024, pot=p.a, toelichting="")
     db.commit()
-    auth.login(swv)
+    auth.login(p.swv)
     tabellen = ("vrijval_voorstellen", "vrijval_besluiten", "bijdragen", "auditregels")
     before = momentopname(*tabellen)
 
     response = client.post(
-        "/monitor/osdorp/vrijval", data={"schooljaar": 2024, "pot_id": pot.id, "toelichting": "Nog eens"}
+        "/monitor/osdorp/vrijval", data={"schooljaar": 2024, "pot_id": p.a.id, "toelichting": "Nog eens"}
     )
     assert response.status_code == 422
     # 2024-2025 is no longer among the years to choose, so the page says there is nothing to propose.
