@@ -124,6 +124,12 @@ def _save(db, obj):
 
 
 @pytest.fixture
+def bewaar(db):
+    """bewaar(record): add, commit and refresh it, for factories outside this file."""
+    return lambda obj: _save(db, obj)
+
+
+@pytest.fixture
 def make_wijk(db):
     def make(naam=None, code=None, regio=None):
         n = next(_seq)

@@ -1,7 +1,12 @@
-"""Shared by the feature tests: API callers with a personal token, two pots with their boards and
-users, and the read-backs that check what a write left in the database."""
+"""Shared by the feature tests: domains and offers, API callers with a personal token, two pots with
+their boards and users, the read-backs that check what a write left in the database, and the one shape
+of a permission table (Regel, TOEGANG, voer_uit)."""
 
 import hashlib
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from types import SimpleNamespace
 
 import pytest
@@ -11,8 +16,63 @@ from sqlmodel import func, select
 from ledger import Ledger
 from wijkportaal.auth import services as auth_services
 from wijkportaal.core.roles import Rol
+from wijkportaal.expertise.models import Domein, Eenheid, Expertise, ExpertiseSchool, ExpertiseWijk, Vorm
 from wijkportaal.pot import services as pot_services
 from wijkportaal.pot.models import Goedkeuringsregel, PeriodeSoort
+
+_volgnummer = itertools.count(1)
+
+
+@pytest.fixture
+def make_domein(bewaar):
+    def make(naam=None, volgorde=0, is_actief=True):
+        return bewaar(
+            Domein(naam=naam or f"Domein {next(_volgnummer)}", volgorde=volgorde, is_actief=is_actief)
+        )
+
+    return make
+
+
+@pytest.fixture
+def make_expertise(db, bewaar):
+    """An offer of `aanbieder` in `domein`, serving `wijken` and/or `scholen`."""
+
+    def make(
+        aanbieder,
+        domein,
+        wijken=(),
+        scholen=(),
+        capaciteit=4,
+        eenheid=Eenheid.UREN,
+        wachttijd=None,
+        vorm=Vorm.CONSULTATIE,
+        geldig_van=date(2020, 1, 1),
+        geldig_tot=None,
+        door=None,
+        omschrijving="",
+    ):
+        e = bewaar(
+            Expertise(
+                aanbieder_id=aanbieder.id,
+                domein_id=domein.id,
+                vorm=vorm,
+                omschrijving=omschrijving,
+                capaciteit=capaciteit,
+                eenheid=eenheid,
+                wachttijd_weken=wachttijd,
+                geldig_van=geldig_van,
+                geldig_tot=geldig_tot,
+                aangemaakt_door_id=door.id if door else None,
+            ),
+        )
+        for w in wijken:
+            db.add(ExpertiseWijk(expertise_id=e.id, wijk_id=w.id))
+        for s in scholen:
+            db.add(ExpertiseSchool(expertise_id=e.id, organisatie_id=s.id))
+        db.commit()
+        return e
+
+    return make
 
 
 @pytest.fixture
@@ -166,3 +226,101 @@ def momentopname(db):
         return result
 
     return neem
+
+
+# The permission tables: one shape for every feature.
+
+IN_TE_LOGGEN = 302  # anonymous users are sent to the login page
+
+
+@dataclass(frozen=True)
+class Regel:
+    """One row of a permission table: `rol` (own object or not) sends `methode url` with `data` and gets
+    `status`; `effect(wereld, db)` then checks what the request left in the database.
+
+    `rol` is a `Rol` value, "anoniem", or a position the feature's world names (e.g. "voorzitter");
+    `eigen` is True for a user whose board, wijk or organisation owns the object, False for one whose
+    does not, None for roles that see everything. `url` and the string values of `data` are formatted
+    with `w` = the world, e.g. "/potten/{w.a.id}"."""
+
+    methode: str
+    url: str
+    rol: str
+    eigen: bool | None
+    status: int
+    effect: Callable[[object, object], None] | None = None
+    data: dict | None = None
+
+    @property
+    def naam(self) -> str:
+        wie = self.rol + {True: " eigen", False: " ander", None: ""}[self.eigen]
+        return f"{self.methode} {self.url} {wie} -> {self.status}"
+
+
+def _wie(sleutel: str) -> tuple[str, bool | None]:
+    rol, _, eigen = sleutel.partition(" ")
+    return rol, {"eigen": True, "ander": False, "": None}[eigen]
+
+
+def telt(model, waar, aantal: int) -> Callable[[object, object], None]:
+    """Effect: exactly `aantal` rows of `model` meet the conditions `waar(world)` returns."""
+
+    def check(w, db):
+        gevonden = db.exec(select(func.count()).select_from(model).where(*waar(w))).one()
+        assert gevonden == aantal, f"{model.__name__}: {gevonden} rows, expected {aantal}"
+
+    return check
+
+
+def regels(
+    methode, url, verwacht: dict[str, int], *, data=None, rijen=None, wel=None, niet=None
+) -> list[Regel]:
+    """The rows of one request: `verwacht` maps "rol", "rol eigen" or "rol ander" to the status; a write
+    that is let through (status < 400, not the anonymous redirect to the login) must show effect `wel`,
+    a refused one effect `niet`. With `rijen` = (Model, waar), `wel` and `niet` are row counts."""
+    if rijen is not None:
+        wel, niet = telt(*rijen, wel), telt(*rijen, niet)
+    return [
+        Regel(methode, url, *_wie(wie), status, wel if status < 400 and wie != "anoniem" else niet, data)
+        for wie, status in verwacht.items()
+    ]
+
+
+def pytest_generate_tests(metafunc):
+    """A test asking for `regel` runs once per row of its module's TOEGANG: a list of requests, each a
+    dict of the arguments of `regels` (methode, url, verwacht, and for writes data, rijen, wel, niet)."""
+    if "regel" in metafunc.fixturenames and hasattr(metafunc.module, "TOEGANG"):
+        tabel = [r for verzoek in metafunc.module.TOEGANG for r in regels(**verzoek)]
+        metafunc.parametrize("regel", tabel, ids=[r.naam for r in tabel])
+
+
+@pytest.fixture
+def voer_uit(client, auth, db, make_token):
+    """voer_uit(regel, wereld): log in as the row's user (an API call carries that user's token and a
+    JSON body), send the request, assert the exact status, then the effect."""
+
+    def run(regel: Regel, wereld) -> None:
+        url = regel.url.format(w=wereld)
+        data = {k: v.format(w=wereld) if isinstance(v, str) else v for k, v in (regel.data or {}).items()}
+        api = url.startswith("/api/")
+        headers = {"Idempotency-Key": "matrix"} if api and regel.methode == "POST" else {}
+        if regel.rol != "anoniem":
+            gebruiker = wereld.gebruikers[(regel.rol, regel.eigen)]
+            if api:
+                headers["Authorization"] = f"Bearer {make_token(gebruiker)}"
+            else:
+                assert auth.login(gebruiker).status_code == 302
+        if api:  # a JSON body, in which an id taken from the world is a number
+            body = {k: int(v) if k.endswith("_id") else v for k, v in data.items()}
+            response = client.open(url, method=regel.methode, json=body or None, headers=headers)
+        else:
+            response = client.open(url, method=regel.methode, data=data, headers=headers)
+        assert response.status_code == regel.status, response.get_data(as_text=True)[:2000]
+        if regel.rol == "anoniem" and not api:
+            assert response.status_code == IN_TE_LOGGEN
+            assert response.headers["Location"].startswith("/inloggen")
+        if regel.effect is not None:
+            db.expire_all()
+            regel.effect(wereld, db)
+
+    return run

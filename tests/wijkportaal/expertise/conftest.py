@@ -1,4 +1,4 @@
-"""Factories for domains, offers and voorzieningen, and a small world with every role around one wijk."""
+"""Factories for voorzieningen (domains and offers: tests/wijkportaal/conftest.py), and a small world with every role around one wijk."""
 
 import itertools
 from datetime import date
@@ -7,82 +7,14 @@ from types import SimpleNamespace
 import pytest
 
 from wijkportaal.core.roles import Rol
-from wijkportaal.expertise.models import (
-    Domein,
-    Eenheid,
-    Expertise,
-    ExpertiseSchool,
-    ExpertiseWijk,
-    Voorziening,
-    VoorzieningSoort,
-    VoorzieningWijk,
-    Vorm,
-)
+from wijkportaal.expertise.models import Voorziening, VoorzieningSoort, VoorzieningWijk
 from wijkportaal.wijken.models import OrganisatieSoort
 
 _seq = itertools.count(1)
 
 
-def _save(db, obj):
-    db.add(obj)
-    db.commit()
-    db.refresh(obj)
-    return obj
-
-
 @pytest.fixture
-def make_domein(db):
-    def make(naam=None, volgorde=0, is_actief=True):
-        return _save(db, Domein(naam=naam or f"Domein {next(_seq)}", volgorde=volgorde, is_actief=is_actief))
-
-    return make
-
-
-@pytest.fixture
-def make_expertise(db):
-    """An offer of `aanbieder` in `domein`, serving `wijken` and/or `scholen`."""
-
-    def make(
-        aanbieder,
-        domein,
-        wijken=(),
-        scholen=(),
-        capaciteit=4,
-        eenheid=Eenheid.UREN,
-        wachttijd=None,
-        vorm=Vorm.CONSULTATIE,
-        geldig_van=date(2020, 1, 1),
-        geldig_tot=None,
-        door=None,
-        omschrijving="",
-    ):
-        e = _save(
-            db,
-            Expertise(
-                aanbieder_id=aanbieder.id,
-                domein_id=domein.id,
-                vorm=vorm,
-                omschrijving=omschrijving,
-                capaciteit=capaciteit,
-                eenheid=eenheid,
-                wachttijd_weken=wachttijd,
-                geldig_van=geldig_van,
-                geldig_tot=geldig_tot,
-                aangemaakt_door_id=door.id if door else None,
-            ),
-        )
-        for w in wijken:
-            db.add(ExpertiseWijk(expertise_id=e.id, wijk_id=w.id))
-        for s in scholen:
-            db.add(ExpertiseSchool(expertise_id=e.id, organisatie_id=s.id))
-        db.commit()
-        return e
-
-    return make
-
-
-@pytest.fixture
-def make_voorziening(db):
+def make_voorziening(db, bewaar):
     def make(
         locatie,
         wijken=(),
@@ -96,8 +28,7 @@ def make_voorziening(db):
         geldig_tot=None,
         door=None,
     ):
-        v = _save(
-            db,
+        v = bewaar(
             Voorziening(
                 naam=naam or f"Voorziening {next(_seq)}",
                 soort=soort,

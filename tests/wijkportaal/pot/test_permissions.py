@@ -1,0 +1,295 @@
+"""Who may do what with a pot, as a table: request × role × own/other board, with the status and what
+the request left in the database. Pot A (Osdorp, boards Een and Twee) is the object throughout."""
+
+from datetime import date, timedelta
+
+import pytest
+from sqlmodel import func, select
+
+from ledger import Ledger
+from wijkportaal.core.clock import now
+from wijkportaal.core.roles import Rol
+from wijkportaal.pot import services
+from wijkportaal.pot.models import (
+    BesluitKeuze,
+    Besteding,
+    Bijdrage,
+    BronSoort,
+    Toekenning,
+    ToekenningBesluit,
+)
+from wijkportaal.wijken.models import OrganisatieSoort
+
+
+@pytest.fixture
+def wereld(db, potten, make_user, make_org):
+    """Pot A with € 10.000 paid in by the SWV, the approach Startklas with € 4.000 approved, an open
+    allocation proposed by the SWV and one proposed by Stichting Een's bestuurder, € 1.000 each."""
+    p = potten
+    services.voeg_bijdrage_toe(
+        db,
+        p.swv,
+        p.a,
+        bron=BronSoort.SWV,
+        bestuur_id=None,
+        partner_naam="",
+        middelen="eigen middelen",
+        bedrag_cents=1_000_000,
+        datum=date(2025, 9, 1),
+        toezegging=False,
+        uiterlijk_op=None,
+        sleutel="inleg",
+    )
+    p.aanpak = services.maak_aanpak(
+        db,
+        p.swv,
+        p.a,
+        naam="Startklas",
+        doel="",
+        doelgroep="",
+        niveau="wijk",
+        school_ids=[],
+        budgetten={2025: 1_000_000},
+    )
+
+    def voorstel(door, sleutel):
+        return services.stel_toekenning_voor(
+            db,
+            door,
+            p.a,
+            p.aanpak,
+            bedrag_cents=100_000 if sleutel != "goedgekeurd" else 400_000,
+            toelichting="",
+            vervalt_op=now() + timedelta(days=14),
+            sleutel=sleutel,
+        )
+
+    goedgekeurd = voorstel(p.swv, "goedgekeurd")
+    for bestuurder in (p.best_een, p.best_twee):
+        services.neem_besluit(
+            db,
+            bestuurder,
+            goedgekeurd,
+            bestuur_id=bestuurder.bestuur_id,
+            besluit=BesluitKeuze.AKKOORD,
+            toelichting="",
+        )
+    p.van_swv = voorstel(p.swv, "van-swv")
+    p.van_een = voorstel(p.best_een, "van-een")
+    db.commit()
+    p.gebruikers = {
+        ("beheerder", None): make_user(Rol.BEHEERDER),
+        ("swv", None): p.swv,
+        ("directeur", None): p.directeur,
+        ("beoordelaar", None): make_user(Rol.BEOORDELAAR),
+        ("bestuurder", True): p.best_een,
+        ("bestuurder", False): p.best_ander,
+        ("schoolleider", True): p.leider,
+        ("partner", True): make_user(Rol.PARTNER, organisatie=make_org(p.osdorp, OrganisatieSoort.OKT)),
+    }
+    return p
+
+
+def _tel(db, model, *where) -> int:
+    return db.exec(select(func.count()).select_from(model).where(*where)).one()
+
+
+def pot_a_saldo(cents):
+    def check(w, db):
+        assert Ledger(db).balance(w.a.account_code).posted == cents
+
+    return check
+
+
+def aanpak_saldo(cents):
+    def check(w, db):
+        assert Ledger(db).balance(w.aanpak.account_code).posted == cents
+
+    return check
+
+
+def bijdragen_en_saldo(aantal, cents):
+    def check(w, db):
+        assert _tel(db, Bijdrage) == aantal
+        pot_a_saldo(cents)(w, db)
+
+    return check
+
+
+def bestedingen_en_saldo(aantal, cents):
+    def check(w, db):
+        assert _tel(db, Besteding) == aantal
+        aanpak_saldo(cents)(w, db)
+
+    return check
+
+
+BESLUIT_VAN_EEN_OP_SWV = (
+    ToekenningBesluit,
+    lambda w: [ToekenningBesluit.toekenning_id == w.van_swv.id, ToekenningBesluit.bestuur_id == w.een.id],
+)
+# The SWV's € 10.000 minus the € 4.000 approved for Startklas.
+SALDO = 600_000
+BIJDRAGE = {
+    "bedrag": "250,00",
+    "datum": "2025-09-01",
+    "middelen": "eigen middelen",
+    "partner_naam": "",
+    "soort": "ingelegd",
+    "uiterlijk_op": "",
+    "sleutel": "matrix",
+}
+ZIEN = {
+    "anoniem": 302,
+    "beheerder": 200,
+    "swv": 200,
+    "directeur": 200,
+    "beoordelaar": 200,
+    "bestuurder eigen": 200,
+    "bestuurder ander": 403,
+    "schoolleider eigen": 200,
+    "partner eigen": 200,
+}
+# can_manage_pot: SWV staff and the director, and participating boards.
+BEHEREN = {
+    "beheerder": 403,
+    "swv": 302,
+    "directeur": 302,
+    "beoordelaar": 403,
+    "bestuurder eigen": 302,
+    "bestuurder ander": 403,
+    "schoolleider eigen": 403,
+    "partner eigen": 403,
+}
+
+API_BIJDRAGE = {
+    "bron": "bestuur",
+    "bestuur_id": "{w.een.id}",
+    "middelen": "eigen middelen",
+    "bedrag": "250,00",
+    "datum": "2025-09-01",
+}
+
+
+def _api(verwacht: dict[str, int], gelukt: int) -> dict[str, int]:
+    """The same rules through the API: 401 without a token, `gelukt` instead of the redirect."""
+    return {
+        "anoniem": 401,
+        **{wie: gelukt if s == 302 else s for wie, s in verwacht.items() if wie != "anoniem"},
+    }
+
+
+TOEGANG = [
+    {"methode": "GET", "url": "/potten/{w.a.id}", "verwacht": ZIEN},
+    {"methode": "GET", "url": "/potten/{w.a.id}/rapport.csv", "verwacht": ZIEN},
+    {"methode": "GET", "url": "/potten/{w.a.id}/journaal.xlsx", "verwacht": ZIEN},
+    {
+        # A board records its own contribution; SWV staff get the form but not for a board (422).
+        "methode": "POST",
+        "url": "/potten/{w.a.id}/bijdragen/nieuw",
+        "data": {**BIJDRAGE, "bron": "bestuur", "bestuur_id": "{w.een.id}"},
+        "verwacht": {**BEHEREN, "swv": 422, "directeur": 422},
+        "wel": bijdragen_en_saldo(2, SALDO + 25_000),
+        "niet": bijdragen_en_saldo(1, SALDO),
+    },
+    {
+        # Another participating board's contribution: not among a bestuurder's choices.
+        "methode": "POST",
+        "url": "/potten/{w.a.id}/bijdragen/nieuw",
+        "data": {**BIJDRAGE, "bron": "bestuur", "bestuur_id": "{w.twee.id}"},
+        "verwacht": {"swv": 422, "bestuurder eigen": 422, "bestuurder ander": 403},
+        "niet": bijdragen_en_saldo(1, SALDO),
+    },
+    {
+        # The SWV's own money: SWV staff and the director only.
+        "methode": "POST",
+        "url": "/potten/{w.a.id}/bijdragen/nieuw",
+        "data": {**BIJDRAGE, "bron": "swv", "bestuur_id": "0"},
+        "verwacht": {**BEHEREN, "bestuurder eigen": 422},
+        "wel": bijdragen_en_saldo(2, SALDO + 25_000),
+        "niet": bijdragen_en_saldo(1, SALDO),
+    },
+    {
+        "methode": "POST",
+        "url": "/potten/{w.a.id}/toekenningen/nieuw",
+        "data": {
+            "aanpak_id": "{w.aanpak.id}",
+            "bedrag": "500,00",
+            "termijn_dagen": "14",
+            "sleutel": "matrix",
+        },
+        "verwacht": BEHEREN,
+        "rijen": (Toekenning, lambda w: []),
+        "wel": 4,
+        "niet": 3,
+    },
+    {
+        # A participating board decides for itself; SWV staff never decide.
+        "methode": "POST",
+        "url": "/toekenningen/{w.van_swv.id}",
+        "data": {"besluit": "akkoord", "toelichting": ""},
+        "verwacht": {**BEHEREN, "swv": 403, "directeur": 403},
+        "rijen": BESLUIT_VAN_EEN_OP_SWV,
+        "wel": 1,
+        "niet": 0,
+    },
+    {
+        # Nobody decides on their own proposal.
+        "methode": "POST",
+        "url": "/toekenningen/{w.van_een.id}",
+        "data": {"besluit": "akkoord", "toelichting": ""},
+        "verwacht": {"swv": 403, "bestuurder eigen": 403, "bestuurder ander": 403},
+        "rijen": (
+            ToekenningBesluit,
+            lambda w: [
+                ToekenningBesluit.toekenning_id == w.van_een.id,
+                ToekenningBesluit.bestuur_id == w.een.id,
+            ],
+        ),
+        "niet": 0,
+    },
+    {
+        "methode": "POST",
+        "url": "/aanpakken/{w.aanpak.id}/bestedingen",
+        "data": {
+            "datum": "2025-10-01",
+            "omschrijving": "Leerkracht",
+            "bedrag": "100,00",
+            "sleutel": "matrix",
+        },
+        "verwacht": BEHEREN,
+        "wel": bestedingen_en_saldo(1, 390_000),
+        "niet": bestedingen_en_saldo(0, 400_000),
+    },
+    {"methode": "GET", "url": "/api/v1/potten/{w.a.id}", "verwacht": _api(ZIEN, 200)},
+    {
+        "methode": "POST",
+        "url": "/api/v1/potten/{w.a.id}/bijdragen",
+        "data": API_BIJDRAGE,
+        "verwacht": _api(BEHEREN, 201) | {"swv": 403, "directeur": 403},
+        "wel": bijdragen_en_saldo(2, SALDO + 25_000),
+        "niet": bijdragen_en_saldo(1, SALDO),
+    },
+    {
+        "methode": "POST",
+        "url": "/api/v1/potten/{w.a.id}/toekenningen",
+        "data": {"aanpak_id": "{w.aanpak.id}", "bedrag": "500,00"},
+        "verwacht": _api(BEHEREN, 201),
+        "rijen": (Toekenning, lambda w: []),
+        "wel": 4,
+        "niet": 3,
+    },
+    {
+        "methode": "POST",
+        "url": "/api/v1/toekenningen/{w.van_swv.id}/besluit",
+        "data": {"besluit": "akkoord"},
+        "verwacht": _api(BEHEREN, 200) | {"swv": 403, "directeur": 403},
+        "rijen": BESLUIT_VAN_EEN_OP_SWV,
+        "wel": 1,
+        "niet": 0,
+    },
+]
+
+
+def test_toegang(regel, wereld, voer_uit):
+    voer_uit(regel, wereld)
