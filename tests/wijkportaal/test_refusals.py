@@ -138,7 +138,7 @@ def test_monitor_proposing_the_same_vrijval_twice_changes_nothing(client, auth, 
     monitor_services.stel_vrijval_voor(db, p.swv, p.osdorp, schooljaar=2024, pot=p.a, toelichting="")
     db.commit()
     auth.login(p.swv)
-    tabellen = ("vrijval_voorstellen", "vrijval_besluiten", "bijdragen", "auditregels")
+    tabellen = ("vrijval_voorstellen", "voorstellen", "voorstel_besluiten", "bijdragen", "auditregels")
     before = momentopname(*tabellen)
 
     response = client.post(

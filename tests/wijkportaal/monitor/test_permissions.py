@@ -4,9 +4,10 @@ with the status and what a write left in the database. The object is Osdorp, its
 import pytest
 from sqlmodel import select
 
+from wijkportaal.besluiten.models import VoorstelBesluit
 from wijkportaal.core.roles import Rol
 from wijkportaal.monitor import services
-from wijkportaal.monitor.models import Reductiedoel, Verwijzingstelling, VrijvalBesluit, VrijvalVoorstel
+from wijkportaal.monitor.models import Reductiedoel, Verwijzingstelling, VrijvalVoorstel
 from wijkportaal.pot import services as pot_services
 from wijkportaal.pot.models import Goedkeuringsregel, PeriodeSoort
 
@@ -119,7 +120,13 @@ TOEGANG = [
         "url": "/monitor/vrijval/{w.voorstel.id}",
         "data": {"besluit": "akkoord", "toelichting": ""},
         "verwacht": {**NIEMAND, "anoniem": 302, "bestuurder eigen": 302},
-        "rijen": (VrijvalBesluit, lambda w: [VrijvalBesluit.bestuur_id == w.b1.id]),
+        "rijen": (
+            VoorstelBesluit,
+            lambda w: [
+                VoorstelBesluit.voorstel_id == w.voorstel.voorstel_id,
+                VoorstelBesluit.bestuur_id == w.b1.id,
+            ],
+        ),
         "wel": 1,
         "niet": 0,
     },

@@ -7,16 +7,15 @@ import pytest
 from sqlmodel import func, select
 
 from ledger import Ledger
+from wijkportaal.besluiten.models import BesluitKeuze, VoorstelBesluit
 from wijkportaal.core.clock import now
 from wijkportaal.core.roles import Rol
 from wijkportaal.pot import services
 from wijkportaal.pot.models import (
-    BesluitKeuze,
     Besteding,
     Bijdrage,
     BronSoort,
     Toekenning,
-    ToekenningBesluit,
 )
 from wijkportaal.wijken.models import OrganisatieSoort
 
@@ -125,8 +124,8 @@ def bestedingen_en_saldo(aantal, cents):
 
 
 BESLUIT_VAN_EEN_OP_SWV = (
-    ToekenningBesluit,
-    lambda w: [ToekenningBesluit.toekenning_id == w.van_swv.id, ToekenningBesluit.bestuur_id == w.een.id],
+    VoorstelBesluit,
+    lambda w: [VoorstelBesluit.voorstel_id == w.van_swv.voorstel_id, VoorstelBesluit.bestuur_id == w.een.id],
 )
 # The SWV's € 10.000 minus the € 4.000 approved for Startklas.
 SALDO = 600_000
@@ -240,10 +239,10 @@ TOEGANG = [
         "data": {"besluit": "akkoord", "toelichting": ""},
         "verwacht": {"swv": 403, "bestuurder eigen": 403, "bestuurder ander": 403},
         "rijen": (
-            ToekenningBesluit,
+            VoorstelBesluit,
             lambda w: [
-                ToekenningBesluit.toekenning_id == w.van_een.id,
-                ToekenningBesluit.bestuur_id == w.een.id,
+                VoorstelBesluit.voorstel_id == w.van_een.voorstel_id,
+                VoorstelBesluit.bestuur_id == w.een.id,
             ],
         ),
         "niet": 0,
