@@ -343,8 +343,9 @@ def logboek_pagina(
 
 
 def logboek_keuzes(session: Session) -> dict[str, list[SelectChoice]]:
-    """The object kinds and the people that occur in the log, and every wijk."""
-    soorten = session.exec(select(AuditRegel.object_soort).distinct())
+    """Every kind of object the log can name (so a saved filter link keeps working before its first
+    line), the people that occur in the log, and every wijk."""
+    soorten = set(SOORT_LABELS) | set(session.exec(select(AuditRegel.object_soort).distinct()))
     door = select(AuditRegel.gebruiker_id).where(AuditRegel.gebruiker_id.is_not(None)).distinct()
     gebruikers = session.exec(
         select(Gebruiker.id, Gebruiker.naam).where(Gebruiker.id.in_(door)).order_by(Gebruiker.naam)

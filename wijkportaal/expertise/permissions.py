@@ -58,6 +58,16 @@ def can_record(session: Session, user) -> bool:
     )
 
 
+def can_record_voorziening(session: Session, user) -> bool:
+    """May add a voorziening at all: SWV staff, a chair or secretary (hosted by a school of their wijk),
+    or a school leader for their own school. A partner that is no school hosts none."""
+    if beheert_referentie(user) or voorzitter_wijk_ids(session, user):
+        return True
+    organisatie_id = eigen_organisatie_id(user)
+    organisatie = session.get(Organisatie, organisatie_id) if organisatie_id else None
+    return organisatie is not None and organisatie.soort.is_school
+
+
 def may_record_for(
     session: Session, user, aanbieder_id: int, wijk_ids: Iterable[int], school_ids: Iterable[int] = ()
 ) -> bool:

@@ -45,6 +45,7 @@ def _teksten():
         "wachttijd_tekst": queries.wachttijd_tekst,
         "beheert_referentie": permissions.beheert_referentie(current_user),
         "mag_vastleggen": permissions.can_record(get_session(), current_user),
+        "mag_voorziening_vastleggen": permissions.can_record_voorziening(get_session(), current_user),
     }
 
 
@@ -343,7 +344,7 @@ def _voorziening_waarden(form: forms.VoorzieningForm) -> dict:
 def voorziening_nieuw():
     """Record a voorziening: its host school, a chair for their wijk, or SWV staff."""
     db = get_session()
-    require(permissions.can_record(db, current_user))
+    require(permissions.can_record_voorziening(db, current_user))
     form = _voorziening_form(db)
     if len(form.locatie_id.choices) == 1:  # only "— kies —": a partner that is no school hosts nothing
         abort(403)

@@ -142,3 +142,11 @@ def test_ending(client, auth, world, db, make_voorziening):
     )
     db.expire_all()
     assert db.get(Voorziening, v.id).geldig_tot == date(2025, 7, 31)
+
+
+@pytest.mark.parametrize(("wie", "knop", "status"), [("partner", False, 403), ("so_leider", True, 200)])
+def test_only_who_can_host_a_voorziening_is_offered_to_add_one(client, auth, world, wie, knop, status):
+    """An OKT hosts no voorziening: no button that leads to a refusal; a school leader gets both."""
+    auth.login(world.users[wie])
+    assert ("Voorziening toevoegen" in client.get("/voorzieningen").get_data(as_text=True)) is knop
+    assert client.get("/voorzieningen/nieuw").status_code == status
