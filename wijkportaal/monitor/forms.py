@@ -3,7 +3,7 @@
 from wtforms import IntegerField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from wijkportaal.core.forms import AantalField, BedragField, Form
+from wijkportaal.core.forms import AantalField, BedragField, Form, SleutelMixin
 from wijkportaal.core.privacy import GeenBSN
 from wijkportaal.monitor.services import AANTAL_MAX, TE_GROOT
 
@@ -35,7 +35,7 @@ class KostenForm(Form):
     so = BedragField("Gemiddelde kosten per SO-verwijzing per jaar (€)")
 
 
-class VrijvalForm(Form):
+class VrijvalForm(SleutelMixin, Form):
     schooljaar = SelectField("Schooljaar", coerce=int, validators=[InputRequired("Kies een schooljaar.")])
     pot_id = SelectField("Naar de pot", coerce=int, validators=[DataRequired("Kies een pot.")])
     toelichting = TextAreaField(

@@ -267,15 +267,20 @@ def vrijval_nieuw(code: str):
         form.schooljaar.data = request.args.get("jaar", type=int)
     if form.validate_on_submit():
         try:
-            voorstel = services.stel_vrijval_voor(
+            voorstel = form.eenmalig(
                 db,
                 current_user,
-                wijk,
-                schooljaar=form.schooljaar.data,
-                pot=db.get(Pot, form.pot_id.data),
-                toelichting=form.toelichting.data or "",
+                VrijvalVoorstel,
+                lambda _sleutel: services.stel_vrijval_voor(
+                    db,
+                    current_user,
+                    wijk,
+                    schooljaar=form.schooljaar.data,
+                    pot=db.get(Pot, form.pot_id.data),
+                    toelichting=form.toelichting.data or "",
+                ),
             )
-        except MonitorFout as fout:
+        except Weigering as fout:
             toon_fout(form, fout)
         else:
             flash("De vrijval is voorgesteld; de besturen van de pot kunnen nu besluiten.", "success")

@@ -164,7 +164,7 @@ class InstellenForm(FlaskForm):
     voorzitter_id = SelectField("Voorzitter", coerce=int, validators=[DataRequired("Kies een voorzitter.")])
 
 
-class ThemaForm(FlaskForm):
+class ThemaForm(SleutelMixin, FlaskForm):
     naam = StringField("Naam", validators=[DataRequired(VERPLICHT), _length(120)])
     omschrijving = TextAreaField("Omschrijving", validators=[Optional(), _length(1000)])
 

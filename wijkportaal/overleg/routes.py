@@ -599,8 +599,13 @@ def themas():
     if request.method == "POST":
         try:
             if "thema-naam" in request.form and thema_form.validate():
-                services.maak_thema(
-                    db, current_user, thema_form.naam.data, thema_form.omschrijving.data or ""
+                thema_form.eenmalig(
+                    db,
+                    current_user,
+                    Thema,
+                    lambda _sleutel: services.maak_thema(
+                        db, current_user, thema_form.naam.data, thema_form.omschrijving.data or ""
+                    ),
                 )
                 flash("Thema toegevoegd.", "success")
                 return redirect(url_for("overleg.themas", schooljaar=jaar))
