@@ -13,7 +13,6 @@ from sqlmodel import Session
 
 from wijkportaal import create_app, migrate
 from wijkportaal.auth.models import Gebruiker
-from wijkportaal.auth.passwords import hash_password
 from wijkportaal.core import clock
 from wijkportaal.core.clock import now
 from wijkportaal.core.db import make_engine
@@ -35,7 +34,12 @@ BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 
 @pytest.fixture(scope="session")
 def password_hash():
-    return hash_password(PASSWORD)
+    """The test users' hash, made with cheap argon2 parameters: a login verifies with the parameters stored
+    in the hash, so thousands of test logins cost microseconds instead of ~20 ms each. Production hashes
+    (wijkportaal.auth.passwords) keep the OWASP parameters; the tests of hashing itself use those."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher(time_cost=1, memory_cost=8, parallelism=1).hash(PASSWORD)
 
 
 @pytest.fixture(scope="session")
