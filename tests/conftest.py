@@ -5,6 +5,7 @@ import itertools
 import os
 import shutil
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -96,6 +97,35 @@ def app(database_url, tmp_path):
     )
     yield app
     app.extensions["db_engine"].dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_demo_template(sqlite_template, tmp_path_factory):
+    """A migrated SQLite database with the demo data, built once per run (`flask demo-data`)."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    shutil.copy(sqlite_template, path)
+    app = create_app({"TESTING": True, "SECRET_KEY": "test", "DATABASE_URL": f"sqlite:///{path}"})
+    result = app.test_cli_runner().invoke(args=["demo-data"])
+    app.extensions["db_engine"].dispose()  # the last connection checkpoints the WAL into the file
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture
+def demo(app, request):
+    """The demo data (`flask demo-data`): 23 wijken with schematic boundaries, ~250 schools, pots, expertise.
+
+    SQLite copies the database built once per run; PostgreSQL loads it into the cleaned database."""
+    url = app.config["DATABASE_URL"]
+    if url.startswith("sqlite:///"):
+        app.extensions["db_engine"].dispose()
+        target = Path(url.removeprefix("sqlite:///"))
+        for extra in (Path(f"{target}-wal"), Path(f"{target}-shm")):
+            extra.unlink(missing_ok=True)
+        shutil.copy(request.getfixturevalue("sqlite_demo_template"), target)
+        return
+    result = app.test_cli_runner().invoke(args=["demo-data"])
+    assert result.exit_code == 0, result.output
 
 
 @pytest.fixture

@@ -11,13 +11,6 @@ from wijkportaal.overleg.permissions import zichtbare_wijk_ids
 from wijkportaal.wijken.models import Wijk
 
 
-@pytest.fixture
-def demo(app, runner):
-    with app.app_context():
-        result = runner.invoke(args=["demo-data"])
-    assert result.exit_code == 0, result.output
-
-
 def test_the_overleg_layer_has_one_feature_per_wijk(client, auth, demo):
     auth.login("swv@demo.wijkportaal.nl", DEMO_PASSWORD)
     response = client.get("/api/v1/kaart/overleg")
