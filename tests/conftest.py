@@ -154,6 +154,7 @@ def _save(db, obj):
     db.add(obj)
     db.commit()
     db.refresh(obj)
+    db.commit()  # end the refresh's transaction: an idle one would hold locks a migration waits for
     return obj
 
 
