@@ -33,8 +33,8 @@ from bench.measure import WARMUP, QueryCounter, make_client, measure_route, memo
 from maps.geometrie import naar_geojson
 from maps.schematisch import punten_in, schematische_vormen
 from wijkportaal import create_app, migrate
-from wijkportaal.wijken.grenzen import vervang_grenzen
 from wijkportaal.wijken.models import Organisatie, OrganisatieSoort, Wijk
+from wijkportaal.wijken.services import vervang_grenzen
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"

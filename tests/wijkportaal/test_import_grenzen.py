@@ -16,9 +16,8 @@ from sqlmodel import Session, select
 
 from wijkportaal.demo import WIJKEN_CSV
 from wijkportaal.wijken import cli as grenzen_cli
-from wijkportaal.wijken.grenzen import vervang_grenzen
 from wijkportaal.wijken.models import Wijk, Wijkgrens
-from wijkportaal.wijken.services import load_wijken
+from wijkportaal.wijken.services import load_wijken, vervang_grenzen
 
 ROOT = Path(__file__).resolve().parents[2]
 GEBIEDEN = ROOT.parent / "shared" / "data" / "amsterdam-diemen-gebieden-jetlag.geojson"

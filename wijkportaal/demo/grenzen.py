@@ -11,8 +11,8 @@ from sqlmodel import Session, select
 
 from maps.geometrie import naar_geojson
 from maps.schematisch import punten_in, schematische_vormen
-from wijkportaal.wijken.grenzen import vervang_grenzen
 from wijkportaal.wijken.models import Organisatie, Wijk
+from wijkportaal.wijken.services import vervang_grenzen
 
 CENTRA_CSV = Path(__file__).with_name("wijkcentra.csv")
 OMTREK_CSV = Path(__file__).with_name("omtrek.csv")

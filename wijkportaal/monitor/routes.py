@@ -18,9 +18,8 @@ from wijkportaal.core.privacy import PRIVACY_HINT
 from wijkportaal.core.views import render_form, toon_fout
 from wijkportaal.core.web import centen
 from wijkportaal.monitor import forms, permissions, queries, services
-from wijkportaal.monitor.grafiek import grafiek
 from wijkportaal.monitor.models import VrijvalVoorstel
-from wijkportaal.monitor.rules import BASISJAAR
+from wijkportaal.monitor.rules import BASISJAAR, grafiek
 from wijkportaal.monitor.services import MonitorFout, label
 from wijkportaal.overleg import queries as overleg_queries
 from wijkportaal.overleg.permissions import visible_wijk

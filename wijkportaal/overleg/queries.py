@@ -27,8 +27,18 @@ from wijkportaal.overleg.models import (
     WijkstatusCache,
 )
 from wijkportaal.overleg.permissions import zichtbare_wijk_ids
-from wijkportaal.overleg.rules import Feiten, Norm, OverlegStatus, WijkStatus, beoordeel, maanden_terug
-from wijkportaal.wijken.models import SPECIAAL_ONDERWIJS, Organisatie, OrganisatieSoort, Wijk
+from wijkportaal.overleg.rules import (
+    KOLOMMEN,
+    SORTEERBAAR,
+    Feiten,
+    Norm,
+    OverlegStatus,
+    WijkStatus,
+    _sort_key,
+    beoordeel,
+    maanden_terug,
+)
+from wijkportaal.wijken.models import SPECIAAL_ONDERWIJS, Organisatie, OrganisatieSoort, Regio, Wijk
 
 
 def actieve_themas(session: Session) -> list[Thema]:
@@ -472,3 +482,44 @@ def volgende_gehouden(session, b: Bijeenkomst) -> Bijeenkomst | None:
         )
         .order_by(Bijeenkomst.start)
     ).first()
+
+
+def overzicht_context(session: Session, args) -> dict:
+    regios = list(session.exec(select(Regio).order_by(Regio.naam)))
+    regio_code = args.get("regio", "")
+    regio = next((r for r in regios if r.code == regio_code), None)
+    query = select(Wijk.id, Wijk.code, Wijk.naam, Regio.naam).join(Regio, Regio.id == Wijk.regio_id)
+    if regio is not None:
+        query = query.where(Wijk.regio_id == regio.id)
+    wijken = list(session.exec(query))
+    statussen = bewaarde_statussen(session, {w[0] for w in wijken} if regio else None)
+    rijen = []
+    for wijk_id, code, naam, regio_naam in wijken:
+        s = statussen[wijk_id]
+        rijen.append(
+            {
+                "code": code,
+                "wijk": naam,
+                "regio": regio_naam,
+                "status": s.status,
+                "laatste_bijeenkomst": s.laatste_bijeenkomst,
+                "bijeenkomsten_dit_schooljaar": s.bijeenkomsten_dit_schooljaar,
+                "ontbrekende_themas": s.ontbrekende_themas,
+                "te_late_actiepunten": s.te_late_actiepunten,
+                "redenen": s.redenen,
+            }
+        )
+    sort = args.get("sorteer", "wijk")
+    if sort not in SORTEERBAAR:
+        sort = "wijk"
+    aflopend = args.get("richting") == "af"
+    rijen.sort(key=lambda r: (_sort_key(r, sort), r["wijk"]), reverse=aflopend)
+    return {
+        "rijen": rijen,
+        "regios": regios,
+        "regio": regio,
+        "sorteer": sort,
+        "richting": "af" if aflopend else "op",
+        "aantal_functionerend": sum(1 for r in rijen if r["status"] == OverlegStatus.FUNCTIONEREND),
+        "kolommen": KOLOMMEN,
+    }

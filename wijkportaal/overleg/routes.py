@@ -2,19 +2,21 @@
 
 from dataclasses import asdict
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlmodel import select
 
 from wijkportaal.auth.models import Gebruiker
 from wijkportaal.core import clock
+from wijkportaal.core import exports as core_exports
 from wijkportaal.core.access import get_or_404_403, require
 from wijkportaal.core.db import get_session, rollback_request
 from wijkportaal.core.errors import Weigering
+from wijkportaal.core.exports import Kolom
 from wijkportaal.core.forms import keuzes
 from wijkportaal.core.roles import Rol
 from wijkportaal.core.views import render_form, toon_fout, weiger_en_terug
-from wijkportaal.overleg import exports, forms, permissions, queries, services
+from wijkportaal.overleg import forms, permissions, queries, rules, services
 from wijkportaal.overleg.models import (
     AanwezigheidStatus,
     Actiepunt,
@@ -27,6 +29,7 @@ from wijkportaal.overleg.models import (
     Wijkoverleg,
 )
 from wijkportaal.overleg.queries import load_norm, verplichte_themas
+from wijkportaal.overleg.rules import BREEDTES, KOLOMMEN, exportwaarde
 from wijkportaal.overleg.services import OverlegFout
 from wijkportaal.wijken.models import Organisatie, OrganisatieSoort, Wijk
 from wijkportaal.wijken.permissions import can_view_overzicht
@@ -229,7 +232,7 @@ def bijeenkomst_ics(bijeenkomst_id: int):
     b = _bijeenkomst(bijeenkomst_id)
     db = get_session()
     wijk = db.get(Wijk, db.get(Wijkoverleg, b.wijkoverleg_id).wijk_id)
-    body = exports.ics(b, wijk, url_for("overleg.bijeenkomst", bijeenkomst_id=b.id, _external=True))
+    body = rules.ics(b, wijk, url_for("overleg.bijeenkomst", bijeenkomst_id=b.id, _external=True))
     return (
         body,
         200,
@@ -571,15 +574,15 @@ def instellen(code: str):
 def overzicht():
     """All wijken with their overleg status, sortable and filterable by regio."""
     require(can_view_overzicht(current_user))
-    return render_template("overleg/overzicht.html", **exports.overzicht_context(get_session(), request.args))
+    return render_template("overleg/overzicht.html", **queries.overzicht_context(get_session(), request.args))
 
 
 @bp.route("/overzicht.<any(csv, xlsx):formaat>")
 def overzicht_export(formaat: str):
     """The overview as CSV or XLSX."""
     require(can_view_overzicht(current_user))
-    context = exports.overzicht_context(get_session(), request.args)
-    return exports.download(context["rijen"], formaat, f"wijkoverleggen-{clock.today():%Y-%m-%d}")
+    context = queries.overzicht_context(get_session(), request.args)
+    return _download(context["rijen"], formaat, f"wijkoverleggen-{clock.today():%Y-%m-%d}")
 
 
 @bp.route("/themas", methods=["GET", "POST"])
@@ -666,3 +669,9 @@ def norm():
         flash("De norm is aangepast; alle statussen zijn opnieuw berekend.", "success")
         return redirect(url_for("overleg.themas"))
     return render_form("overleg/norm_form.html", form)
+
+
+def _download(rijen: list[dict], formaat: str, naam: str) -> Response:
+    kolommen = [Kolom(label, breedte=b) for (_, label), b in zip(KOLOMMEN, BREEDTES, strict=True)]
+    data = ([exportwaarde(k, r[k]) for k, _ in KOLOMMEN] for r in rijen)
+    return core_exports.download(kolommen, data, formaat, naam, blad="Wijkoverleggen")

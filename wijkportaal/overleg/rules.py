@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from wijkportaal.core.clock import TZ
 from wijkportaal.overleg.models import (
     Overlegnorm,
 )
@@ -111,3 +112,76 @@ def maanden_terug(day: date, maanden: int) -> date:
         except ValueError:
             continue
     raise AssertionError("unreachable")
+
+
+KOLOMMEN = [
+    ("wijk", "Wijk"),
+    ("regio", "Regio"),
+    ("status", "Status"),
+    ("laatste_bijeenkomst", "Laatste bijeenkomst"),
+    ("bijeenkomsten_dit_schooljaar", "Bijeenkomsten dit schooljaar"),
+    ("ontbrekende_themas", "Ontbrekende verplichte thema's"),
+    ("te_late_actiepunten", "Te late actiepunten"),
+    ("redenen", "Wat ontbreekt"),
+]
+
+
+BREEDTES = (32, 22, 15, 18, 14, 50, 12, 80)
+
+
+SORTEERBAAR = {
+    "wijk",
+    "regio",
+    "status",
+    "laatste_bijeenkomst",
+    "bijeenkomsten_dit_schooljaar",
+    "ontbrekende_themas",
+    "te_late_actiepunten",
+}
+
+
+_STATUS_ORDE = {OverlegStatus.GEEN: 0, OverlegStatus.OPSTARTEND: 1, OverlegStatus.FUNCTIONEREND: 2}
+
+
+def _sort_key(rij: dict, kolom: str):
+    value = rij[kolom]
+    if kolom == "status":
+        return _STATUS_ORDE[value]
+    if kolom == "ontbrekende_themas":
+        return len(value)
+    if kolom == "laatste_bijeenkomst":
+        return value or date.min
+    return value
+
+
+def exportwaarde(kolom: str, value):
+    if kolom == "status":
+        return value.value
+    if isinstance(value, list):
+        return "; ".join(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def ics(b, wijk, url: str) -> bytes:
+    """A meeting as an iCalendar file (the icalendar library loads only here)."""
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//Wijkportaal//SWV PO Amsterdam-Diemen//NL")
+    cal.add("version", "2.0")
+    event = Event()
+    event.add("uid", f"bijeenkomst-{b.id}@wijkportaal")
+    event.add("summary", f"Wijkoverleg {wijk.naam}")
+    event.add("dtstart", b.start.replace(tzinfo=TZ))
+    event.add("dtend", b.eind.replace(tzinfo=TZ))
+    event.add("location", b.locatie or b.online_link)
+    event.add(
+        "description", f"Agenda en stukken: {url}" + (f"\nOnline: {b.online_link}" if b.online_link else "")
+    )
+    event.add("url", url)
+    if b.is_geannuleerd:
+        event.add("status", "CANCELLED")
+    cal.add_component(event)
+    return cal.to_ical()

@@ -1,9 +1,15 @@
 """Read-only figures of pots, boards and approaches (reports read stored balances, never the history)."""
 
+import heapq
+import math
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from sqlmodel import Session, func, select
 
+import ledger
+from ledger import Ledger, PostedTransaction
 from wijkportaal.besluiten import queries as besluiten_queries
 from wijkportaal.besluiten.models import Voorstel, VoorstelBesluit, VoorstelStatus
 from wijkportaal.besluiten.soorten import Onderwerp, beschrijving
@@ -12,13 +18,28 @@ from wijkportaal.pot.models import (
     AanpakBudget,
     Besteding,
     Bijdrage,
+    BronSoort,
     Pot,
     PotBestuur,
     PotWijk,
     Toekenning,
 )
-from wijkportaal.pot.services import TOEKENNING, grootboek
+from wijkportaal.pot.rules import (
+    PER_PAGINA,
+    AanpakRapport,
+    BestuurRegel,
+    JaarRegel,
+    JournaalFilter,
+    JournaalPagina,
+    _som,
+    jaar_label,
+    jaar_van,
+    procent,
+    verdeel,
+)
+from wijkportaal.pot.services import TOEKENNING, UITGAVEN, grootboek
 from wijkportaal.wijken.models import Bestuur, Organisatie, Wijk
+from wijkportaal.wijken.services import slug
 
 
 @dataclass
@@ -202,3 +223,212 @@ def beschrijf_toekenningen(session: Session, voorstel_ids: list[int]) -> dict[in
             .where(Toekenning.voorstel_id.in_(voorstel_ids or [0]))
         )
     }
+
+
+_BATCH = 500
+
+
+def pot_rapport(session: Session, pot: Pot) -> list[dict]:
+    c = cijfers(session, [pot])[pot.id]
+    return [
+        {"post": "Ingelegd", "cents": c.ingelegd, "uitleg": "Betaalde bijdragen, geboekt in het grootboek."},
+        {
+            "post": "Toegezegd, nog niet betaald",
+            "cents": c.toegezegd,
+            "uitleg": "Toezeggingen die nog niet zijn ingelegd; niet beschikbaar.",
+        },
+        {
+            "post": "Gereserveerd",
+            "cents": c.gereserveerd,
+            "uitleg": "Voorgestelde toekenningen waarover de besturen nog besluiten.",
+        },
+        {
+            "post": "Toegekend",
+            "cents": c.toegekend,
+            "uitleg": "Goedgekeurde toekenningen, van de pot naar de aanpakken geboekt.",
+        },
+        {"post": "Besteed", "cents": c.besteed, "uitleg": "Bestedingen van de aanpakken."},
+        {
+            "post": "Beschikbaar",
+            "cents": c.beschikbaar,
+            "uitleg": "Saldo van de pot min wat gereserveerd is.",
+        },
+    ]
+
+
+def besturen_rapport(session: Session, pot: Pot) -> tuple[list[BestuurRegel], BestuurRegel]:
+    """Per board: paid in and pledged, its share, and its fair share by pupils, in euros and the difference.
+
+    The fair share divides what the boards paid in together by their pupils in the pot's wijken; the
+    parts add up to that total exactly, so the differences add up to zero."""
+    besturen = besturen_van(session, pot)
+    toegezegd = dict(
+        session.exec(
+            select(Bijdrage.bestuur_id, func.sum(Bijdrage.bedrag_cents))
+            .where(
+                Bijdrage.pot_id == pot.id,
+                Bijdrage.transaction_id.is_(None),
+                Bijdrage.bestuur_id.is_not(None),
+            )
+            .group_by(Bijdrage.bestuur_id)
+        ).all()
+    )
+    pot_ingelegd = cijfers(session, [pot])[pot.id].ingelegd
+    totaal_in = sum(b["ingelegd"] for b in besturen)
+    totaal_lln = sum(b["leerlingen"] for b in besturen)
+    eerlijk = verdeel(totaal_in, [b["leerlingen"] for b in besturen]) if totaal_lln else None
+    regels = [
+        BestuurRegel(
+            naam=b["bestuur"].naam,
+            ingelegd=b["ingelegd"],
+            toegezegd=int(toegezegd.get(b["bestuur"].id) or 0),
+            aandeel_pot=procent(b["ingelegd"], pot_ingelegd),
+            aandeel_besturen=procent(b["ingelegd"], totaal_in),
+            leerlingen=b["leerlingen"],
+            eerlijk_procent=procent(b["leerlingen"], totaal_lln),
+            eerlijk_cents=eerlijk[i] if eerlijk else None,
+            verschil_cents=b["ingelegd"] - eerlijk[i] if eerlijk else None,
+        )
+        for i, b in enumerate(besturen)
+    ]
+    totaal = BestuurRegel(
+        naam="Totaal besturen",
+        ingelegd=totaal_in,
+        toegezegd=sum(r.toegezegd for r in regels),
+        aandeel_pot=procent(totaal_in, pot_ingelegd),
+        aandeel_besturen=procent(totaal_in, totaal_in),
+        leerlingen=totaal_lln,
+        eerlijk_procent=procent(totaal_lln, totaal_lln),
+        eerlijk_cents=totaal_in if eerlijk else None,
+        verschil_cents=0 if eerlijk else None,
+    )
+    return regels, totaal
+
+
+def aanpakken_rapport(session: Session, pot: Pot) -> tuple[list[AanpakRapport], JaarRegel]:
+    """Per approach and year: budget, allocated (year the allocation was approved) and spent (year of the
+    spending date), with each approach's total and the pot's total."""
+    info = aanpakken_van(session, pot)
+    ids = [a["aanpak"].id for a in info] or [0]
+    per: dict[int, dict[int, JaarRegel]] = {a["aanpak"].id: {} for a in info}
+
+    def regel(aanpak_id: int, jaar: int) -> JaarRegel:
+        return per[aanpak_id].setdefault(jaar, JaarRegel(jaar, jaar_label(pot, jaar)))
+
+    for a in info:
+        for jaar, cents in a["budget"].items():
+            regel(a["aanpak"].id, jaar).budget += cents
+    for aanpak_id, bedrag, afgerond, voorgesteld in session.exec(
+        select(Toekenning.aanpak_id, Toekenning.bedrag_cents, Voorstel.afgerond_op, Voorstel.voorgesteld_op)
+        .join(Voorstel, Voorstel.id == Toekenning.voorstel_id)
+        .where(Toekenning.aanpak_id.in_(ids), Toekenning.status == VoorstelStatus.GOEDGEKEURD)
+        .order_by(Toekenning.id)
+    ):
+        regel(aanpak_id, jaar_van(pot, (afgerond or voorgesteld).date())).toegekend += bedrag
+    for aanpak_id, bedrag, datum in session.exec(
+        select(Besteding.aanpak_id, Besteding.bedrag_cents, Besteding.datum)
+        .where(Besteding.aanpak_id.in_(ids))
+        .order_by(Besteding.id)
+    ):
+        regel(aanpak_id, jaar_van(pot, datum)).besteed += bedrag
+    rapporten = []
+    for a in info:
+        jaren = [per[a["aanpak"].id][j] for j in sorted(per[a["aanpak"].id])]
+        rapporten.append(AanpakRapport(a["aanpak"], jaren, _som(jaren, "Totaal")))
+    return rapporten, _som([r.totaal for r in rapporten], "Totaal")
+
+
+def rekeningen(session: Session, pot: Pot) -> list[tuple[str, str]]:
+    """The accounts the journal can be filtered on: the pot, its boards' accounts, its approaches."""
+    besturen = [b["bestuur"] for b in besturen_van(session, pot)]
+    aanpakken = session.exec(select(Aanpak).where(Aanpak.pot_id == pot.id).order_by(Aanpak.naam))
+    return [
+        (pot.account_code, f"De pot: {pot.naam}"),
+        *((f"bestuur:{b.id}", f"Bestuur: {b.naam}") for b in besturen),
+        *((a.account_code, f"Aanpak: {a.naam}") for a in aanpakken),
+    ]
+
+
+def _stroom(book: Ledger, code: str, van: date | None, tot: date | None) -> Iterator[PostedTransaction]:
+    """Every transaction touching `code` in the period, newest first, fetched in batches."""
+    offset, laatste = 0, None
+    while True:
+        try:
+            batch = book.transactions(account=code, limit=_BATCH, offset=offset, since=van, until=tot)
+        except ledger.NotFound:  # a board that never contributed has no account yet
+            return
+        for tx in batch:
+            if laatste is None or tx.id < laatste:  # skips a row shifted by a transaction posted meanwhile
+                laatste = tx.id
+                yield tx
+        if len(batch) < _BATCH:
+            return
+        offset += _BATCH
+
+
+def transacties(session: Session, pot: Pot, f: JournaalFilter) -> Iterator[PostedTransaction]:
+    """The pot's journal (every transaction touching the pot or one of its approaches), filtered,
+    newest first, streamed. A board's account is shared by all pots: only its transactions with this pot."""
+    book = grootboek(session)
+    eigen = {pot.account_code, *session.exec(select(Aanpak.account_code).where(Aanpak.pot_id == pot.id))}
+    bronnen = [f.rekening] if f.rekening else sorted(eigen)
+    stromen = [_stroom(book, code, f.van, f.tot) for code in bronnen]
+    zoek = f.zoek.casefold()
+    vorige = None
+    for tx in heapq.merge(*stromen, key=lambda t: -t.id):
+        if tx.id == vorige:  # touches two of the pot's accounts (an allocation: pot and approach)
+            continue
+        vorige = tx.id
+        if not any(p.account in eigen for p in tx.postings):
+            continue
+        if zoek and zoek not in tx.description.casefold():
+            continue
+        yield tx
+
+
+def journaal_pagina(session: Session, pot: Pot, f: JournaalFilter) -> JournaalPagina:
+    """One page of 50; a page past the end shows the last page."""
+    alle = transacties(session, pot, f)
+    items: list[PostedTransaction] = []
+    totaal = 0
+    begin = (f.pagina - 1) * PER_PAGINA
+    for tx in alle:
+        if begin <= totaal < begin + PER_PAGINA:
+            items.append(tx)
+        totaal += 1
+    laatste = max(1, math.ceil(totaal / PER_PAGINA))
+    if f.pagina > laatste:
+        f.pagina = laatste
+        return journaal_pagina(session, pot, f)
+    return JournaalPagina(items, f.pagina, totaal)
+
+
+_VASTE_NAMEN = {
+    "swv:samenwerking-wijk-regio": "SWV: Samenwerking in de wijk en regio",
+    "swv:vrijval": "SWV: vrijval door minder verwijzingen",
+    "cofinanciering:gemeente": "Cofinanciering gemeente",
+    UITGAVEN: "Uitgaven aan aanpakken",
+}
+
+
+def rekening_namen(session: Session, pot: Pot) -> dict[str, str]:
+    """Readable names of the accounts that appear in a pot's journal (the code when unknown)."""
+    namen = dict(_VASTE_NAMEN)
+    namen[pot.account_code] = pot.naam
+    for code, naam in session.exec(select(Aanpak.account_code, Aanpak.naam).where(Aanpak.pot_id == pot.id)):
+        namen[code] = naam
+    for bestuur_id, naam in session.exec(
+        select(Bestuur.id, Bestuur.naam).where(
+            Bestuur.id.in_(select(Bijdrage.bestuur_id).where(Bijdrage.pot_id == pot.id))
+        )
+    ):
+        namen[f"bestuur:{bestuur_id}"] = f"Bijdragen {naam}"
+    for b in besturen_van(session, pot):
+        namen.setdefault(f"bestuur:{b['bestuur'].id}", f"Bijdragen {b['bestuur'].naam}")
+    for partner in session.exec(
+        select(Bijdrage.partner_naam)
+        .where(Bijdrage.pot_id == pot.id, Bijdrage.bron_soort == BronSoort.PARTNER)
+        .distinct()
+    ):
+        namen[f"cofinanciering:partner:{slug(partner)}"] = f"Cofinanciering {partner}"
+    return namen

@@ -19,7 +19,7 @@ from wijkportaal.core.exports import download
 from wijkportaal.core.forms import keuzes
 from wijkportaal.core.privacy import PRIVACY_HINT
 from wijkportaal.core.views import render_form, toon_fout, weiger_en_terug
-from wijkportaal.pot import exports, forms, permissions, queries, services
+from wijkportaal.pot import forms, permissions, queries, rules, services
 from wijkportaal.pot.models import (
     Aanpak,
     Besteding,
@@ -448,37 +448,40 @@ def rapport(pot_id: int):
     """Per pot: paid in, pledged, reserved, allocated, spent and available."""
     pot = _pot(pot_id)
     return render_template(
-        "pot/rapport_pot.html", pot=pot, rijen=exports.pot_rapport(get_session(), pot), vandaag=clock.today()
+        "pot/rapport_pot.html",
+        pot=pot,
+        rijen=queries.pot_rapport(get_session(), pot),
+        vandaag=clock.today(),
     )
 
 
 @bp.route(f"/potten/<int:pot_id>/rapport.{FORMATEN}")
 def rapport_export(pot_id: int, formaat: str):
     pot = _pot(pot_id)
-    rijen = exports.pot_rijen(exports.pot_rapport(get_session(), pot))
-    return download(exports.POT_KOLOMMEN, rijen, formaat, _naam(pot, "rapport"), blad="Pot")
+    rijen = rules.pot_rijen(queries.pot_rapport(get_session(), pot))
+    return download(rules.POT_KOLOMMEN, rijen, formaat, _naam(pot, "rapport"), blad="Pot")
 
 
 @bp.route("/potten/<int:pot_id>/rapport/besturen")
 def rapport_besturen(pot_id: int):
     """Per board: contributed and pledged, share of the pot, against a fair share by pupils."""
     pot = _pot(pot_id)
-    regels, totaal = exports.besturen_rapport(get_session(), pot)
+    regels, totaal = queries.besturen_rapport(get_session(), pot)
     return render_template("pot/rapport_besturen.html", pot=pot, regels=regels, totaal=totaal)
 
 
 @bp.route(f"/potten/<int:pot_id>/rapport/besturen.{FORMATEN}")
 def rapport_besturen_export(pot_id: int, formaat: str):
     pot = _pot(pot_id)
-    rijen = exports.besturen_rijen(*exports.besturen_rapport(get_session(), pot))
-    return download(exports.BESTUUR_KOLOMMEN, rijen, formaat, _naam(pot, "besturen"), blad="Besturen")
+    rijen = rules.besturen_rijen(*queries.besturen_rapport(get_session(), pot))
+    return download(rules.BESTUUR_KOLOMMEN, rijen, formaat, _naam(pot, "besturen"), blad="Besturen")
 
 
 @bp.route("/potten/<int:pot_id>/rapport/aanpakken")
 def rapport_aanpakken(pot_id: int):
     """Per approach and year: budget against allocated and spent."""
     pot = _pot(pot_id)
-    rapporten, totaal = exports.aanpakken_rapport(get_session(), pot)
+    rapporten, totaal = queries.aanpakken_rapport(get_session(), pot)
     return render_template(
         "pot/rapport_aanpakken.html",
         pot=pot,
@@ -491,8 +494,8 @@ def rapport_aanpakken(pot_id: int):
 @bp.route(f"/potten/<int:pot_id>/rapport/aanpakken.{FORMATEN}")
 def rapport_aanpakken_export(pot_id: int, formaat: str):
     pot = _pot(pot_id)
-    rijen = exports.aanpakken_rijen(*exports.aanpakken_rapport(get_session(), pot))
-    return download(exports.AANPAK_KOLOMMEN, rijen, formaat, _naam(pot, "aanpakken"), blad="Aanpakken")
+    rijen = rules.aanpakken_rijen(*queries.aanpakken_rapport(get_session(), pot))
+    return download(rules.AANPAK_KOLOMMEN, rijen, formaat, _naam(pot, "aanpakken"), blad="Aanpakken")
 
 
 def _journaal_fout(pot: Pot, opties, filter_):
@@ -507,8 +510,8 @@ def journaal(pot_id: int):
     """Every transaction of the pot and its approaches with postings, author and hash; filtered, 50 a page."""
     pot = _pot(pot_id)
     db = get_session()
-    opties = exports.rekeningen(db, pot)
-    f = exports.lees_filter(request.args, opties)
+    opties = queries.rekeningen(db, pot)
+    f = rules.lees_filter(request.args, opties)
     if f.fouten:
         return _journaal_fout(pot, opties, f)
     return render_template(
@@ -516,8 +519,8 @@ def journaal(pot_id: int):
         pot=pot,
         opties=opties,
         f=f,
-        pagina=exports.journaal_pagina(db, pot, f),
-        namen=exports.rekening_namen(db, pot),
+        pagina=queries.journaal_pagina(db, pot, f),
+        namen=queries.rekening_namen(db, pot),
     )
 
 
@@ -526,17 +529,17 @@ def journaal_export(pot_id: int, formaat: str):
     """The filtered journal, all of it (not paged), one row per posting; the CSV is streamed."""
     pot = _pot(pot_id)
     db = get_session()
-    opties = exports.rekeningen(db, pot)
-    f = exports.lees_filter(request.args, opties)
+    opties = queries.rekeningen(db, pot)
+    f = rules.lees_filter(request.args, opties)
     f.fouten.pop("pagina", None)  # a download is never paged
     if f.fouten:
         return _journaal_fout(pot, opties, f)
-    rijen = _journaal_stroom(pot.id, f, exports.rekening_namen(db, pot))
-    return download(exports.JOURNAAL_KOLOMMEN, rijen, formaat, _naam(pot, "journaal"), blad="Journaal")
+    rijen = _journaal_stroom(pot.id, f, queries.rekening_namen(db, pot))
+    return download(rules.JOURNAAL_KOLOMMEN, rijen, formaat, _naam(pot, "journaal"), blad="Journaal")
 
 
-def _journaal_stroom(pot_id: int, f: exports.JournaalFilter, namen: dict[str, str]):
+def _journaal_stroom(pot_id: int, f: rules.JournaalFilter, namen: dict[str, str]):
     """A streamed CSV reads after the request's own session was closed: ask for the session only when
     the rows are read, so the stream's context opens one and closes it when the stream ends."""
     db = get_session()
-    yield from exports.journaal_rijen(exports.transacties(db, db.get(Pot, pot_id), f), namen)
+    yield from rules.journaal_rijen(queries.transacties(db, db.get(Pot, pot_id), f), namen)

@@ -13,9 +13,8 @@ from sqlmodel import select
 
 from maps import STANDAARD_TOLERANTIE_M
 from wijkportaal.core.db import session_scope
-from wijkportaal.wijken.grenzen import vervang_grenzen
 from wijkportaal.wijken.models import Wijk
-from wijkportaal.wijken.services import ImportFout, load_wijken
+from wijkportaal.wijken.services import ImportFout, load_wijken, vervang_grenzen
 
 wijken_cli = AppGroup("wijken", help="Regio's and wijken (reference data).")
 

@@ -8,9 +8,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from wijkportaal.wijken.models import Regio, Wijk
+from wijkportaal.core import clock
+from wijkportaal.wijken.models import Regio, Wijk, Wijkgrens
 
 KOLOMMEN = ("regio", "code", "naam")
 _CODE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -135,3 +137,29 @@ def _check(raw: list[dict], first_line: int) -> list[dict[str, str]]:
     if not rows:
         raise ImportFout("Het bestand bevat geen wijken.")
     return rows
+
+
+_MAX_BRON = 200
+
+
+def vervang_grenzen(
+    session: Session, geometrieen: Mapping[int, str], *, bron: str, is_schematisch: bool
+) -> int:
+    """Replace every stored boundary by `geometrieen` (wijk id → GeoJSON geometry text in WGS84).
+
+    Wijken not in `geometrieen` are left without a boundary, so a map never mixes two imports.
+    The caller's transaction makes this all or nothing."""
+    session.execute(sa.delete(Wijkgrens))
+    nu = clock.now()
+    session.add_all(
+        Wijkgrens(
+            wijk_id=wijk_id,
+            geometrie=geometrie,
+            is_schematisch=is_schematisch,
+            bron=bron[:_MAX_BRON],
+            bijgewerkt_op=nu,
+        )
+        for wijk_id, geometrie in geometrieen.items()
+    )
+    session.flush()
+    return len(geometrieen)

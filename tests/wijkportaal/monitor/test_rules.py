@@ -6,7 +6,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wijkportaal.monitor.grafiek import grafiek
 from wijkportaal.monitor.models import Kostennorm, VerwijzingSoort, Verwijzingstelling
 from wijkportaal.monitor.queries import overzichten
 from wijkportaal.monitor.rules import (
@@ -15,6 +14,7 @@ from wijkportaal.monitor.rules import (
     Kosten,
     daling_procent,
     doelen,
+    grafiek,
     op_koers,
     overzicht,
     vermeden,

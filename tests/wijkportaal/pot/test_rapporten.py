@@ -18,7 +18,9 @@ from wijkportaal.besluiten.models import BesluitKeuze, VoorstelStatus
 from wijkportaal.core import clock
 from wijkportaal.core.exports import GELD, Kolom, csv_waarde, xlsx_bytes
 from wijkportaal.core.roles import Rol
-from wijkportaal.pot import exports, services
+from wijkportaal.pot import queries as pot_queries
+from wijkportaal.pot import rules as pot_rules
+from wijkportaal.pot import services
 from wijkportaal.pot.models import BronSoort, Goedkeuringsregel, PeriodeSoort, Pot
 
 NU = datetime(2025, 9, 15, 10, 0)  # allocations are approved in school year 2025-2026
@@ -289,7 +291,7 @@ def test_report_per_approach_per_school_year(client, auth, w):
 def test_calendar_year_pot_counts_spending_by_calendar_year(db, w):
     # The same money, read as if the pot ran per calendar year.
     pot = Pot(**{**w.pot.model_dump(), "periode_soort": PeriodeSoort.KALENDERJAAR})
-    rapporten, totaal = exports.aanpakken_rapport(db, pot)
+    rapporten, totaal = pot_queries.aanpakken_rapport(db, pot)
     start = rapporten[0]
     assert [(j.label, j.budget, j.toegekend, j.besteed) for j in start.jaren] == [
         ("2025", 2_500_000, 3_000_000, 1_234_567),
@@ -476,7 +478,7 @@ def test_pot_page_links_to_the_reports(client, auth, w):
 
 @given(st.integers(0, 10**12), st.lists(st.integers(0, 10**6), min_size=1, max_size=12))
 def test_fair_shares_add_up_exactly(totaal, gewichten):
-    delen = exports.verdeel(totaal, gewichten)
+    delen = pot_rules.verdeel(totaal, gewichten)
     som = sum(gewichten)
     if not som:
         assert delen == [0] * len(gewichten)
@@ -487,18 +489,18 @@ def test_fair_shares_add_up_exactly(totaal, gewichten):
 
 
 def test_percentages_are_exact_decimals():
-    assert exports.procent(1, 3) == Decimal("33.33")
-    assert exports.procent(2, 3) == Decimal("66.67")
-    assert exports.procent(1, 8) == Decimal("12.50")
-    assert exports.procent(1, 0) is None
+    assert pot_rules.procent(1, 3) == Decimal("33.33")
+    assert pot_rules.procent(2, 3) == Decimal("66.67")
+    assert pot_rules.procent(1, 8) == Decimal("12.50")
+    assert pot_rules.procent(1, 0) is None
 
 
 def test_pot_model_untouched_by_reports(db, w):
     """Reading the reports changes nothing in the ledger."""
     before = Ledger(db).balances()
-    exports.pot_rapport(db, w.pot)
-    exports.besturen_rapport(db, w.pot)
-    exports.aanpakken_rapport(db, w.pot)
-    list(exports.transacties(db, w.pot, exports.JournaalFilter()))
+    pot_queries.pot_rapport(db, w.pot)
+    pot_queries.besturen_rapport(db, w.pot)
+    pot_queries.aanpakken_rapport(db, w.pot)
+    list(pot_queries.transacties(db, w.pot, pot_rules.JournaalFilter()))
     assert Ledger(db).balances() == before
     assert db.get(Pot, w.pot.id).naam == "GKBU Osdorp 2025-2026"
