@@ -73,11 +73,14 @@ def test_chair_puts_a_gap_on_the_next_agenda_with_the_theme(opzet, auth, client,
     assert len(_punten(db, eerst)) == 1
 
 
-def test_an_agreed_agenda_needs_a_reason(opzet, auth, client, db, make_bijeenkomst):
+def test_an_agreed_agenda_needs_a_reason(opzet, auth, client, db, make_bijeenkomst, momentopname):
     b = make_bijeenkomst(opzet.overleg, days=7, vastgesteld=True)
     auth.login(opzet.voorzitter)
+    tabellen = ("agendapunten", "agendapunt_themas", "amendementen", "auditregels", "idempotentie")
+    before = momentopname(*tabellen)
     r = client.post(_url(opzet, opzet.autisme), follow_redirects=True)
     assert "geef een reden" in r.get_data(as_text=True)
+    assert momentopname(*tabellen) == before  # the wijk page's refusal (pages blueprint) changed nothing
     assert _punten(db, b) == []
     client.post(_url(opzet, opzet.autisme), data={"reden": "Besproken met het OKT"})
     assert [p.titel for p in _punten(db, b)] == ["Hiaat in het aanbod: Autisme"]
