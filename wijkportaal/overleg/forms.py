@@ -24,7 +24,6 @@ from wtforms.validators import (
 from wijkportaal.core import clock
 from wijkportaal.core.forms import CheckboxesField, SleutelMixin, keuzes
 from wijkportaal.core.forms import Form as FlaskForm
-from wijkportaal.core.privacy import GeenBSN
 
 VERPLICHT = "Dit veld is verplicht."
 
@@ -90,11 +89,11 @@ class BijeenkomstForm(SleutelMixin, RedenMixin, FlaskForm):
 
 
 class AgendapuntForm(SleutelMixin, RedenMixin, FlaskForm):
-    titel = StringField("Titel", validators=[DataRequired(VERPLICHT), _length(200), GeenBSN()])
+    titel = StringField("Titel", validators=[DataRequired(VERPLICHT), _length(200)])
     thema_ids = CheckboxesField("Thema's", coerce=int, validators=[Optional()])
     eigenaar = StringField(
         "Eigenaar",
-        validators=[Optional(), _length(120), GeenBSN()],
+        validators=[Optional(), _length(120)],
         description="Wie brengt het punt in (naam en organisatie).",
     )
     minuten = IntegerField(
@@ -105,21 +104,21 @@ class AgendapuntForm(SleutelMixin, RedenMixin, FlaskForm):
             NumberRange(1, 240, "Kies 1 tot 240 minuten."),
         ],
     )
-    beschrijving = TextAreaField("Toelichting", validators=[Optional(), _length(5000), GeenBSN()])
+    beschrijving = TextAreaField("Toelichting", validators=[Optional(), _length(5000)])
 
 
 class NotulenForm(FlaskForm):
-    notulen = TextAreaField("Notulen", validators=[Optional(), _length(20000), GeenBSN()])
+    notulen = TextAreaField("Notulen", validators=[Optional(), _length(20000)])
 
 
 class BesluitForm(SleutelMixin, FlaskForm):
-    tekst = TextAreaField("Besluit", validators=[DataRequired(VERPLICHT), _length(2000), GeenBSN()])
+    tekst = TextAreaField("Besluit", validators=[DataRequired(VERPLICHT), _length(2000)])
     agendapunt_id = SelectField("Bij agendapunt", coerce=int, validators=[Optional()])
 
 
 class ActiepuntForm(SleutelMixin, FlaskForm):
-    omschrijving = StringField("Actie", validators=[DataRequired(VERPLICHT), _length(500), GeenBSN()])
-    eigenaar = StringField("Eigenaar", validators=[DataRequired(VERPLICHT), _length(120), GeenBSN()])
+    omschrijving = StringField("Actie", validators=[DataRequired(VERPLICHT), _length(500)])
+    eigenaar = StringField("Eigenaar", validators=[DataRequired(VERPLICHT), _length(120)])
     deadline = DateField("Uiterlijk op", validators=[InputRequired("Vul een geldige datum in (dd-mm-jjjj).")])
     agendapunt_id = SelectField("Bij agendapunt", coerce=int, validators=[Optional()])
 
