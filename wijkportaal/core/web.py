@@ -54,6 +54,13 @@ def getal(value) -> str:
     return format_decimal(value or 0, locale=LOCALE)
 
 
+def aantal(n, enkelvoud: str, meervoud: str) -> str:
+    """A count with the right Dutch form: '1 school', '2 scholen', '0 scholen', '1.000 scholen',
+    '1,5 plaatsen'. Singular exactly when the number as shown is 1 (Dutch has one plural rule)."""
+    getoond = getal(n)
+    return f"{getoond} {enkelvoud if getoond == '1' else meervoud}"
+
+
 def init_app(app: Flask) -> None:
     app.add_template_filter(datum_tijd)
     app.add_template_filter(datum)
@@ -62,6 +69,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(euro)
     app.add_template_filter(centen)
     app.add_template_filter(getal)
+    app.add_template_filter(aantal)
     app.before_request(_make_nonce)
     app.after_request(_security_headers)
     app.context_processor(lambda: {"csp_nonce": g.get("csp_nonce", "")})

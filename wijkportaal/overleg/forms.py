@@ -3,7 +3,9 @@
 from datetime import datetime
 
 from wtforms import (
+    BooleanField,
     DateField,
+    HiddenField,
     IntegerField,
     SelectField,
     StringField,
@@ -105,6 +107,31 @@ class AgendapuntForm(SleutelMixin, RedenMixin, FlaskForm):
         ],
     )
     beschrijving = TextAreaField("Toelichting", validators=[Optional(), _length(5000)])
+
+
+class AgendaVaststellenForm(FlaskForm):
+    """Agreeing an agenda while members' proposals are open takes a confirmation (a second step
+    without JavaScript): the box carries how many open proposals the chair saw."""
+
+    bevestig = BooleanField("Ik stel de agenda vast hoewel er voorstellen openstaan")
+    voorstellen = HiddenField()
+
+    def zet_aantal(self, n: int) -> None:
+        from wijkportaal.core.web import aantal
+
+        self.voorstellen.data = str(n)
+        self.bevestig.label.text = (
+            f"Ik stel de agenda vast hoewel er {aantal(n, 'voorstel', 'voorstellen')} "
+            f"{'openstaat' if n == 1 else 'openstaan'}"
+        )
+
+    @property
+    def gezien(self) -> int:
+        """How many open proposals the chair confirmed; 0 without the box ticked."""
+        if not self.bevestig.data:
+            return 0
+        waarde = (self.voorstellen.data or "").strip()
+        return int(waarde) if waarde.isdigit() and len(waarde) < 6 else 0
 
 
 class NotulenForm(FlaskForm):

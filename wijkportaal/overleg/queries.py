@@ -76,6 +76,15 @@ def doorgeschoven_actiepunten(session: Session, b: Bijeenkomst) -> list[Actiepun
     )
 
 
+def aantal_open_voorstellen(session: Session, b: Bijeenkomst) -> int:
+    """Members' proposals for this meeting still waiting for the chair's decision."""
+    return session.exec(
+        select(sa.func.count())
+        .select_from(Agendapunt)
+        .where(Agendapunt.bijeenkomst_id == b.id, Agendapunt.status == AgendapuntStatus.VOORGESTELD)
+    ).one()
+
+
 def bijeenkomst_pagina(session: Session, user, b: Bijeenkomst) -> dict:
     overleg = session.get(Wijkoverleg, b.wijkoverleg_id)
     wijk = session.get(Wijk, overleg.wijk_id)

@@ -143,8 +143,15 @@ def bijeenkomst(bijeenkomst_id: int):
         besluit_form=besluit_form,
         reden_form=forms.RedenForm(),
         status_form=forms.ActiepuntStatusForm(),
+        vaststel_form=_vaststel_form(context),
         **context,
     )
+
+
+def _vaststel_form(context) -> forms.AgendaVaststellenForm:
+    form = forms.AgendaVaststellenForm(formdata=None)
+    form.zet_aantal(len(context["voorstellen"]))
+    return form
 
 
 @bp.route("/bijeenkomsten/<int:bijeenkomst_id>/bewerken", methods=["GET", "POST"])
@@ -202,16 +209,29 @@ def bijeenkomst_annuleren(bijeenkomst_id: int):
     return _naar(b)
 
 
-@bp.route("/bijeenkomsten/<int:bijeenkomst_id>/vaststellen", methods=["POST"])
+@bp.route("/bijeenkomsten/<int:bijeenkomst_id>/vaststellen", methods=["GET", "POST"])
 def agenda_vaststellen(bijeenkomst_id: int):
-    """Agree the agenda; from now on changes are amendments."""
+    """Agree the agenda; from now on changes are amendments. With proposals still open this page asks
+    the chair to confirm first."""
     b = _bijeenkomst(bijeenkomst_id, manage=True)
-    try:
-        services.stel_agenda_vast(get_session(), current_user, b)
-    except Weigering as fout:
-        return _fout_en_terug(b, fout)
-    flash("De agenda is vastgesteld.", "success")
-    return _naar(b)
+    if request.method == "GET" and (b.agenda_is_vastgesteld or b.is_geannuleerd):
+        return _naar(b)
+    db = get_session()
+    form = forms.AgendaVaststellenForm()
+    if request.method == "POST" and form.validate_on_submit():
+        try:
+            services.stel_agenda_vast(db, current_user, b, form.gezien)
+        except Weigering as fout:
+            if fout.veld != "bevestig":
+                return _fout_en_terug(b, fout)
+            toon_fout(form, fout)
+        else:
+            flash("De agenda is vastgesteld.", "success")
+            return _naar(b)
+    context = queries.bijeenkomst_pagina(db, current_user, b)
+    form.zet_aantal(len(context["voorstellen"]))
+    form.bevestig.data = False
+    return render_form("overleg/agenda_vaststellen.html", form, vaststel_form=form, **context)
 
 
 @bp.route("/bijeenkomsten/<int:bijeenkomst_id>/notulen-vaststellen", methods=["POST"])

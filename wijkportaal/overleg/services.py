@@ -6,6 +6,7 @@ from sqlmodel import Session, delete, select
 
 from wijkportaal.core import audit, clock
 from wijkportaal.core.errors import Weigering
+from wijkportaal.core.web import aantal
 from wijkportaal.overleg import queries
 from wijkportaal.overleg.models import (
     Aanwezigheid,
@@ -128,10 +129,20 @@ def annuleer_bijeenkomst(session, user, b: Bijeenkomst, reden: str) -> None:
     _log(session, user, b, "geannuleerd", {"reden": reden}, b)
 
 
-def stel_agenda_vast(session, user, b: Bijeenkomst) -> None:
+def stel_agenda_vast(session, user, b: Bijeenkomst, voorstellen_gezien: int = 0) -> None:
+    """Agree the agenda. With members' proposals still open, only when the chair confirmed having seen
+    at least that many (a proposal that came in meanwhile asks again)."""
     _niet_geannuleerd(b)
     if b.agenda_is_vastgesteld:
         raise OverlegFout("De agenda is al vastgesteld.")
+    open_voorstellen = queries.aantal_open_voorstellen(session, b)
+    if open_voorstellen > voorstellen_gezien:
+        raise OverlegFout(
+            f"Er {'staat' if open_voorstellen == 1 else 'staan'} nog "
+            f"{aantal(open_voorstellen, 'voorstel', 'voorstellen')} van leden open. Beoordeel "
+            f"{'het' if open_voorstellen == 1 else 'ze'} eerst, of bevestig dat u de agenda toch vaststelt.",
+            "bevestig",
+        )
     if not session.exec(
         select(Agendapunt.id).where(
             Agendapunt.bijeenkomst_id == b.id, Agendapunt.status == AgendapuntStatus.AGENDA
