@@ -35,6 +35,7 @@ from wijkportaal.overleg.rules import (
     OverlegStatus,
     WijkStatus,
     _sort_key,
+    amendement_regels,
     beoordeel,
     maanden_terug,
 )
@@ -116,9 +117,14 @@ def bijeenkomst_pagina(session: Session, user, b: Bijeenkomst) -> dict:
         ],
         "themas": themas,
         "namen": namen,
-        "amendementen": list(
-            session.exec(select(Amendement).where(Amendement.bijeenkomst_id == b.id).order_by(Amendement.op))
-        ),
+        "amendementen": [
+            (a, amendement_regels(a.wijzigingen))
+            for a in session.exec(
+                select(Amendement)
+                .where(Amendement.bijeenkomst_id == b.id)
+                .order_by(Amendement.op, Amendement.id)
+            )
+        ],
         "leden": leden(session, overleg),
         "aanwezigheid": {
             a.organisatie_id: a.status

@@ -1,7 +1,7 @@
 """Is a wijkoverleg functioning? Facts are gathered per wijk in a fixed number of queries; the verdict is pure."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from wijkportaal.core.clock import TZ
@@ -162,6 +162,61 @@ def exportwaarde(kolom: str, value):
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+# What an amendment can change, in the order it is shown, with the label the forms use.
+AMENDEMENT_VELDEN = {
+    "titel": "Titel",
+    "eigenaar": "Eigenaar",
+    "minuten": "Tijd (minuten)",
+    "beschrijving": "Toelichting",
+    "themas": "Thema's",
+    "notulen": "Notulen",
+    "start": "Begin",
+    "eind": "Einde",
+    "locatie": "Locatie",
+    "online_link": "Online link",
+}
+
+
+def amendement_wijzigingen(gewijzigd: dict[str, list]) -> list[dict]:
+    """{field: [old, new]} as an amendment stores it: a list in a fixed order, values as JSON."""
+    volgorde = list(AMENDEMENT_VELDEN)
+    velden = sorted(gewijzigd, key=lambda v: (volgorde.index(v) if v in volgorde else len(volgorde), v))
+    return [
+        {"veld": veld, "oud": _als_json(gewijzigd[veld][0]), "nieuw": _als_json(gewijzigd[veld][1])}
+        for veld in velden
+    ]
+
+
+def _als_json(value):
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, list | tuple):
+        return [_als_json(v) for v in value]
+    return value
+
+
+def amendement_regels(wijzigingen: list[dict]) -> list[str]:
+    """What an amendment changed, one readable line per field: "Titel: 'oud' → 'nieuw'"."""
+    return [
+        f"{AMENDEMENT_VELDEN.get(w['veld'], w['veld'])}: {_toon(w['veld'], w['oud'])} → {_toon(w['veld'], w['nieuw'])}"
+        for w in wijzigingen
+    ]
+
+
+def _toon(veld: str, value) -> str:
+    if value is None or value == "" or value == []:
+        return "(leeg)"
+    if isinstance(value, list):
+        return "'" + ", ".join(str(v) for v in value) + "'"
+    if veld in ("start", "eind") and isinstance(value, str):
+        from wijkportaal.core.web import datum_tijd
+
+        return "'" + datum_tijd(datetime.fromisoformat(value)) + "'"
+    if isinstance(value, int):
+        return str(value)
+    return f"'{value}'"
 
 
 def ics(b, wijk, url: str) -> bytes:
