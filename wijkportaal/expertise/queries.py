@@ -331,7 +331,7 @@ def dekking_rijen(matrix: "Matrix", groepen: list[tuple[Regio, list[Wijk]]]):
                     regio.naam,
                     wijk.naam,
                     domein.naam,
-                    cel.status.value,
+                    cel.status,
                     cel.uren_per_1000,
                     cel.plaatsen_per_1000,
                     list(cel.aanbieders),

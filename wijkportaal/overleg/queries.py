@@ -529,12 +529,16 @@ def overzicht_context(session: Session, args) -> dict:
         sort = "wijk"
     aflopend = args.get("richting") == "af"
     rijen.sort(key=lambda r: (_sort_key(r, sort), r["wijk"]), reverse=aflopend)
+    status = next((s for s in OverlegStatus if s.value == args.get("status", "")), None)
     return {
-        "rijen": rijen,
+        "rijen": [r for r in rijen if status is None or r["status"] == status],
         "regios": regios,
         "regio": regio,
+        "statussen": list(OverlegStatus),
+        "status": status,
         "sorteer": sort,
         "richting": "af" if aflopend else "op",
+        "aantal_wijken": len(rijen),
         "aantal_functionerend": sum(1 for r in rijen if r["status"] == OverlegStatus.FUNCTIONEREND),
         "kolommen": KOLOMMEN,
     }

@@ -12,7 +12,6 @@ from wijkportaal.core import exports as core_exports
 from wijkportaal.core.access import get_or_404_403, require
 from wijkportaal.core.db import get_session, rollback_request
 from wijkportaal.core.errors import Weigering
-from wijkportaal.core.exports import Kolom
 from wijkportaal.core.forms import keuzes
 from wijkportaal.core.roles import Rol
 from wijkportaal.core.views import render_form, toon_fout, weiger_en_terug
@@ -29,7 +28,7 @@ from wijkportaal.overleg.models import (
     Wijkoverleg,
 )
 from wijkportaal.overleg.queries import load_norm, verplichte_themas
-from wijkportaal.overleg.rules import BREEDTES, KOLOMMEN, exportwaarde
+from wijkportaal.overleg.rules import EXPORT_KOLOMMEN, KOLOMMEN
 from wijkportaal.overleg.services import OverlegFout
 from wijkportaal.wijken.models import Organisatie, OrganisatieSoort, Wijk
 from wijkportaal.wijken.permissions import can_view_overzicht
@@ -692,6 +691,5 @@ def norm():
 
 
 def _download(rijen: list[dict], formaat: str, naam: str) -> Response:
-    kolommen = [Kolom(label, breedte=b) for (_, label), b in zip(KOLOMMEN, BREEDTES, strict=True)]
-    data = ([exportwaarde(k, r[k]) for k, _ in KOLOMMEN] for r in rijen)
-    return core_exports.download(kolommen, data, formaat, naam, blad="Wijkoverleggen")
+    data = ([r[k] for k, _ in KOLOMMEN] for r in rijen)
+    return core_exports.download(EXPORT_KOLOMMEN, data, formaat, naam, blad="Wijkoverleggen")

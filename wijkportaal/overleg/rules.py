@@ -5,6 +5,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from wijkportaal.core.clock import TZ
+from wijkportaal.core.exports import Kolom
 from wijkportaal.overleg.models import (
     Overlegnorm,
 )
@@ -126,7 +127,24 @@ KOLOMMEN = [
 ]
 
 
-BREEDTES = (32, 22, 15, 18, 14, 50, 12, 80)
+# The overview's download: kind and widest width per column of KOLOMMEN.
+EXPORT_KOLOMMEN = [
+    Kolom(label, soort, breedte)
+    for (_, label), (soort, breedte) in zip(
+        KOLOMMEN,
+        [
+            ("tekst", 32),
+            ("tekst", 22),
+            ("tekst", 15),
+            ("datum", 18),
+            ("getal", 14),
+            ("tekst", 50),
+            ("getal", 12),
+            ("tekst", 80),
+        ],
+        strict=True,
+    )
+]
 
 
 SORTEERBAAR = {
@@ -151,16 +169,6 @@ def _sort_key(rij: dict, kolom: str):
         return len(value)
     if kolom == "laatste_bijeenkomst":
         return value or date.min
-    return value
-
-
-def exportwaarde(kolom: str, value):
-    if kolom == "status":
-        return value.value
-    if isinstance(value, list):
-        return "; ".join(value)
-    if isinstance(value, date):
-        return value.isoformat()
     return value
 
 
