@@ -54,11 +54,14 @@ def getal(value) -> str:
     return format_decimal(value or 0, locale=LOCALE)
 
 
-def aantal(n, enkelvoud: str, meervoud: str) -> str:
+def aantal(n, enkelvoud: str, meervoud: str, toon_getal: bool = True) -> str:
     """A count with the right Dutch form: '1 school', '2 scholen', '0 scholen', '1.000 scholen',
-    '1,5 plaatsen'. Singular exactly when the number as shown is 1 (Dutch has one plural rule)."""
+    '1,5 plaatsen'. Singular exactly when the number as shown is 1 (Dutch has one plural rule).
+    With `toon_getal=False` only the word, for what agrees with the count: 'ontbreekt'/'ontbreken'.
+    The one plural rule of Wijkportaal: templates use it as a filter (`n|aantal('punt', 'punten')`)."""
     getoond = getal(n)
-    return f"{getoond} {enkelvoud if getoond == '1' else meervoud}"
+    woord = enkelvoud if getoond == "1" else meervoud
+    return f"{getoond} {woord}" if toon_getal else woord
 
 
 def init_app(app: Flask) -> None:

@@ -10,6 +10,7 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from wijkportaal.core import clock
+from wijkportaal.core.web import aantal
 from wijkportaal.expertise.models import (
     Dekkingsnorm,
     Domein,
@@ -40,7 +41,7 @@ def capaciteit_tekst(capaciteit: int, eenheid: Eenheid) -> str:
     """'6 uur per week', '4 plaatsen', '1 plaats'."""
     if eenheid == Eenheid.UREN:
         return f"{capaciteit} uur per week"
-    return f"{capaciteit} {'plaats' if capaciteit == 1 else 'plaatsen'}"
+    return aantal(capaciteit, "plaats", "plaatsen")
 
 
 def wachttijd_tekst(weken: int | None) -> str:
@@ -49,7 +50,7 @@ def wachttijd_tekst(weken: int | None) -> str:
         return "onbekend"
     if weken == 0:
         return "geen wachttijd"
-    return f"{weken} {'week' if weken == 1 else 'weken'}"
+    return aantal(weken, "week", "weken")
 
 
 # Choices for forms and filters

@@ -122,7 +122,7 @@ class AgendaVaststellenForm(FlaskForm):
         self.voorstellen.data = str(n)
         self.bevestig.label.text = (
             f"Ik stel de agenda vast hoewel er {aantal(n, 'voorstel', 'voorstellen')} "
-            f"{'openstaat' if n == 1 else 'openstaan'}"
+            f"{aantal(n, 'openstaat', 'openstaan', toon_getal=False)}"
         )
 
     @property

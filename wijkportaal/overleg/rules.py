@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from wijkportaal.core.clock import TZ
 from wijkportaal.core.exports import Kolom
+from wijkportaal.core.web import aantal
 from wijkportaal.overleg.models import (
     Overlegnorm,
 )
@@ -62,17 +63,17 @@ def beoordeel(norm: Norm, feiten: Feiten, vandaag: date) -> tuple[OverlegStatus,
     if not feiten.heeft_overleg:
         return OverlegStatus.GEEN, ["Er is (nog) geen wijkoverleg ingesteld."]
     redenen = []
-    periode = f"de laatste {norm.periode_maanden} maanden"
+    periode = f"de laatste {aantal(norm.periode_maanden, 'maand', 'maanden')}"
     if feiten.gehouden < norm.min_bijeenkomsten:
         redenen.append(
-            f"{feiten.gehouden} bijeenkomst{'en' if feiten.gehouden != 1 else ''} gehouden in {periode} "
+            f"{aantal(feiten.gehouden, 'bijeenkomst', 'bijeenkomsten')} gehouden in {periode} "
             f"(minimaal {norm.min_bijeenkomsten})."
         )
     if feiten.laatste is None:
         redenen.append("Nog geen bijeenkomst gehouden.")
     elif (vandaag - feiten.laatste).days > norm.max_dagen_sinds_laatste:
         redenen.append(
-            f"Laatste bijeenkomst {(vandaag - feiten.laatste).days} dagen geleden "
+            f"Laatste bijeenkomst {aantal((vandaag - feiten.laatste).days, 'dag', 'dagen')} geleden "
             f"(maximaal {norm.max_dagen_sinds_laatste})."
         )
     if feiten.gehouden:

@@ -147,9 +147,10 @@ def stel_agenda_vast(session, user, b: Bijeenkomst, voorstellen_gezien: int = 0)
     open_voorstellen = queries.aantal_open_voorstellen(session, b)
     if open_voorstellen > voorstellen_gezien:
         raise OverlegFout(
-            f"Er {'staat' if open_voorstellen == 1 else 'staan'} nog "
+            f"Er {aantal(open_voorstellen, 'staat', 'staan', toon_getal=False)} nog "
             f"{aantal(open_voorstellen, 'voorstel', 'voorstellen')} van leden open. Beoordeel "
-            f"{'het' if open_voorstellen == 1 else 'ze'} eerst, of bevestig dat u de agenda toch vaststelt.",
+            f"{aantal(open_voorstellen, 'het', 'ze', toon_getal=False)} eerst, of bevestig dat u de agenda "
+            "toch vaststelt.",
             "bevestig",
         )
     if not session.exec(
@@ -567,7 +568,7 @@ def _hiaat_beschrijving(domein, cel) -> str:
         if cel.uren_per_1000:
             cijfers.append(f"{getal(cel.uren_per_1000)} uur per week")
         if cel.plaatsen_per_1000:
-            cijfers.append(f"{getal(cel.plaatsen_per_1000)} plaatsen")
+            cijfers.append(aantal(cel.plaatsen_per_1000, "plaats", "plaatsen"))
         if cijfers:
             regels.append("Per 1.000 leerlingen: " + " en ".join(cijfers) + ".")
     else:

@@ -279,7 +279,7 @@ def test_decision_after_expiry_is_refused_and_the_job_releases(client, auth, wor
     if vrijgeven == "scheduled job":
         result = app.test_cli_runner().invoke(args=["jobs", "run-once", "verlopen"])
         assert result.exit_code == 0, result.output
-        assert "1 verlopen toekenning(en) vrijgegeven" in result.output
+        assert "1 verlopen toekenning vrijgegeven" in result.output
     else:
         result = app.test_cli_runner().invoke(args=["pot", "verlopen"])
         assert result.exit_code == 0, result.output
