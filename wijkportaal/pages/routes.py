@@ -34,12 +34,15 @@ EIGEN_WIJKEN = 3  # the start page links to the user's wijken when there are thi
 @login_required
 def start():
     """Te doen: what waits for this user, most urgent first, each item linking to where it is done."""
+    from wijkportaal.expertise.permissions import can_record
+
     db = get_session()
     wijken = zichtbare_wijken(db, current_user)
     return render_template(
         "wijken/start.html",
         lijsten=te_doen.lijsten(te_doen.voor(db, current_user)),
         eigen_wijken=wijken if len(wijken) <= EIGEN_WIJKEN else [],
+        mag_aanbod_vastleggen=can_record(db, current_user),
     )
 
 

@@ -183,7 +183,9 @@ def test_the_chair_sees_the_overleg_most_urgent_first(client, auth, voorzitter_w
     )
     assert voorstel["url"] == f"/bijeenkomsten/{o.komend.id}#voorstellen-kop"
     notulen = per_titel["Notulen vastleggen van de bijeenkomst van di 10 november 2026"]
-    assert notulen["detail"] == "Osdorp · 1 van de 2 agendapunten zonder notulen"
+    assert (
+        notulen["detail"] == "Osdorp · 1 van de 2 agendapunten zonder notulen · uiterlijk di 24 november 2026"
+    )
     assert notulen["url"] == f"/bijeenkomsten/{o.november.id}#agenda"
     assert per_titel["Schoolplan delen"]["badges"] == []
     assert per_titel["Verplichte thema's nog niet besproken: Dekkend aanbod"]["url"] == (

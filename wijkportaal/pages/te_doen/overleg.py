@@ -43,7 +43,10 @@ def voorzitter(session: Session, user) -> list[Item]:
         )
     for b, zonder, totaal in queries.zonder_notulen(session, ids, vandaag - NOTULEN_TERUG):
         uiterlijk = b.start.date() + NOTULEN_BINNEN
-        wat = f"{zonder} van de {meervoud(totaal, 'agendapunt', 'agendapunten')} zonder notulen"
+        wat = (
+            f"{zonder} van de {meervoud(totaal, 'agendapunt', 'agendapunten')} zonder notulen"
+            f" · uiterlijk {datum(uiterlijk)}"
+        )
         titel = f"Notulen vastleggen van de bijeenkomst van {datum(b.start.date())}"
         items.append(
             _over(b, wijk_van, titel, "Notulen", "agenda")(wat, uiterlijk, urgentie_van(uiterlijk, vandaag))
