@@ -491,3 +491,30 @@ def test_the_chairs_wijk_page_leads_with_the_overleg(client, auth, voorzitter_we
     ):
         assert page.index(eerder) < kaart, eerder
     assert "(nog 3 dagen)" in page
+
+
+def test_an_agreed_agenda_shows_the_next_meeting_without_asking_anything(
+    client, auth, frozen_now, make_overleg, make_wijk, make_bijeenkomst, make_user
+):
+    o = make_overleg(make_wijk(naam="Osdorp", code="osdorp"))
+    b = make_bijeenkomst(o.overleg, start=datetime(2026, 12, 15, 15, 30), vastgesteld=True)
+    items = start(client, auth, o.voorzitter)["Wat nu op u wacht"]
+    assert [(i["titel"], i["badges"], i["detail"], i["url"]) for i in items] == [
+        (
+            "Volgende bijeenkomst: di 15 december 2026 15:30",
+            ["agenda vastgesteld"],
+            "Osdorp · nog 22 dagen",
+            f"/bijeenkomsten/{b.id}",
+        )
+    ]
+    # A school leader of a member school who does not run the overleg sees it as a member.
+    lid = make_user(Rol.SCHOOLLEIDER, organisatie=o.so)
+    assert [
+        (i["titel"], i["badges"], i["detail"]) for i in start(client, auth, lid)["Wat nu op u wacht"]
+    ] == [
+        (
+            "Bijeenkomst wijkoverleg Osdorp: di 15 december 2026 15:30",
+            ["agenda vastgesteld"],
+            "Testschool, lokaal 3 · nog 22 dagen",
+        )
+    ]
