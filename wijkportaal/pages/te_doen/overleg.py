@@ -34,41 +34,45 @@ def voorzitter(session: Session, user) -> list[Item]:
     items = [_volgende(w, volgende.get(o.id), vandaag) for o, w in overleggen]
     for punt, b, naam in queries.open_voorstellen(session, ids):
         dag = b.start.date()
+        titel = f"Voorstel beoordelen: {punt.titel}"
+        wat = f"voorgesteld door {naam or 'een lid'} voor de bijeenkomst van {datum(dag)}"
         items.append(
-            _over(b, wijk_van, f"Voorstel beoordelen: {punt.titel}", "Agendavoorstel", "voorstellen-kop")(
-                f"voorgesteld door {naam or 'een lid'} voor de bijeenkomst van {datum(dag)}",
-                dag,
-                urgentie_van(dag, vandaag),
+            _over(
+                b, wijk_van, titel, "Agendavoorstel", wat, dag, urgentie_van(dag, vandaag), "voorstellen-kop"
             )
         )
     for b, zonder, totaal in queries.zonder_notulen(session, ids, vandaag - NOTULEN_TERUG):
         uiterlijk = b.start.date() + NOTULEN_BINNEN
+        titel = f"Notulen vastleggen van de bijeenkomst van {datum(b.start.date())}"
         wat = (
             f"{zonder} van de {meervoud(totaal, 'agendapunt', 'agendapunten')} zonder notulen"
             f" · uiterlijk {datum(uiterlijk)}"
         )
-        titel = f"Notulen vastleggen van de bijeenkomst van {datum(b.start.date())}"
         items.append(
-            _over(b, wijk_van, titel, "Notulen", "agenda")(wat, uiterlijk, urgentie_van(uiterlijk, vandaag))
+            _over(b, wijk_van, titel, "Notulen", wat, uiterlijk, urgentie_van(uiterlijk, vandaag), "agenda")
         )
     for b in queries.notulen_vast_te_stellen(session, ids):
         titel = f"Notulen vaststellen van de bijeenkomst van {datum(b.start.date())}"
         wat = "de volgende bijeenkomst is al gehouden"
-        items.append(_over(b, wijk_van, titel, "Notulen")(wat, b.start.date(), Urgentie.DRINGEND))
+        items.append(_over(b, wijk_van, titel, "Notulen", wat, b.start.date(), Urgentie.DRINGEND))
     items += _eigen_acties(session, user, ids, wijk_van, vandaag)
     items += _themas(session, overleggen, volgende, vandaag)
     return items
 
 
-def _over(b: Bijeenkomst, wijk_van: dict[int, Wijk], titel: str, soort: str, anker: str | None = None):
-    """An item about meeting `b`, linking to its page; called with the detail, the date and the urgency."""
-
-    def item(detail: str, dag: date, urgentie: Urgentie) -> Item:
-        url = _bijeenkomst_url(b, anker)
-        detail = f"{wijk_van[b.wijkoverleg_id].naam} · {detail}"
-        return Item(titel=titel, url=url, soort=soort, detail=detail, datum=dag, urgentie=urgentie)
-
-    return item
+def _over(
+    b: Bijeenkomst,
+    wijk_van: dict[int, Wijk],
+    titel: str,
+    soort: str,
+    detail: str,
+    dag: date,
+    urgentie: Urgentie,
+    anker: str | None = None,
+) -> Item:
+    """An item about meeting `b`, linking to its page (at `anker`), its detail after the wijk's name."""
+    detail = f"{wijk_van[b.wijkoverleg_id].naam} · {detail}"
+    return Item(titel, _bijeenkomst_url(b, anker), soort, detail, datum=dag, urgentie=urgentie)
 
 
 def _volgende(wijk: Wijk, b: Bijeenkomst | None, vandaag: date) -> Item:
