@@ -358,9 +358,9 @@ def test_the_bestuurder_sees_decisions_with_the_figures_and_unpaid_pledges(clien
     assert items[0]["url"] == f"/potten/{p.a.id}#bijdragen-kop"
     # € 13.000 paid in, € 5.000 reserved by the two proposals; Een paid € 3.000 of € 13.000.
     assert items[1]["detail"] == (
-        "Toekenning uit een pot, uit GKBU Osdorp 2025-2026 · gevraagd € 4.000,00 · nog beschikbaar in de pot "
-        "€ 8.000,00 · uw bestuur legde € 3.000,00 in (23,08 % van de pot) · besluit uiterlijk vr 27 november "
-        "2026 17:00"
+        "besluit uiterlijk vr 27 november 2026 17:00 · gevraagd € 4.000,00 · nog beschikbaar in de pot "
+        "€ 8.000,00 · uw bestuur legde € 3.000,00 in (23,08 % van de pot) · Toekenning uit een pot, uit "
+        "GKBU Osdorp 2025-2026"
     )
     assert items[1]["url"] == f"/toekenningen/{p.startklas.id}"
 

@@ -28,7 +28,7 @@ def besluiten(session: Session, user) -> list[Item]:
     items = []
     for w in wachtend_op(session, user):
         o = w.onderwerp
-        delen = [f"{w.soort_label}{', ' + o.herkomst if o.herkomst else ''}"]
+        delen = [f"besluit uiterlijk {datum_tijd(w.vervalt_op)}"] if w.vervalt_op else []
         if o.bedrag_cents is not None:
             delen.append(f"gevraagd {centen(o.bedrag_cents)}")
         pot = session.get(Pot, o.pot_id) if o.pot_id else None
@@ -41,9 +41,8 @@ def besluiten(session: Session, user) -> list[Item]:
                     f"uw bestuur legde {centen(eigen)} in"
                     + (f" ({getal(aandeel)} % van de pot)" if aandeel is not None else "")
                 )
+        delen.append(f"{w.soort_label}{', ' + o.herkomst if o.herkomst else ''}")
         dag = w.vervalt_op.date() if w.vervalt_op else None
-        if w.vervalt_op:
-            delen.append(f"besluit uiterlijk {datum_tijd(w.vervalt_op)}")
         items.append(
             Item(
                 titel=f"Besluiten over {o.titel}"
