@@ -443,3 +443,23 @@ def dekkingsmatrix(session: Session, peildatum: date | None = None) -> Matrix:
     aanbod = verzamel_aanbod(session, peildatum, leerlingen)
     cellen = bereken(aanbod, leerlingen, [d.id for d in actief], norm)
     return Matrix(wijken=wijken, domeinen=actief, cellen=cellen, norm=norm, peildatum=peildatum)
+
+
+def aanbod_van(session: Session, organisatie_id: int | None) -> list[tuple[Expertise | Voorziening, str]]:
+    """An organisation's own offers and the voorzieningen it hosts, ended ones included, with the
+    domain's name (or the voorziening's kind): current ones first, then by name."""
+    if not organisatie_id:
+        return []
+    expertise = session.exec(
+        select(Expertise, Domein.naam)
+        .join(Domein, Domein.id == Expertise.domein_id)
+        .where(Expertise.aanbieder_id == organisatie_id)
+    ).all()
+    voorzieningen = [
+        (v, v.naam) for v in session.exec(select(Voorziening).where(Voorziening.locatie_id == organisatie_id))
+    ]
+    vandaag = clock.today()
+    return sorted(
+        [*expertise, *voorzieningen],
+        key=lambda rij: (rij[0].geldig_tot is not None and rij[0].geldig_tot < vandaag, rij[1], rij[0].id),
+    )
