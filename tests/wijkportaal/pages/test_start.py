@@ -411,7 +411,7 @@ def test_swv_staff_see_allocations_about_to_expire_and_vrijval_waiting(client, a
         ("Vrijval", "Vrijval Osdorp 2024-2025 wacht op de besturen", []),
     ]
     assert items[2]["detail"] == (
-        "€ 4.000,00 uit GKBU Osdorp 2025-2026 · 0 van de 2 besturen besloten · verloopt vr 27 november 2026 17:00"
+        "€ 4.000,00 uit GKBU Osdorp 2025-2026 · 0 van de 2 besturen hebben besloten · verloopt vr 27 november 2026 17:00"
     )
     assert items[2]["url"] == f"/toekenningen/{p.startklas.id}"
     assert items[3]["detail"].startswith("€ 49.000,00 naar GKBU Osdorp 2025-2026 · voorgesteld op ")

@@ -6,12 +6,12 @@ from flask import url_for
 from sqlmodel import Session
 
 from wijkportaal.core import clock
-from wijkportaal.core.web import datum
+from wijkportaal.core.web import aantal, datum
 from wijkportaal.expertise import permissions
 from wijkportaal.expertise import queries as expertise_queries
 from wijkportaal.expertise.models import Expertise
 from wijkportaal.overleg import queries as overleg_queries
-from wijkportaal.pages.te_doen.item import Item, Urgentie, meervoud
+from wijkportaal.pages.te_doen.item import Item, Urgentie
 
 MIJN_AANBOD = "Mijn aanbod"
 LOOPT_AF_BINNEN = timedelta(days=30)
@@ -29,7 +29,7 @@ def hiaten(session: Session, user) -> list[Item]:
         items.append(
             Item(
                 titel=f"Hiaten in het aanbod van {wijk.naam}: "
-                f"{meervoud(len(gaten), 'expertisegebied', 'expertisegebieden')}",
+                f"{aantal(len(gaten), 'expertisegebied', 'expertisegebieden')}",
                 url=url_for("wijken.wijk", code=wijk.code, _anchor="hiaten-kop"),
                 soort="Dekkend aanbod",
                 detail=", ".join(namen[:GETOOND]) + (", …" if len(namen) > GETOOND else ""),
@@ -53,7 +53,7 @@ def mijn_aanbod(session: Session, user) -> list[Item]:
         else:
             titel = naam
             url = url_for("expertise.voorziening", voorziening_id=entry.id)
-            wat = f"{entry.soort.label}, {entry.plaatsen_vrij} van de {entry.plaatsen} plaatsen vrij"
+            wat = f"{entry.soort.label}, {entry.plaatsen_vrij} van de {aantal(entry.plaatsen, 'plaats', 'plaatsen')} vrij"
         eind = entry.geldig_tot
         if eind is not None and eind < vandaag:
             status, urgentie, wanneer = "beëindigd", Urgentie.SIGNAAL, f"beëindigd op {datum(eind)}"

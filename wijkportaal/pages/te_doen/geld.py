@@ -10,7 +10,7 @@ from wijkportaal.besluiten.models import Voorstel
 from wijkportaal.besluiten.queries import wachtend_op
 from wijkportaal.core import clock
 from wijkportaal.core.clock import schooljaar_label
-from wijkportaal.core.web import centen, datum, datum_tijd, getal
+from wijkportaal.core.web import aantal, centen, datum, datum_tijd, getal
 from wijkportaal.monitor import queries as monitor_queries
 from wijkportaal.pages.te_doen.item import Item, Urgentie, urgentie_van
 from wijkportaal.pot import permissions as pot_permissions
@@ -85,7 +85,8 @@ def verlopende_toekenningen(session: Session, user) -> list[Item]:
             titel=f"Toekenning verloopt: {aanpak.naam}",
             url=url_for("pot.toekenning", toekenning_id=t.id),
             soort="Toekenning",
-            detail=f"{centen(t.bedrag_cents)} uit {pot.naam} · {besloten} van de {beslissers} besturen besloten"
+            detail=f"{centen(t.bedrag_cents)} uit {pot.naam} · {besloten} van de "
+            f"{aantal(beslissers, 'bestuur', 'besturen')} {aantal(besloten, 'heeft', 'hebben', toon_getal=False)} besloten"
             f" · verloopt {datum_tijd(v.vervalt_op)}",
             datum=v.vervalt_op.date(),
             urgentie=urgentie_van(v.vervalt_op.date(), vandaag),

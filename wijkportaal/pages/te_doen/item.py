@@ -64,8 +64,3 @@ def nog_dagen(datum: date, vandaag: date) -> str:
     if dagen > 1:
         return f"nog {dagen} dagen"
     return "gisteren" if dagen == -1 else f"{-dagen} dagen geleden"
-
-
-def meervoud(aantal: int, enkelvoud: str, meervoud: str) -> str:
-    """'1 agendapunt', '3 agendapunten'."""
-    return f"{aantal} {enkelvoud if aantal == 1 else meervoud}"

@@ -6,10 +6,10 @@ from flask import url_for
 from sqlmodel import Session
 
 from wijkportaal.core import clock
-from wijkportaal.core.web import datum, datum_tijd
+from wijkportaal.core.web import aantal, datum, datum_tijd
 from wijkportaal.overleg import queries
 from wijkportaal.overleg.models import Bijeenkomst
-from wijkportaal.pages.te_doen.item import Item, Urgentie, meervoud, nog_dagen, urgentie_van
+from wijkportaal.pages.te_doen.item import Item, Urgentie, nog_dagen, urgentie_van
 from wijkportaal.wijken.models import Organisatie, Wijk
 
 NOTULEN_BINNEN = timedelta(days=14)  # minutes are due two weeks after the meeting
@@ -45,7 +45,7 @@ def voorzitter(session: Session, user) -> list[Item]:
         uiterlijk = b.start.date() + NOTULEN_BINNEN
         titel = f"Notulen vastleggen van de bijeenkomst van {datum(b.start.date())}"
         wat = (
-            f"{zonder} van de {meervoud(totaal, 'agendapunt', 'agendapunten')} zonder notulen"
+            f"{zonder} van de {aantal(totaal, 'agendapunt', 'agendapunten')} zonder notulen"
             f" · uiterlijk {datum(uiterlijk)}"
         )
         items.append(
