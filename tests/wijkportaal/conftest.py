@@ -7,6 +7,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from html.parser import HTMLParser
 from types import SimpleNamespace
 
 import pytest
@@ -226,6 +227,54 @@ def momentopname(db):
         return result
 
     return neem
+
+
+# Money forms in two steps.
+
+
+class _Verborgen(HTMLParser):
+    """The hidden fields of the confirmation page's form: what step 2 posts."""
+
+    def __init__(self):
+        super().__init__()
+        self.velden: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "input" and a.get("type") == "hidden" and a.get("name"):
+            self.velden.append((a["name"], a.get("value") or ""))
+
+
+def _bevestigingsformulier(html: str) -> dict[str, list[str]]:
+    """What "Bevestigen" on a confirmation page posts: its hidden fields and the button's value."""
+    parser = _Verborgen()
+    parser.feed(html)
+    body: dict[str, list[str]] = {"actie": ["bevestigen"]}
+    for naam, waarde in parser.velden:
+        body.setdefault(naam, []).append(waarde)
+    return body
+
+
+def _bevestigd(client, url: str, data: dict, **kwargs):
+    """POST a money form as a user does: step 1 with `data`; when that shows the confirmation page,
+    press "Bevestigen" there (its hidden fields, not `data`). A refused step 1 is returned as it is."""
+    eerste = client.post(url, data=data)
+    html = eerste.get_data(as_text=True)
+    if eerste.status_code != 200 or 'value="bevestigen"' not in html:
+        return eerste
+    return client.post(url, data=_bevestigingsformulier(html), **kwargs)
+
+
+@pytest.fixture
+def bevestigingsformulier():
+    """bevestigingsformulier(html): the body "Bevestigen" on that confirmation page posts."""
+    return _bevestigingsformulier
+
+
+@pytest.fixture
+def bevestigd(client):
+    """bevestigd(url, data, **kw): a money form posted in its two steps (form, then "Bevestigen")."""
+    return lambda url, data, **kw: _bevestigd(client, url, data, **kw)
 
 
 # The permission tables: one shape for every feature.

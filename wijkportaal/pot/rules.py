@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ledger import PostedTransaction, to_decimal
 from wijkportaal.core import clock
 from wijkportaal.core.exports import Kolom
+from wijkportaal.core.web import centen
 from wijkportaal.pot.models import (
     Aanpak,
     PeriodeSoort,
@@ -19,6 +20,23 @@ from wijkportaal.pot.models import (
 )
 
 PER_PAGINA = 50
+
+
+def boven_beschikbaar(beschikbaar: int, gevraagd: int) -> str | None:
+    """The refusal of an allocation above what the pot has available, in euros; None when it fits."""
+    if gevraagd <= beschikbaar:
+        return None
+    return f"Er is {centen(beschikbaar)} beschikbaar; u vraagt {centen(gevraagd)}."
+
+
+def boven_budget(te_besteden: int, gevraagd: int) -> str | None:
+    """The refusal of spending above what was allocated to the approach and not yet spent."""
+    if gevraagd <= te_besteden:
+        return None
+    return (
+        f"Dit gaat boven het goedgekeurde budget van deze aanpak uit: er is nog {centen(te_besteden)} te "
+        f"besteden; u boekt {centen(gevraagd)}. Vraag eerst een nieuwe toekenning aan."
+    )
 
 
 _HONDERD = Decimal(100)

@@ -16,6 +16,8 @@ from wijkportaal.besluiten import services as besluiten
 from wijkportaal.besluiten.models import BesluitKeuze, Voorstel, VoorstelStatus
 from wijkportaal.core import audit, clock
 from wijkportaal.core.errors import Weigering
+from wijkportaal.core.web import centen
+from wijkportaal.pot import rules
 from wijkportaal.pot.models import (
     Aanpak,
     AanpakBudget,
@@ -328,15 +330,23 @@ def stel_toekenning_voor(
         besturen=pot_besturen(session, pot),
         vervalt_op=vervalt_op,
     )
-    reservation = grootboek(session).reserve(
-        pot.account_code,
-        aanpak.account_code,
-        bedrag_cents,
-        idempotency_key=sleutel,
-        entered_by=_door(user),
-        description=f"Toekenning aan {aanpak.naam}",
-        expires_at=vervalt_op,
-    )
+    book = grootboek(session)
+    melding = rules.boven_beschikbaar(book.balance(pot.account_code).available, bedrag_cents)
+    if melding:
+        raise PotFout(melding, "bedrag")
+    try:
+        reservation = book.reserve(
+            pot.account_code,
+            aanpak.account_code,
+            bedrag_cents,
+            idempotency_key=sleutel,
+            entered_by=_door(user),
+            description=f"Toekenning aan {aanpak.naam}",
+            expires_at=vervalt_op,
+        )
+    except ledger.InsufficientFunds as fout:  # another booking took the money in the meantime
+        beschikbaar = book.balance(pot.account_code).available
+        raise PotFout(rules.boven_beschikbaar(beschikbaar, bedrag_cents) or str(fout), "bedrag") from fout
     toekenning = Toekenning(
         voorstel_id=voorstel.id,
         pot_id=pot.id,
@@ -431,11 +441,9 @@ def boek_besteding(
     sleutel: str,
 ) -> Besteding:
     toegekend, besteed = toegekend_en_besteed(session, aanpak)
-    if besteed + bedrag_cents > toegekend:
-        raise PotFout(
-            "Dit gaat boven het goedgekeurde budget van deze aanpak uit: vraag eerst een nieuwe toekenning aan.",
-            "bedrag",
-        )
+    melding = rules.boven_budget(toegekend - besteed, bedrag_cents)
+    if melding:
+        raise PotFout(melding, "bedrag")
     try:
         tx = grootboek(session).post(
             TransactionDraft(
@@ -446,8 +454,12 @@ def boek_besteding(
                 idempotency_key=sleutel,
             )
         )
-    except LedgerError as fout:
-        raise PotFout(str(fout), "bedrag") from fout
+    except LedgerError as fout:  # the approach's account would go below zero
+        beschikbaar = grootboek(session).balance(aanpak.account_code).available
+        raise PotFout(
+            f"Op de rekening van deze aanpak staat {centen(beschikbaar)}; u boekt {centen(bedrag_cents)}.",
+            "bedrag",
+        ) from fout
     besteding = Besteding(
         aanpak_id=aanpak.id,
         datum=datum,

@@ -137,6 +137,7 @@ BIJDRAGE = {
     "soort": "ingelegd",
     "uiterlijk_op": "",
     "sleutel": "matrix",
+    "actie": "bevestigen",  # step 2 of the two-step form: its confirmation posts it again
 }
 ZIEN = {
     "anoniem": 302,
@@ -216,6 +217,7 @@ TOEGANG = [
             "bedrag": "500,00",
             "termijn_dagen": "14",
             "sleutel": "matrix",
+            "actie": "bevestigen",
         },
         "verwacht": BEHEREN,
         "rijen": (Toekenning, lambda w: []),
@@ -255,6 +257,7 @@ TOEGANG = [
             "omschrijving": "Leerkracht",
             "bedrag": "100,00",
             "sleutel": "matrix",
+            "actie": "bevestigen",
         },
         "verwacht": BEHEREN,
         "wel": bestedingen_en_saldo(1, 390_000),
