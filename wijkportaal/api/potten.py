@@ -234,6 +234,8 @@ def _weigeringen(db: Session, pot: Pot) -> Iterator[None]:
         beschikbaar = services.grootboek(db).balance(pot.account_code).available
         melding = f"Er is niet genoeg beschikbaar in de pot: nog {centen(beschikbaar)} vrij."
         fout(422, melding, titel="Onvoldoende beschikbaar", velden={"bedrag": melding})
+    except services.OnvoldoendeBeschikbaar as weigering:  # the same words as the form's
+        fout(422, str(weigering), titel="Onvoldoende beschikbaar", velden={"bedrag": str(weigering)})
     except Weigering as weigering:  # the pot's refusals and the decision component's
         veld = _API_VELDEN.get(weigering.veld, weigering.veld)
         fout(422, str(weigering), velden={veld: str(weigering)} if veld else {})

@@ -97,3 +97,15 @@ class BestedingForm(SleutelMixin, Form):
     )
     factuurreferentie = StringField("Factuurnummer", validators=[Optional(), Length(max=120)])
     bedrag = BedragField("Bedrag (€)")
+
+
+class TerugdraaiForm(SleutelMixin, Form):
+    reden = TextAreaField(
+        "Reden",
+        validators=[
+            DataRequired("Geef een reden waarom deze boeking wordt teruggedraaid."),
+            Length(max=2000, message="Gebruik hoogstens 2000 tekens."),
+            GeenBSN(),
+        ],
+        description="Bijvoorbeeld: bedrag verkeerd ingetypt (12.500 in plaats van 1.250).",
+    )

@@ -20,6 +20,7 @@ from wijkportaal.core.forms import keuzes
 from wijkportaal.core.views import (
     Bevestiging,
     Saldo,
+    bewaar,
     in_twee_stappen,
     render_form,
     toon_fout,
@@ -35,6 +36,7 @@ from wijkportaal.pot.models import (
     Goedkeuringsregel,
     PeriodeSoort,
     Pot,
+    Terugdraaiing,
     Toekenning,
 )
 from wijkportaal.pot.services import PotFout
@@ -145,15 +147,9 @@ def pot(pot_id: int):
         beheert_swv_geld=permissions.beheert_swv_geld(current_user),
         neemt_deel=permissions.neemt_deel(db, current_user, pot),
         vandaag=clock.today(),
-        betaal_form=_betaal_form(),
+        correcties=queries.correcties(db, pot),
+        mag_terugdraaien=lambda b: permissions.can_reverse_bijdrage(db, current_user, pot, b),
     )
-
-
-def _betaal_form():
-    form = forms.BetaalForm()
-    form.nieuwe_sleutel()
-    form.datum.data = clock.today()
-    return form
 
 
 @bp.route("/potten/<int:pot_id>/regel", methods=["POST"])
@@ -368,6 +364,8 @@ def _aanpak_pagina(pot: Pot, aanpak: Aanpak, form):
             )
         ),
         mag_beheren=permissions.can_manage_pot(db, current_user, pot),
+        correcties=queries.correcties(db, pot),
+        mag_terugdraaien=permissions.can_reverse_besteding(current_user),
     )
 
 
@@ -523,6 +521,58 @@ def toekenning(toekenning_id: int):
     )
 
 
+# Reversals: a wrong booking is undone with a new one and a reason, never edited
+
+
+@bp.route("/bijdragen/<int:bijdrage_id>/terugdraaien", methods=["GET", "POST"])
+def bijdrage_terugdraaien(bijdrage_id: int):
+    """Undo a paid contribution with a ledger reversal and a reason."""
+    bijdrage = get_or_404_403(Bijdrage, bijdrage_id)
+    pot = _pot(bijdrage.pot_id)
+    require(permissions.can_reverse_bijdrage(get_session(), current_user, pot, bijdrage))
+    return _terugdraaien(pot, bijdrage, url_for("pot.pot", pot_id=pot.id), bijdrage=bijdrage)
+
+
+@bp.route("/bestedingen/<int:besteding_id>/terugdraaien", methods=["GET", "POST"])
+def besteding_terugdraaien(besteding_id: int):
+    """Undo a spending with a ledger reversal and a reason."""
+    besteding = get_or_404_403(Besteding, besteding_id)
+    aanpak = get_session().get(Aanpak, besteding.aanpak_id)
+    pot = _pot(aanpak.pot_id)
+    require(permissions.can_reverse_besteding(current_user))
+    return _terugdraaien(pot, besteding, url_for("pot.aanpak", aanpak_id=aanpak.id), besteding=besteding)
+
+
+def _terugdraaien(pot: Pot, boeking, terug: str, **welke):
+    db = get_session()
+    form = forms.TerugdraaiForm()
+    if request.method == "GET":
+        form.nieuwe_sleutel()
+    klaar = bewaar(
+        form,
+        lambda: form.eenmalig(
+            db,
+            current_user,
+            Terugdraaiing,
+            lambda sleutel: services.draai_terug(
+                db, current_user, pot, reden=form.reden.data or "", sleutel=sleutel, **welke
+            ),
+        ),
+        "De boeking is teruggedraaid. Beide boekingen staan in het journaal.",
+        lambda _rij: terug,
+    )
+    if klaar is not None:
+        return klaar
+    return render_form(
+        "pot/terugdraaien_form.html",
+        form,
+        pot=pot,
+        boeking=boeking,
+        terug=terug,
+        al=queries.correcties(db, pot).per_origineel.get(boeking.transaction_id),
+    )
+
+
 # Reports: pages and CSV/XLSX downloads, for whoever may view the pot
 
 
@@ -542,6 +592,7 @@ def rapport(pot_id: int):
         pot=pot,
         rijen=queries.pot_rapport(get_session(), pot),
         vandaag=clock.today(),
+        correcties=queries.correcties(get_session(), pot),
     )
 
 
@@ -557,7 +608,13 @@ def rapport_besturen(pot_id: int):
     """Per board: contributed and pledged, share of the pot, against a fair share by pupils."""
     pot = _pot(pot_id)
     regels, totaal = queries.besturen_rapport(get_session(), pot)
-    return render_template("pot/rapport_besturen.html", pot=pot, regels=regels, totaal=totaal)
+    return render_template(
+        "pot/rapport_besturen.html",
+        pot=pot,
+        regels=regels,
+        totaal=totaal,
+        correcties=queries.correcties(get_session(), pot),
+    )
 
 
 @bp.route(f"/potten/<int:pot_id>/rapport/besturen.{FORMATEN}")
@@ -578,6 +635,7 @@ def rapport_aanpakken(pot_id: int):
         rapporten=rapporten,
         totaal=totaal,
         schooljaar=pot.periode_soort == PeriodeSoort.SCHOOLJAAR,
+        correcties=queries.correcties(get_session(), pot),
     )
 
 
@@ -591,7 +649,13 @@ def rapport_aanpakken_export(pot_id: int, formaat: str):
 def _journaal_fout(pot: Pot, opties, filter_):
     """Bad filter input: the page again with Dutch messages, 422."""
     return render_template(
-        "pot/rapport_journaal.html", pot=pot, opties=opties, f=filter_, pagina=None, namen={}
+        "pot/rapport_journaal.html",
+        pot=pot,
+        opties=opties,
+        f=filter_,
+        pagina=None,
+        namen={},
+        correcties=rules.Correcties([]),
     ), 422
 
 
@@ -611,6 +675,7 @@ def journaal(pot_id: int):
         f=f,
         pagina=queries.journaal_pagina(db, pot, f),
         namen=queries.rekening_namen(db, pot),
+        correcties=queries.correcties(db, pot),
     )
 
 

@@ -6,7 +6,7 @@ The reports' reads are in `wijkportaal.pot.queries`."""
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from ledger import PostedTransaction, to_decimal
@@ -20,6 +20,39 @@ from wijkportaal.pot.models import (
 )
 
 PER_PAGINA = 50
+
+
+@dataclass(frozen=True)
+class Correctie:
+    """A reversed booking, for the pages and reports: the original and its reversal, both transactions."""
+
+    soort: str  # "bijdrage" or "besteding"
+    omschrijving: str
+    bedrag_cents: int
+    origineel: int  # ledger transaction ids
+    correctie: int
+    reden: str
+    door: str
+    op: datetime
+
+    @property
+    def tekst(self) -> str:
+        return f"teruggedraaid op {self.op:%d-%m-%Y} door {self.door}: {self.reden}"
+
+
+@dataclass(frozen=True)
+class Correcties:
+    """A pot's reversed bookings, found by the original transaction or by the reversal."""
+
+    lijst: list[Correctie]
+
+    @property
+    def per_origineel(self) -> dict[int, Correctie]:
+        return {c.origineel: c for c in self.lijst}
+
+    @property
+    def per_correctie(self) -> dict[int, Correctie]:
+        return {c.correctie: c for c in self.lijst}
 
 
 def boven_beschikbaar(beschikbaar: int, gevraagd: int) -> str | None:

@@ -30,7 +30,10 @@ from wijkportaal.pot.models import (
     Pot,
     PotBestuur,
     PotWijk,
+    Terugdraaiing,
     Toekenning,
+    besteding_telt,
+    bijdrage_telt,
 )
 from wijkportaal.wijken.models import Bestuur
 
@@ -40,6 +43,10 @@ TOEKENNING = "toekenning"  # the soort of an allocation's Voorstel
 
 class PotFout(Weigering):
     """A change the rules of this feature refuse."""
+
+
+class OnvoldoendeBeschikbaar(PotFout):
+    """More money asked of the pot than it has available."""
 
 
 def grootboek(session: Session) -> Ledger:
@@ -72,7 +79,10 @@ def ingelegd_per_bestuur(session: Session, pot: Pot) -> dict[int, int]:
     rows = session.exec(
         select(Bijdrage.bestuur_id, func.sum(Bijdrage.bedrag_cents))
         .where(
-            Bijdrage.pot_id == pot.id, Bijdrage.bestuur_id.is_not(None), Bijdrage.transaction_id.is_not(None)
+            Bijdrage.pot_id == pot.id,
+            Bijdrage.bestuur_id.is_not(None),
+            Bijdrage.transaction_id.is_not(None),
+            bijdrage_telt(),
         )
         .group_by(Bijdrage.bestuur_id)
     ).all()
@@ -333,7 +343,7 @@ def stel_toekenning_voor(
     book = grootboek(session)
     melding = rules.boven_beschikbaar(book.balance(pot.account_code).available, bedrag_cents)
     if melding:
-        raise PotFout(melding, "bedrag")
+        raise OnvoldoendeBeschikbaar(melding, "bedrag")
     try:
         reservation = book.reserve(
             pot.account_code,
@@ -346,7 +356,8 @@ def stel_toekenning_voor(
         )
     except ledger.InsufficientFunds as fout:  # another booking took the money in the meantime
         beschikbaar = book.balance(pot.account_code).available
-        raise PotFout(rules.boven_beschikbaar(beschikbaar, bedrag_cents) or str(fout), "bedrag") from fout
+        melding = rules.boven_beschikbaar(beschikbaar, bedrag_cents) or str(fout)
+        raise OnvoldoendeBeschikbaar(melding, "bedrag") from fout
     toekenning = Toekenning(
         voorstel_id=voorstel.id,
         pot_id=pot.id,
@@ -424,7 +435,9 @@ def toegekend_en_besteed(session: Session, aanpak: Aanpak) -> tuple[int, int]:
         )
     ).one()
     besteed = session.exec(
-        select(func.coalesce(func.sum(Besteding.bedrag_cents), 0)).where(Besteding.aanpak_id == aanpak.id)
+        select(func.coalesce(func.sum(Besteding.bedrag_cents), 0)).where(
+            Besteding.aanpak_id == aanpak.id, besteding_telt()
+        )
     ).one()
     return int(toegekend), int(besteed)
 
@@ -473,3 +486,72 @@ def boek_besteding(
     session.flush()
     audit.record(session, user, besteding, "geboekt", {"aanpak_id": aanpak.id, "bedrag_cents": bedrag_cents})
     return besteding
+
+
+# Reversals: a wrong booking is undone by a new one, never edited
+
+
+def draai_terug(
+    session,
+    user,
+    pot: Pot,
+    *,
+    bijdrage: Bijdrage | None = None,
+    besteding: Besteding | None = None,
+    reden: str,
+    sleutel: str,
+) -> Terugdraaiing:
+    """Undo a paid contribution or a spending with a ledger reversal that points at it, with a reason."""
+    boeking = bijdrage or besteding
+    reden = reden.strip()
+    if not reden:
+        raise PotFout("Geef een reden waarom deze boeking wordt teruggedraaid.", "reden")
+    if boeking.transaction_id is None:
+        raise PotFout(
+            "Een toezegging die nog niet is betaald, is niet geboekt en kan niet worden teruggedraaid."
+        )
+    eerder = session.exec(
+        select(Terugdraaiing).where(Terugdraaiing.origineel_transaction_id == boeking.transaction_id)
+    ).first()
+    if eerder is not None:
+        raise PotFout(f"Deze boeking is al teruggedraaid op {eerder.op:%d-%m-%Y}.")
+    book = grootboek(session)
+    try:
+        tx = book.reverse(
+            boeking.transaction_id,
+            effective_date=clock.today(),
+            entered_by=_door(user),
+            idempotency_key=sleutel,
+            reason=reden,
+        )
+    except ledger.InsufficientFunds as fout:
+        beschikbaar = book.balance(
+            pot.account_code if bijdrage else _aanpak_code(session, besteding)
+        ).available
+        raise PotFout(
+            f"Er is nog {centen(beschikbaar)} beschikbaar; terugdraaien haalt er {centen(boeking.bedrag_cents)} "
+            "af. Draai eerst de toekenningen of bestedingen terug die dit geld gebruiken.",
+        ) from fout
+    rij = Terugdraaiing(
+        pot_id=pot.id,
+        bijdrage_id=bijdrage.id if bijdrage else None,
+        besteding_id=besteding.id if besteding else None,
+        origineel_transaction_id=boeking.transaction_id,
+        transaction_id=tx.id,
+        reden=reden,
+        door_id=user.id,
+    )
+    session.add(rij)
+    session.flush()
+    audit.record(
+        session,
+        user,
+        boeking,
+        "teruggedraaid",
+        {"transactie": boeking.transaction_id, "correctie": tx.id, "reden": reden},
+    )
+    return rij
+
+
+def _aanpak_code(session, besteding: Besteding) -> str:
+    return session.get(Aanpak, besteding.aanpak_id).account_code

@@ -4,14 +4,10 @@ it is sent; "Terug" shows the filled form; a mistyped amount gets a Dutch messag
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
 
 import pytest
 
-from wijkportaal.besluiten.models import BesluitKeuze
-from wijkportaal.core.clock import now
 from wijkportaal.monitor import services as monitor_services
-from wijkportaal.pot import services
 from wijkportaal.pot.models import BronSoort
 
 # What a money form may change: nothing of it may change after step 1.
@@ -31,51 +27,11 @@ GELDTABELLEN = (
 
 
 @pytest.fixture
-def wereld(db, potten):
-    """Pot A: € 10.000 paid in by the SWV, Startklas with € 4.000 approved (so € 6.000 available), a
-    pledge of € 2.500 by Stichting Een, and Osdorp's counts that free € 49.000 of vrijval in 2024-2025."""
-    p = potten
-
-    def bijdrage(door, bron, bestuur_id, cents, toezegging, sleutel):
-        return services.voeg_bijdrage_toe(
-            db,
-            door,
-            p.a,
-            bron=bron,
-            bestuur_id=bestuur_id,
-            partner_naam="",
-            middelen="eigen middelen",
-            bedrag_cents=cents,
-            datum=date(2025, 9, 1),
-            toezegging=toezegging,
-            uiterlijk_op=date(2025, 12, 31) if toezegging else None,
-            sleutel=sleutel,
-        )
-
-    bijdrage(p.swv, BronSoort.SWV, None, 1_000_000, False, "inleg")
-    p.toezegging = bijdrage(p.best_een, BronSoort.BESTUUR, p.een.id, 250_000, True, "toezegging")
-    p.aanpak = services.maak_aanpak(
-        db, p.swv, p.a, naam="Startklas", doel="", doelgroep="", niveau="wijk", school_ids=[], budgetten={}
-    )
-    toekenning = services.stel_toekenning_voor(
-        db,
-        p.swv,
-        p.a,
-        p.aanpak,
-        bedrag_cents=400_000,
-        toelichting="",
-        vervalt_op=now() + timedelta(days=14),
-        sleutel="startklas",
-    )
-    for bestuurder in (p.best_een, p.best_twee):
-        services.neem_besluit(
-            db,
-            bestuurder,
-            toekenning,
-            bestuur_id=bestuurder.bestuur_id,
-            besluit=BesluitKeuze.AKKOORD,
-            toelichting="",
-        )
+def wereld(db, startklas, inleg):
+    """Pot A with € 6.000 available (see `startklas`), a pledge of € 2.500 by Stichting Een, and
+    Osdorp's counts that free € 49.000 of vrijval in 2024-2025."""
+    p = startklas
+    p.toezegging = inleg(p.best_een, BronSoort.BESTUUR, p.een.id, 250_000, "toezegging", toezegging=True)
     for jaar, sbo, so in ((2023, 20, 10), (2024, 18, 9)):
         monitor_services.leg_aantallen_vast(db, p.swv, p.osdorp, schooljaar=jaar, sbo=sbo, so=so)
     db.commit()
