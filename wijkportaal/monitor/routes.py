@@ -24,6 +24,7 @@ from wijkportaal.monitor.services import MonitorFout, label
 from wijkportaal.overleg import queries as overleg_queries
 from wijkportaal.overleg.permissions import visible_wijk
 from wijkportaal.pot import queries as pot_queries
+from wijkportaal.pot import services as pot_services
 from wijkportaal.pot.models import Pot
 from wijkportaal.wijken.models import Wijk
 
@@ -209,13 +210,24 @@ def voorstel(voorstel_id: int):
                 flash(f"Uw besluit is vastgelegd. Status: {status.label}.", "success")
                 return redirect(url_for("monitor.voorstel", voorstel_id=voorstel.id))
     besluitvoorstel = db.get(Voorstel, voorstel.voorstel_id)
+    pot = db.get(Pot, voorstel.pot_id)
+    mag_besluiten = besluiten_permissions.wacht_op(db, current_user, besluitvoorstel)
     return render_form(
         "monitor/voorstel.html",
         form,
         v=voorstel,
         wijk=db.get(Wijk, voorstel.wijk_id),
-        pot=db.get(Pot, voorstel.pot_id),
-        mag_besluiten=besluiten_permissions.wacht_op(db, current_user, besluitvoorstel),
+        pot=pot,
+        mag_besluiten=mag_besluiten,
+        gevolg_van_akkoord=besluiten_queries.gevolg_van_akkoord(
+            db,
+            besluitvoorstel,
+            besluiten_permissions.beslisser_van(current_user, besluitvoorstel),
+            f"komt {centen(voorstel.bedrag_cents)} vrijval in {pot.naam}",
+            pot_services.ingelegd_per_bestuur(db, pot),
+        )
+        if mag_besluiten
+        else None,
         privacy_hint=PRIVACY_HINT,
         **besluiten_queries.besluitvorming(db, besluitvoorstel),
     )

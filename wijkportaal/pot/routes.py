@@ -26,7 +26,7 @@ from wijkportaal.core.views import (
     toon_fout,
     weiger_en_terug,
 )
-from wijkportaal.core.web import datum
+from wijkportaal.core.web import centen, datum
 from wijkportaal.pot import forms, permissions, queries, rules, services
 from wijkportaal.pot.models import (
     Aanpak,
@@ -510,13 +510,24 @@ def toekenning(toekenning_id: int):
                 flash(f"Uw besluit is vastgelegd. Status: {status.label}.", "success")
                 return redirect(url_for("pot.toekenning", toekenning_id=toekenning.id))
     voorstel = db.get(Voorstel, toekenning.voorstel_id)
+    aanpak = db.get(Aanpak, toekenning.aanpak_id)
+    mag_besluiten = besluiten_permissions.wacht_op(db, current_user, voorstel)
     return render_form(
         "pot/toekenning.html",
         form,
         pot=pot,
         t=toekenning,
-        aanpak=db.get(Aanpak, toekenning.aanpak_id),
-        mag_besluiten=besluiten_permissions.wacht_op(db, current_user, voorstel),
+        aanpak=aanpak,
+        mag_besluiten=mag_besluiten,
+        gevolg_van_akkoord=besluiten_queries.gevolg_van_akkoord(
+            db,
+            voorstel,
+            besluiten_permissions.beslisser_van(current_user, voorstel),
+            f"wordt {centen(toekenning.bedrag_cents)} toegekend aan {aanpak.naam}",
+            services.ingelegd_per_bestuur(db, pot),
+        )
+        if mag_besluiten
+        else None,
         **besluiten_queries.besluitvorming(db, voorstel),
     )
 

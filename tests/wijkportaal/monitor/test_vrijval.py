@@ -94,6 +94,15 @@ def test_approved_vrijval_is_posted_into_the_pot(bevestigd, client, auth, world,
     assert response.status_code == 422 and "2000" in response.get_data(as_text=True)
     assert db.exec(select(VoorstelBesluit)).all() == []
 
+    # The form says what an approval does under the pot's rule.
+    auth.login(world.best1)
+    page = client.get(f"/monitor/vrijval/{v.id}").get_data(as_text=True).replace("\xa0", " ")
+    assert (
+        "Na uw akkoord is nog 1 akkoord nodig voor de regel &#39;alle besturen&#39;; daarna komt € 49.000,00"
+        in page
+    )
+    auth.logout()
+
     assert besluit(client, auth, world.best1, v.id, "akkoord").status_code == 302
     assert het_voorstel(db).status == Status.OPEN  # rule "alle": board 2 has not decided
     # One decision per board: a colleague of the same board cannot decide again.
