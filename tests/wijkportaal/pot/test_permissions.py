@@ -1,6 +1,7 @@
 """Who may do what with a pot, as a table: request × role × own/other board, with the status and what
 the request left in the database. Pot A (Osdorp, boards Een and Twee) is the object throughout."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -249,3 +250,27 @@ TOEGANG = [
 
 def test_toegang(regel, wereld, voer_uit):
     voer_uit(regel, wereld)
+
+
+def _opties(html: str, naam: str) -> list[str]:
+    select_ = re.search(rf'<select[^>]*name="{naam}"[^>]*>(.*?)</select>', html, re.S)
+    return re.findall(r">([^<]+)</option>", select_.group(1)) if select_ else []
+
+
+@pytest.mark.parametrize(
+    ("wie", "bronnen", "besturen"),
+    [
+        # SWV staff book the SWV's money and co-financing, never a board's contribution.
+        ("swv", ["Samenwerkingsverband", "Gemeente", "Partner"], []),
+        ("directeur", ["Samenwerkingsverband", "Gemeente", "Partner"], []),
+        # A bestuurder books their own board's contribution only.
+        ("best_een", ["Schoolbestuur"], ["—", "Stichting Een"]),
+    ],
+)
+def test_the_contribution_form_offers_only_what_the_user_may_book(
+    client, auth, wereld, wie, bronnen, besturen
+):
+    auth.login(getattr(wereld, wie))
+    html = client.get(f"/potten/{wereld.a.id}/bijdragen/nieuw").get_data(as_text=True)
+    assert _opties(html, "bron") == bronnen
+    assert _opties(html, "bestuur_id") == besturen
