@@ -268,6 +268,7 @@ def bijdrage_betalen(bijdrage_id: int):
         form.datum.data = clock.today()
 
     def bevestiging() -> Bevestiging:
+        weiger_als(rules.betaling_te_vroeg(bijdrage.datum, form.datum.data), "datum")
         beschikbaar = queries.cijfers(db, [pot])[pot.id].beschikbaar
         return Bevestiging(
             titel="Betaling van een toezegging bevestigen",

@@ -55,6 +55,11 @@ class Correcties:
         return {c.correctie: c for c in self.lijst}
 
 
+def betaling_te_vroeg(toegezegd_op: date, betaald_op: date) -> str | None:
+    """The refusal of a pledge paid before it was made."""
+    return "De betaling kan niet vóór de toezegging liggen." if betaald_op < toegezegd_op else None
+
+
 def boven_beschikbaar(beschikbaar: int, gevraagd: int) -> str | None:
     """The refusal of an allocation above what the pot has available, in euros; None when it fits."""
     if gevraagd <= beschikbaar:

@@ -263,8 +263,9 @@ def _boek_bijdrage(session, user, pot: Pot, bijdrage: Bijdrage, datum: date, sle
 def betaal_toezegging(session, user, bijdrage: Bijdrage, datum: date, sleutel: str) -> Bijdrage:
     if not bijdrage.is_toezegging or bijdrage.transaction_id is not None:
         raise PotFout("Deze toezegging is al betaald.")
-    if datum < bijdrage.datum:
-        raise PotFout("De betaling kan niet vóór de toezegging liggen.", "datum")
+    melding = rules.betaling_te_vroeg(bijdrage.datum, datum)
+    if melding:
+        raise PotFout(melding, "datum")
     pot = session.get(Pot, bijdrage.pot_id)
     _boek_bijdrage(session, user, pot, bijdrage, datum, sleutel)
     audit.record(session, user, bijdrage, "toezegging betaald", {"bedrag_cents": bijdrage.bedrag_cents})
