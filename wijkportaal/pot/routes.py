@@ -190,6 +190,15 @@ def bijdrage_nieuw(pot_id: int):
         bron, bestuur_id = BronSoort(form.bron.data), form.bestuur_id.data or None
         if not permissions.can_contribute(db, current_user, pot, bron, bestuur_id):
             raise Weigering("Kies het bestuur waarvan u de bijdrage vastlegt.", "bestuur_id")
+        onvolledig = rules.bijdrage_onvolledig(
+            bron == BronSoort.PARTNER,
+            form.partner_naam.data or "",
+            form.soort.data == "toezegging",
+            form.datum.data,
+            form.uiterlijk_op.data,
+        )
+        if onvolledig:
+            raise Weigering(*onvolledig)
 
     klaar = in_twee_stappen(
         form,

@@ -55,6 +55,20 @@ class Correcties:
         return {c.correctie: c for c in self.lijst}
 
 
+def bijdrage_onvolledig(
+    partner: bool, partner_naam: str, toezegging: bool, datum: date, uiterlijk_op: date | None
+) -> tuple[str, str] | None:
+    """What a contribution form still lacks, as (message, field); None when it is complete."""
+    if partner and not partner_naam.strip():
+        return "Vul de naam van de partner in.", "partner_naam"
+    if toezegging and (uiterlijk_op is None or uiterlijk_op < datum):
+        return (
+            "Een toezegging heeft een uiterste betaaldatum, op of na de datum van de toezegging.",
+            "uiterlijk_op",
+        )
+    return None
+
+
 def betaling_te_vroeg(toegezegd_op: date, betaald_op: date) -> str | None:
     """The refusal of a pledge paid before it was made."""
     return "De betaling kan niet vóór de toezegging liggen." if betaald_op < toegezegd_op else None

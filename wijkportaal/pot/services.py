@@ -207,13 +207,11 @@ def voeg_bijdrage_toe(
         )
     if bron == BronSoort.BESTUUR and bestuur_id not in pot_besturen(session, pot):
         raise PotFout("Dit bestuur doet niet mee in deze pot.", "bestuur_id")
-    if bron == BronSoort.PARTNER and not partner_naam.strip():
-        raise PotFout("Vul de naam van de partner in.", "partner_naam")
-    if toezegging and (uiterlijk_op is None or uiterlijk_op < datum):
-        raise PotFout(
-            "Een toezegging heeft een uiterste betaaldatum, op of na de datum van de toezegging.",
-            "uiterlijk_op",
-        )
+    onvolledig = rules.bijdrage_onvolledig(
+        bron == BronSoort.PARTNER, partner_naam, toezegging, datum, uiterlijk_op
+    )
+    if onvolledig:
+        raise PotFout(*onvolledig)
     bijdrage = Bijdrage(
         pot_id=pot.id,
         bron_soort=bron,

@@ -255,3 +255,28 @@ def test_an_allocation_above_the_available_money_is_refused_at_step_one(client, 
     assert html.count("Er is € 6.000,00 beschikbaar; u vraagt € 6.000,01.") == 1
     assert " cent" not in html
     assert momentopname(*GELDTABELLEN) == voor
+
+
+@pytest.mark.parametrize(
+    ("data", "veld", "melding"),
+    [
+        ({"bron": "partner", "partner_naam": ""}, "partner_naam", "Vul de naam van de partner in."),
+        (
+            {"soort": "toezegging", "uiterlijk_op": ""},
+            "uiterlijk_op",
+            "Een toezegging heeft een uiterste betaaldatum, op of na de datum van de toezegging.",
+        ),
+    ],
+)
+def test_an_incomplete_contribution_gets_no_confirmation_page(
+    client, wereld, auth, momentopname, data, veld, melding
+):
+    auth.login(wereld.swv)
+    voor = momentopname(*GELDTABELLEN)
+    formulier = {**_ingevuld(FORMULIEREN[0], wereld), **data}
+    response = client.post(f"/potten/{wereld.a.id}/bijdragen/nieuw", data=formulier)
+    assert response.status_code == 422
+    html = _html(response)
+    assert f'<p class="error" id="{veld}-error">{melding}</p>' in html
+    assert 'value="bevestigen"' not in html
+    assert momentopname(*GELDTABELLEN) == voor
