@@ -101,3 +101,21 @@ def test_the_confirmation_page_passes_axe(page_as, shots):
     assert violations == [], [
         (v["id"], v["help"], [n["html"][:160] for n in v["nodes"][:3]]) for v in violations
     ]
+
+
+@JS
+def test_a_board_decides_with_no_choice_made_beforehand(page_as, js):
+    page = page_as("bestuurder", java_script_enabled=js, bypass_csp=True)
+    page.goto("/potten")
+    page.locator("#wachtend-kop + ul a").first.click()
+    besluit = page.get_by_role("group", name="Besluit")
+    expect(besluit.get_by_role("radio", name="Akkoord")).not_to_be_checked()
+    expect(besluit.get_by_role("radio", name="Afwijzen")).not_to_be_checked()
+    expect(besluit).to_contain_text("Na uw akkoord")
+    if js:  # axe once, on the decision form
+        violations = Axe().run(page, options={"resultTypes": ["violations"]}).response["violations"]
+        assert violations == [], [(v["id"], [n["html"][:160] for n in v["nodes"][:3]]) for v in violations]
+    # Rejecting without a reason is refused at the field; nothing is recorded.
+    besluit.get_by_role("radio", name="Afwijzen").check()
+    page.get_by_role("button", name="Besluit vastleggen").click()
+    expect(page.locator("#toelichting-error")).to_have_text("Geef een reden als u afwijst.")
