@@ -56,6 +56,7 @@ NIEMAND = {
     "bestuurder ander": 403,
 }
 SWV = {**NIEMAND, "swv": 302, "directeur": 302}
+API_NIEMAND = {**NIEMAND, "anoniem": 401}
 
 
 def teruggedraaid(aantal):
@@ -89,6 +90,23 @@ TOEGANG = [
         "url": "/bestedingen/{w.besteding.id}/terugdraaien",
         "data": {"reden": REDEN},
         "verwacht": {**SWV, "bestuurder eigen": 403},
+        "wel": teruggedraaid(1),
+        "niet": teruggedraaid(0),
+    },
+    {
+        # The same through the API: 401 without a token, 201 instead of the redirect.
+        "methode": "POST",
+        "url": "/api/v1/bijdragen/{w.van_een.id}/terugdraaien",
+        "data": {"reden": REDEN},
+        "verwacht": {**API_NIEMAND, "swv": 201, "directeur": 201, "bestuurder eigen": 201},
+        "wel": teruggedraaid(1),
+        "niet": teruggedraaid(0),
+    },
+    {
+        "methode": "POST",
+        "url": "/api/v1/bestedingen/{w.besteding.id}/terugdraaien",
+        "data": {"reden": REDEN},
+        "verwacht": {**API_NIEMAND, "swv": 201, "directeur": 201, "bestuurder eigen": 403},
         "wel": teruggedraaid(1),
         "niet": teruggedraaid(0),
     },
@@ -204,3 +222,21 @@ def test_the_pot_page_offers_reversal_only_to_who_may(client, auth, wereld):
         auth.login(user)
         assert (url in client.get(f"/potten/{w.a.id}").get_data(as_text=True)) is ziet
         auth.logout()
+
+
+def test_the_api_reverses_once_per_key_and_says_why_it_refuses(api_as, db, wereld):
+    w = wereld
+    api = api_as(w.best_een)
+    url = f"/bijdragen/{w.van_een.id}/terugdraaien"
+    leeg = api.post(url, {"reden": ""}, sleutel="r0")
+    assert leeg.status_code == 422
+    assert leeg.json["velden"] == {"reden": "Geef een reden waarom deze boeking wordt teruggedraaid."}
+    eerste = api.post(url, {"reden": REDEN}, sleutel="r1")
+    assert eerste.status_code == 201
+    assert (eerste.json["transactie_id"], eerste.json["reden"]) == (w.van_een.transaction_id, REDEN)
+    herhaald = api.post(url, {"reden": REDEN}, sleutel="r1")
+    assert herhaald.status_code == 200 and herhaald.json == eerste.json
+    nogmaals = api.post(url, {"reden": "Nog eens"}, sleutel="r2")
+    assert nogmaals.status_code == 422
+    assert nogmaals.json["toelichting"].startswith("Deze boeking is al teruggedraaid op ")
+    assert len(db.exec(select(Terugdraaiing)).all()) == 1
