@@ -6,7 +6,8 @@ import hashlib
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from html.parser import HTMLParser
 from types import SimpleNamespace
 
 import pytest
@@ -15,10 +16,13 @@ from sqlmodel import func, select
 
 from ledger import Ledger
 from wijkportaal.auth import services as auth_services
+from wijkportaal.besluiten.models import BesluitKeuze
+from wijkportaal.core import clock
 from wijkportaal.core.roles import Rol
 from wijkportaal.expertise.models import Domein, Eenheid, Expertise, ExpertiseSchool, ExpertiseWijk, Vorm
 from wijkportaal.pot import services as pot_services
-from wijkportaal.pot.models import Goedkeuringsregel, PeriodeSoort
+from wijkportaal.pot.models import BronSoort, Goedkeuringsregel, PeriodeSoort
+from wijkportaal.wijken.models import OrganisatieSoort
 
 _volgnummer = itertools.count(1)
 
@@ -157,6 +161,79 @@ def potten(db, make_wijk, make_bestuur, make_org, make_user):
     )
 
 
+@pytest.fixture
+def inleg(db, potten):
+    """inleg(door, bron, bestuur_id, cents, sleutel, toezegging=False): a contribution to pot A on
+    1 September 2025 through the service (a pledge is due by 31 December 2025)."""
+
+    def leg_in(door, bron, bestuur_id, cents, sleutel, toezegging=False):
+        return pot_services.voeg_bijdrage_toe(
+            db,
+            door,
+            potten.a,
+            bron=bron,
+            bestuur_id=bestuur_id,
+            partner_naam="",
+            middelen="eigen middelen",
+            bedrag_cents=cents,
+            datum=date(2025, 9, 1),
+            toezegging=toezegging,
+            uiterlijk_op=date(2025, 12, 31) if toezegging else None,
+            sleutel=sleutel,
+        )
+
+    return leg_in
+
+
+@pytest.fixture
+def startklas(db, potten, inleg):
+    """Pot A with € 10.000 paid in by the SWV and the approach Startklas with € 4.000 approved by both
+    boards, so € 6.000 is available; `potten` with `van_swv` and `aanpak` set."""
+    p = potten
+    p.van_swv = inleg(p.swv, BronSoort.SWV, None, 1_000_000, "inleg")
+    p.aanpak = pot_services.maak_aanpak(
+        db, p.swv, p.a, naam="Startklas", doel="", doelgroep="", niveau="wijk", school_ids=[], budgetten={}
+    )
+    toekenning = pot_services.stel_toekenning_voor(
+        db,
+        p.swv,
+        p.a,
+        p.aanpak,
+        bedrag_cents=400_000,
+        toelichting="",
+        vervalt_op=clock.now() + timedelta(days=14),
+        sleutel="startklas",
+    )
+    for bestuurder in (p.best_een, p.best_twee):
+        pot_services.neem_besluit(
+            db,
+            bestuurder,
+            toekenning,
+            bestuur_id=bestuurder.bestuur_id,
+            besluit=BesluitKeuze.AKKOORD,
+            toelichting="",
+        )
+    db.commit()
+    return p
+
+
+@pytest.fixture
+def pot_gebruikers(potten, make_user, make_org):
+    """The users of a pot's permission table: (rol, eigen) → user; "bestuurder ander" is Stichting
+    Ander's, whose board does not take part in pot A."""
+    p = potten
+    return {
+        ("beheerder", None): make_user(Rol.BEHEERDER),
+        ("swv", None): p.swv,
+        ("directeur", None): p.directeur,
+        ("beoordelaar", None): make_user(Rol.BEOORDELAAR),
+        ("bestuurder", True): p.best_een,
+        ("bestuurder", False): p.best_ander,
+        ("schoolleider", True): p.leider,
+        ("partner", True): make_user(Rol.PARTNER, organisatie=make_org(p.osdorp, OrganisatieSoort.OKT)),
+    }
+
+
 def _bijdrage_formulier(sleutel, bedrag="1,00", bron="swv", bestuur_id=0, soort="ingelegd", **extra):
     return {
         "bron": bron,
@@ -226,6 +303,54 @@ def momentopname(db):
         return result
 
     return neem
+
+
+# Money forms in two steps.
+
+
+class _Verborgen(HTMLParser):
+    """The hidden fields of the confirmation page's form: what step 2 posts."""
+
+    def __init__(self):
+        super().__init__()
+        self.velden: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "input" and a.get("type") == "hidden" and a.get("name"):
+            self.velden.append((a["name"], a.get("value") or ""))
+
+
+def _bevestigingsformulier(html: str) -> dict[str, list[str]]:
+    """What "Bevestigen" on a confirmation page posts: its hidden fields and the button's value."""
+    parser = _Verborgen()
+    parser.feed(html)
+    body: dict[str, list[str]] = {"actie": ["bevestigen"]}
+    for naam, waarde in parser.velden:
+        body.setdefault(naam, []).append(waarde)
+    return body
+
+
+def _bevestigd(client, url: str, data: dict, **kwargs):
+    """POST a money form as a user does: step 1 with `data`; when that shows the confirmation page,
+    press "Bevestigen" there (its hidden fields, not `data`). A refused step 1 is returned as it is."""
+    eerste = client.post(url, data=data)
+    html = eerste.get_data(as_text=True)
+    if eerste.status_code != 200 or 'value="bevestigen"' not in html:
+        return eerste
+    return client.post(url, data=_bevestigingsformulier(html), **kwargs)
+
+
+@pytest.fixture
+def bevestigingsformulier():
+    """bevestigingsformulier(html): the body "Bevestigen" on that confirmation page posts."""
+    return _bevestigingsformulier
+
+
+@pytest.fixture
+def bevestigd(client):
+    """bevestigd(url, data, **kw): a money form posted in its two steps (form, then "Bevestigen")."""
+    return lambda url, data, **kw: _bevestigd(client, url, data, **kw)
 
 
 # The permission tables: one shape for every feature.

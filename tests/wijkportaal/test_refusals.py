@@ -23,21 +23,28 @@ POT_TABELLEN = (
 
 
 def test_pot_paying_a_pledge_before_its_date_changes_nothing(
-    client, auth, db, potten, toezegging_formulier, momentopname
+    client, bevestigd, auth, db, potten, toezegging_formulier, momentopname
 ):
     p = potten
     auth.login(p.best_een)
-    assert client.post(f"/potten/{p.a.id}/bijdragen/nieuw", data=toezegging_formulier).status_code == 302
+    assert bevestigd(f"/potten/{p.a.id}/bijdragen/nieuw", toezegging_formulier).status_code == 302
     bijdrage_id = db.exec(select(Bijdrage.id)).one()
     before = momentopname(*POT_TABELLEN)
 
-    # The idempotency record is flushed first; then the service refuses the date.
+    # Refused at step 1 already: no confirmation page.
+    response = bevestigd(
+        f"/bijdragen/{bijdrage_id}/betalen", {"datum": "2025-08-15", "sleutel": "betaling-1"}
+    )
+    assert response.status_code == 422
+    assert "De betaling kan niet vóór de toezegging liggen." in response.get_data(as_text=True)
+    assert momentopname(*POT_TABELLEN) == before
+
+    # Step 2 sent anyway: the idempotency record is flushed first; then the service refuses the date.
     response = client.post(
         f"/bijdragen/{bijdrage_id}/betalen",
-        data={"datum": "2025-08-15", "sleutel": "betaling-1"},
-        follow_redirects=True,
+        data={"datum": "2025-08-15", "sleutel": "betaling-1", "actie": "bevestigen"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "De betaling kan niet vóór de toezegging liggen." in response.get_data(as_text=True)
     assert momentopname(*POT_TABELLEN) == before
 

@@ -31,7 +31,16 @@ from wijkportaal.core.db import get_session
 from wijkportaal.core.errors import Weigering
 from wijkportaal.core.web import centen
 from wijkportaal.pot import permissions, queries, services
-from wijkportaal.pot.models import Aanpak, Bijdrage, Goedkeuringsregel, Pot, PotWijk, Toekenning
+from wijkportaal.pot.models import (
+    Aanpak,
+    Besteding,
+    Bijdrage,
+    Goedkeuringsregel,
+    Pot,
+    PotWijk,
+    Terugdraaiing,
+    Toekenning,
+)
 from wijkportaal.wijken.models import Wijk
 
 _API_VELDEN = {"vervalt_op": "termijn_dagen"}  # service field names that differ in the API
@@ -211,6 +220,66 @@ def toekenning_besluit(toekenning_id: int):
     return _toekenning(db, pot, toekenning)
 
 
+_TERUGDRAAIEN = {
+    "methods": ("POST",),
+    "status": 201,
+    "body": schemas.TerugdraaiInvoer,
+    "idempotency_key": True,
+    "response": schemas.Terugdraaiing,
+    "errors": (403, 404),
+}
+
+
+@api_route(
+    bp,
+    "/bijdragen/<int:bijdrage_id>/terugdraaien",
+    summary="Een betaalde bijdrage terugdraaien, met een reden: een nieuwe boeking draait haar om",
+    **_TERUGDRAAIEN,
+)
+def bijdrage_terugdraaien(bijdrage_id: int):
+    """SWV staff reverse any paid contribution; a board's bestuurder its own board's."""
+    db = get_session()
+    bijdrage = found_and_allowed(db.get(Bijdrage, bijdrage_id))
+    pot = _zichtbare_pot(db, bijdrage.pot_id)
+    _vereist(
+        permissions.can_reverse_bijdrage(db, current_user, pot, bijdrage),
+        "Alleen het samenwerkingsverband draait een bijdrage terug, en een bestuur een betaalde bijdrage "
+        "van het eigen bestuur.",
+    )
+    return _draai_terug(db, pot, bijdrage=bijdrage)
+
+
+@api_route(
+    bp,
+    "/bestedingen/<int:besteding_id>/terugdraaien",
+    summary="Een besteding terugdraaien, met een reden: een nieuwe boeking draait haar om",
+    **_TERUGDRAAIEN,
+)
+def besteding_terugdraaien(besteding_id: int):
+    """Only SWV staff reverse a spending."""
+    db = get_session()
+    besteding = found_and_allowed(db.get(Besteding, besteding_id))
+    pot = _zichtbare_pot(db, db.get(Aanpak, besteding.aanpak_id).pot_id)
+    _vereist(
+        permissions.can_reverse_besteding(current_user),
+        "Alleen het samenwerkingsverband draait een besteding terug.",
+    )
+    return _draai_terug(db, pot, besteding=besteding)
+
+
+def _draai_terug(db: Session, pot: Pot, **boeking):
+    sleutel = request_idempotency_key()
+    invoer = request_body()
+
+    def draai_terug(grootboeksleutel: str) -> Terugdraaiing:
+        with _weigeringen(db, pot):
+            return services.draai_terug(
+                db, current_user, pot, reden=invoer.reden, sleutel=grootboeksleutel, **boeking
+            )
+
+    return _eenmalig(db, sleutel, invoer, Terugdraaiing, draai_terug, _terugdraaiing)
+
+
 # Loading, checking and refusing
 
 
@@ -234,6 +303,8 @@ def _weigeringen(db: Session, pot: Pot) -> Iterator[None]:
         beschikbaar = services.grootboek(db).balance(pot.account_code).available
         melding = f"Er is niet genoeg beschikbaar in de pot: nog {centen(beschikbaar)} vrij."
         fout(422, melding, titel="Onvoldoende beschikbaar", velden={"bedrag": melding})
+    except services.OnvoldoendeBeschikbaar as weigering:  # the same words as the form's
+        fout(422, str(weigering), titel="Onvoldoende beschikbaar", velden={"bedrag": str(weigering)})
     except Weigering as weigering:  # the pot's refusals and the decision component's
         veld = _API_VELDEN.get(weigering.veld, weigering.veld)
         fout(422, str(weigering), velden={veld: str(weigering)} if veld else {})
@@ -365,6 +436,20 @@ def _toekenning_met(
         afgerond_op=voorstel.afgerond_op,
         transactie_id=t.transaction_id,
         besluiten=[besluit(b["bestuur"]) for b in besturen],
+    )
+
+
+def _terugdraaiing(rij: Terugdraaiing) -> schemas.Terugdraaiing:
+    return schemas.Terugdraaiing(
+        id=rij.id,
+        pot_id=rij.pot_id,
+        bijdrage_id=rij.bijdrage_id,
+        besteding_id=rij.besteding_id,
+        transactie_id=rij.origineel_transaction_id,
+        correctie_transactie_id=rij.transaction_id,
+        reden=rij.reden,
+        door_id=rij.door_id,
+        op=rij.op,
     )
 
 

@@ -320,6 +320,28 @@ class BesluitInvoer(_Invoer):
     toelichting: str = Field(default="", max_length=2000, description="Verplicht bij afwijzen.")
 
 
+class TerugdraaiInvoer(_Invoer):
+    """Why a booking is undone."""
+
+    reden: str = Field(
+        default="", max_length=2000, description="Verplicht: waarom de boeking wordt teruggedraaid."
+    )
+
+
+class Terugdraaiing(_Schema):
+    """A paid contribution or a spending undone by a new booking that reverses it; the original stays."""
+
+    id: int
+    pot_id: int
+    bijdrage_id: int | None
+    besteding_id: int | None
+    transactie_id: int = Field(description="De boeking die is teruggedraaid.")
+    correctie_transactie_id: int = Field(description="De nieuwe boeking die haar omdraait.")
+    reden: str
+    door_id: int
+    op: NaiveDatetime
+
+
 class TransactiesQuery(BaseModel):
     """Paging through a pot's transactions, newest first."""
 

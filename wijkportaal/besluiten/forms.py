@@ -1,20 +1,26 @@
-"""The one decision form: akkoord or afgewezen, with a reason that rejecting needs."""
+"""The one decision form: akkoord or afwijzen, nothing chosen beforehand, with a reason that rejecting needs."""
 
-from wtforms import SelectField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms import RadioField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from wijkportaal.besluiten.models import BesluitKeuze
 from wijkportaal.core.forms import Form, keuzes
 
+REDEN_NODIG = "Geef een reden als u afwijst."
+
 
 class BesluitForm(Form):
-    besluit = SelectField(
+    besluit = RadioField(
         "Besluit",
-        choices=keuzes((m.value, m.value) for m in BesluitKeuze),
-        validators=[DataRequired("Dit veld is verplicht.")],
+        choices=keuzes([(BesluitKeuze.AKKOORD.value, "Akkoord"), (BesluitKeuze.AFGEWEZEN.value, "Afwijzen")]),
+        validators=[InputRequired("Kies akkoord of afwijzen.")],
     )
     toelichting = TextAreaField(
         "Toelichting",
         validators=[Optional(), Length(max=2000)],
-        description="Verplicht bij afwijzen.",
+        description="Verplicht bij afwijzen: de reden.",
     )
+
+    def validate_toelichting(self, field) -> None:
+        if self.besluit.data == BesluitKeuze.AFGEWEZEN.value and not (field.data or "").strip():
+            raise ValidationError(REDEN_NODIG)

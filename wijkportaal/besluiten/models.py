@@ -27,6 +27,16 @@ class Besluitregel(StrEnum):
             "alleen": "Eén beslisser besluit",
         }[self]
 
+    @property
+    def kort(self) -> str:
+        """The rule's name in a sentence: "de regel 'alle besturen'"."""
+        return {
+            "alle": "alle besturen",
+            "meerderheid": "meerderheid van de besturen",
+            "gewogen": "meerderheid naar inbreng",
+            "alleen": "één beslisser",
+        }[self]
+
 
 class VoorstelStatus(StrEnum):
     OPEN = "open"

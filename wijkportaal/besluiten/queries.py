@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from wijkportaal.auth.models import Gebruiker
-from wijkportaal.besluiten import soorten
+from wijkportaal.besluiten import rules, soorten
 from wijkportaal.besluiten.models import (
     Besluitregel,
     Voorstel,
@@ -72,6 +72,17 @@ def besluitvorming(session: Session, voorstel: Voorstel) -> dict:
         "besluiten": besluiten_van(session, [voorstel.id])[voorstel.id],
         "door_besturen": voorstel.regel != Besluitregel.ALLEEN,
     }
+
+
+def gevolg_van_akkoord(
+    session: Session, voorstel: Voorstel, beslisser: int, gevolg: str, gewicht: dict[int, int] | None = None
+) -> str:
+    """The sentence the decision form shows: what an approval by `beslisser` does under the rule."""
+    besluiten = {b: x.keuze for b, x in besluiten_van(session, [voorstel.id])[voorstel.id].items()}
+    nodig = rules.nog_nodig_na_akkoord(
+        voorstel.regel, beslissers(session, voorstel), besluiten, beslisser, gewicht
+    )
+    return rules.gevolg_van_akkoord(voorstel.regel, nodig, gevolg)
 
 
 def verlopen(session: Session, soort: str, moment: datetime | None = None) -> list[Voorstel]:

@@ -10,3 +10,9 @@ class Weigering(ValueError):
     def __init__(self, message: str, veld: str | None = None):
         super().__init__(message)
         self.veld = veld
+
+
+def weiger_als(melding: str | None, veld: str | None = None) -> None:
+    """Refuse with `melding` when a pure rule returned one (rules return a message or None)."""
+    if melding:
+        raise Weigering(melding, veld)

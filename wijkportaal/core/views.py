@@ -1,7 +1,12 @@
-"""The helpers every blueprint's views share: show a refusal, render a form page, go back after one."""
+"""The helpers every blueprint's views share: show a refusal, render a form page, go back after one,
+and book money in two steps."""
 
-from flask import flash, redirect, render_template
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from flask import flash, redirect, render_template, request
+
+import ledger
 from wijkportaal.core.db import rollback_request
 from wijkportaal.core.errors import Weigering
 from wijkportaal.core.privacy import PRIVACY_HINT
@@ -44,3 +49,63 @@ def weiger_en_terug(fout: Exception | str, url: str):
     rollback_request()
     flash(str(fout), "error")
     return redirect(url), 303
+
+
+# Money in two steps: nothing is booked before the user saw the amount in words and its effect.
+
+BEVESTIGEN, TERUG = "bevestigen", "terug"
+
+
+@dataclass(frozen=True)
+class Saldo:
+    """The effect of a booking on one balance: `label` goes from `voor` to `na` (cents)."""
+
+    label: str
+    voor: int
+    na: int
+
+
+@dataclass(frozen=True)
+class Bevestiging:
+    """What the confirmation page of a money form shows: the amount (in figures and in words), the pot,
+    further facts as (label, value) rows, the effect on the balances, and what happens next."""
+
+    titel: str
+    bedrag_cents: int
+    pot: str
+    regels: tuple[tuple[str, str], ...] = ()
+    saldi: tuple[Saldo, ...] = ()
+    uitleg: str = ""
+
+
+def in_twee_stappen(form, bevestiging: Callable[[], Bevestiging], boek: Callable[[], object]):
+    """A form that moves money, in two steps that work without JavaScript.
+
+    Step 1 (the form's own button) validates and shows the confirmation page `bevestiging()` builds;
+    nothing is booked. Its "Bevestigen" posts the same values again, with the form's idempotency key,
+    and only then `boek()` runs (a repeat books once: see `SleutelMixin.eenmalig`); its "Terug" shows
+    the filled form. Returns the response to send, or None: show the form (with its errors, if any).
+    A refusal raised by `bevestiging()` or `boek()` is put at its field."""
+    if request.method != "POST" or request.form.get("actie") == TERUG:
+        return None
+    if not form.validate_on_submit():
+        return None
+    try:
+        if request.form.get("actie") == BEVESTIGEN:
+            return boek()
+        inhoud = bevestiging()
+    except (Weigering, ledger.LedgerError) as fout:
+        toon_fout(form, fout)
+        return None
+    velden = [
+        (veld.name, waarde)
+        for veld in form
+        if veld.name != "csrf_token"
+        for waarde in request.form.getlist(veld.name) or _verborgen_waarde(veld)
+    ]
+    return render_template("_bevestig.html", b=inhoud, velden=velden)
+
+
+def _verborgen_waarde(veld) -> list[str]:
+    """A hidden field the request left out keeps the value the form gave it (a new idempotency key)."""
+    return [str(veld.data)] if veld.type == "HiddenField" and veld.data else []

@@ -50,6 +50,17 @@ def centen(value: int | None) -> str:
     return euro(to_decimal(value or 0))
 
 
+def in_woorden(cents: int) -> str:
+    """The amount in Dutch words, as on a cheque: 'honderdduizend euro', 'twaalf euro en vijftig cent'."""
+    from num2words import num2words  # only a confirmation page needs it
+
+    euros, rest = divmod(int(cents), 100)
+    delen = [f"{num2words(euros, lang='nl')} euro"] if euros or not rest else []
+    if rest:
+        delen.append(f"{num2words(rest, lang='nl')} cent")
+    return " en ".join(delen)
+
+
 def getal(value) -> str:
     return format_decimal(value or 0, locale=LOCALE)
 
@@ -71,6 +82,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(tijd)
     app.add_template_filter(euro)
     app.add_template_filter(centen)
+    app.add_template_filter(in_woorden)
     app.add_template_filter(getal)
     app.add_template_filter(aantal)
     app.before_request(_make_nonce)

@@ -15,7 +15,7 @@ from wijkportaal.core.db import get_session
 from wijkportaal.core.errors import Weigering
 from wijkportaal.core.forms import keuzes
 from wijkportaal.core.privacy import PRIVACY_HINT
-from wijkportaal.core.views import render_form, toon_fout
+from wijkportaal.core.views import Bevestiging, Saldo, in_twee_stappen, render_form, toon_fout
 from wijkportaal.core.web import centen
 from wijkportaal.monitor import forms, permissions, queries, services
 from wijkportaal.monitor.models import VrijvalVoorstel
@@ -23,6 +23,8 @@ from wijkportaal.monitor.rules import BASISJAAR, grafiek
 from wijkportaal.monitor.services import MonitorFout, label
 from wijkportaal.overleg import queries as overleg_queries
 from wijkportaal.overleg.permissions import visible_wijk
+from wijkportaal.pot import queries as pot_queries
+from wijkportaal.pot import services as pot_services
 from wijkportaal.pot.models import Pot
 from wijkportaal.wijken.models import Wijk
 
@@ -208,13 +210,24 @@ def voorstel(voorstel_id: int):
                 flash(f"Uw besluit is vastgelegd. Status: {status.label}.", "success")
                 return redirect(url_for("monitor.voorstel", voorstel_id=voorstel.id))
     besluitvoorstel = db.get(Voorstel, voorstel.voorstel_id)
+    pot = db.get(Pot, voorstel.pot_id)
+    mag_besluiten = besluiten_permissions.wacht_op(db, current_user, besluitvoorstel)
     return render_form(
         "monitor/voorstel.html",
         form,
         v=voorstel,
         wijk=db.get(Wijk, voorstel.wijk_id),
-        pot=db.get(Pot, voorstel.pot_id),
-        mag_besluiten=besluiten_permissions.wacht_op(db, current_user, besluitvoorstel),
+        pot=pot,
+        mag_besluiten=mag_besluiten,
+        gevolg_van_akkoord=besluiten_queries.gevolg_van_akkoord(
+            db,
+            besluitvoorstel,
+            besluiten_permissions.beslisser_van(current_user, besluitvoorstel),
+            f"komt {centen(voorstel.bedrag_cents)} vrijval in {pot.naam}",
+            pot_services.ingelegd_per_bestuur(db, pot),
+        )
+        if mag_besluiten
+        else None,
         privacy_hint=PRIVACY_HINT,
         **besluiten_queries.besluitvorming(db, besluitvoorstel),
     )
@@ -264,26 +277,45 @@ def vrijval_nieuw(code: str):
     form.pot_id.choices = keuzes((p.id, p.naam) for p in potten)
     if request.method == "GET":
         form.schooljaar.data = request.args.get("jaar", type=int)
-    if form.validate_on_submit():
-        try:
-            voorstel = form.eenmalig(
+
+    def bevestiging() -> Bevestiging:
+        regel = next((r for r in beschikbaar if r.schooljaar == form.schooljaar.data), None)
+        pot = next((p for p in potten if p.id == form.pot_id.data), None)
+        if regel is None or pot is None:
+            raise Weigering("Kies een schooljaar en een pot uit de lijst.")
+        nu = pot_queries.cijfers(db, [pot])[pot.id].beschikbaar
+        return Bevestiging(
+            titel="Vrijval voorstellen: bevestigen",
+            bedrag_cents=regel.vrijval_cents,
+            pot=pot.naam,
+            regels=(("Wijk", wijk.naam), ("Schooljaar", regel.label), ("Goedkeuringsregel", pot.regel.label)),
+            saldi=(Saldo("Beschikbaar in de pot, na instemming", nu, nu + regel.vrijval_cents),),
+            uitleg=(
+                "Er wordt nu nog niets geboekt: na uw bevestiging besluiten de deelnemende besturen. Stemmen "
+                "ze in, dan komt de vrijval als bijdrage in de pot."
+            ),
+        )
+
+    def boek():
+        voorstel = form.eenmalig(
+            db,
+            current_user,
+            VrijvalVoorstel,
+            lambda _sleutel: services.stel_vrijval_voor(
                 db,
                 current_user,
-                VrijvalVoorstel,
-                lambda _sleutel: services.stel_vrijval_voor(
-                    db,
-                    current_user,
-                    wijk,
-                    schooljaar=form.schooljaar.data,
-                    pot=db.get(Pot, form.pot_id.data),
-                    toelichting=form.toelichting.data or "",
-                ),
-            )
-        except Weigering as fout:
-            toon_fout(form, fout)
-        else:
-            flash("De vrijval is voorgesteld; de besturen van de pot kunnen nu besluiten.", "success")
-            return redirect(url_for("monitor.voorstel", voorstel_id=voorstel.id))
+                wijk,
+                schooljaar=form.schooljaar.data,
+                pot=db.get(Pot, form.pot_id.data),
+                toelichting=form.toelichting.data or "",
+            ),
+        )
+        flash("De vrijval is voorgesteld; de besturen van de pot kunnen nu besluiten.", "success")
+        return redirect(url_for("monitor.voorstel", voorstel_id=voorstel.id))
+
+    klaar = in_twee_stappen(form, bevestiging, boek)
+    if klaar is not None:
+        return klaar
     return render_form(
         "monitor/vrijval_form.html",
         form,

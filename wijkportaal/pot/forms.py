@@ -94,3 +94,14 @@ class BestedingForm(SleutelMixin, Form):
     omschrijving = StringField("Omschrijving", validators=[DataRequired(VERPLICHT), Length(max=400)])
     factuurreferentie = StringField("Factuurnummer", validators=[Optional(), Length(max=120)])
     bedrag = BedragField("Bedrag (€)")
+
+
+class TerugdraaiForm(SleutelMixin, Form):
+    reden = TextAreaField(
+        "Reden",
+        validators=[
+            DataRequired("Geef een reden waarom deze boeking wordt teruggedraaid."),
+            Length(max=2000, message="Gebruik hoogstens 2000 tekens."),
+        ],
+        description="Bijvoorbeeld: bedrag verkeerd ingetypt (12.500 in plaats van 1.250).",
+    )

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 import sqlalchemy as sa
 from pydantic import NaiveDatetime
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, SQLModel, select
 
 from wijkportaal.besluiten.models import Besluitregel, VoorstelStatus
 from wijkportaal.core.clock import now
@@ -176,3 +176,37 @@ class Besteding(SQLModel, table=True):
     transaction_id: int = Field(foreign_key="ledger_transactions.id")
     ingevoerd_door_id: int | None = Field(default=None, foreign_key="gebruikers.id")
     ingevoerd_op: NaiveDatetime = Field(default_factory=now)
+
+
+class Terugdraaiing(SQLModel, table=True):
+    """A paid contribution or a spending undone by a ledger reversal, with why, by whom and when.
+
+    The original booking stays as it was; the reversal is a new ledger transaction pointing at it. One
+    booking is reversed at most once (the unique original transaction)."""
+
+    __tablename__ = "terugdraaiingen"
+    __table_args__ = (
+        sa.CheckConstraint("(bijdrage_id IS NULL) <> (besteding_id IS NULL)", name="een_boeking"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    pot_id: int = Field(foreign_key="potten.id", index=True)
+    bijdrage_id: int | None = Field(default=None, foreign_key="bijdragen.id", unique=True)
+    besteding_id: int | None = Field(default=None, foreign_key="bestedingen.id", unique=True)
+    origineel_transaction_id: int = Field(foreign_key="ledger_transactions.id", unique=True)
+    transaction_id: int = Field(foreign_key="ledger_transactions.id", unique=True)
+    reden: str = Field(sa_type=sa.Text)
+    door_id: int = Field(foreign_key="gebruikers.id")
+    op: NaiveDatetime = Field(default_factory=now)
+
+
+def bijdrage_telt():
+    """SQL condition: the contribution was not reversed."""
+    return Bijdrage.id.not_in(select(Terugdraaiing.bijdrage_id).where(Terugdraaiing.bijdrage_id.is_not(None)))
+
+
+def besteding_telt():
+    """SQL condition: the spending was not reversed."""
+    return Besteding.id.not_in(
+        select(Terugdraaiing.besteding_id).where(Terugdraaiing.besteding_id.is_not(None))
+    )

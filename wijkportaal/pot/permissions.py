@@ -62,6 +62,43 @@ def can_contribute(session: Session, user, pot: Pot, bron: BronSoort, bestuur_id
     return beheert_swv_geld(user)
 
 
+def bronnen_voor_bijdrage(session: Session, user, pot: Pot) -> list[BronSoort]:
+    """The sources the contribution form offers this user (vrijval comes in only through the monitor)."""
+    bronnen = [
+        bron
+        for bron in BronSoort
+        if bron not in (BronSoort.BESTUUR, BronSoort.VRIJVAL)
+        and can_contribute(session, user, pot, bron, None)
+    ]
+    if besturen_voor_bijdrage(session, user, pot):
+        bronnen.insert(0, BronSoort.BESTUUR)
+    return bronnen
+
+
+def besturen_voor_bijdrage(session: Session, user, pot: Pot) -> list[int]:
+    """The boards of the pot this user may record a contribution of: their own, for a bestuurder."""
+    ids = session.exec(select(PotBestuur.bestuur_id).where(PotBestuur.pot_id == pot.id))
+    return [i for i in ids if can_contribute(session, user, pot, BronSoort.BESTUUR, i)]
+
+
+def can_reverse_bijdrage(session: Session, user, pot: Pot, bijdrage) -> bool:
+    """SWV staff reverse any paid contribution; a board's bestuurder reverses its own board's."""
+    if bijdrage.transaction_id is None:
+        return False
+    if beheert_swv_geld(user):
+        return True
+    return (
+        bijdrage.bron_soort == BronSoort.BESTUUR
+        and neemt_deel(session, user, pot)
+        and user.bestuur_id == bijdrage.bestuur_id
+    )
+
+
+def can_reverse_besteding(user) -> bool:
+    """Only SWV staff reverse a spending."""
+    return beheert_swv_geld(user)
+
+
 def must_open_for_own_board(user) -> bool:
     """A bestuurder opens a pot only with their own board taking part."""
     return roles.heeft(user, roles.BESTUURT)

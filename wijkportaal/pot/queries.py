@@ -11,6 +11,7 @@ from sqlmodel import Session, func, select
 
 import ledger
 from ledger import Ledger, PostedTransaction
+from wijkportaal.auth.models import Gebruiker
 from wijkportaal.besluiten import queries as besluiten_queries
 from wijkportaal.besluiten.models import Voorstel, VoorstelBesluit, VoorstelBestuur, VoorstelStatus
 from wijkportaal.besluiten.soorten import Onderwerp, beschrijving
@@ -24,12 +25,17 @@ from wijkportaal.pot.models import (
     Pot,
     PotBestuur,
     PotWijk,
+    Terugdraaiing,
     Toekenning,
+    besteding_telt,
+    bijdrage_telt,
 )
 from wijkportaal.pot.rules import (
     PER_PAGINA,
     AanpakRapport,
     BestuurRegel,
+    Correctie,
+    Correcties,
     JaarRegel,
     JournaalFilter,
     JournaalPagina,
@@ -66,7 +72,7 @@ def cijfers(session: Session, pots: list[Pot]) -> dict[int, PotCijfers]:
 
     ingelegd = per_pot(
         select(Bijdrage.pot_id, func.sum(Bijdrage.bedrag_cents))
-        .where(Bijdrage.pot_id.in_(ids), Bijdrage.transaction_id.is_not(None))
+        .where(Bijdrage.pot_id.in_(ids), Bijdrage.transaction_id.is_not(None), bijdrage_telt())
         .group_by(Bijdrage.pot_id)
     )
     toegezegd = per_pot(
@@ -82,7 +88,7 @@ def cijfers(session: Session, pots: list[Pot]) -> dict[int, PotCijfers]:
     besteed = per_pot(
         select(Aanpak.pot_id, func.sum(Besteding.bedrag_cents))
         .join(Aanpak, Aanpak.id == Besteding.aanpak_id)
-        .where(Aanpak.pot_id.in_(ids))
+        .where(Aanpak.pot_id.in_(ids), besteding_telt())
         .group_by(Aanpak.pot_id)
     )
     return {
@@ -115,6 +121,7 @@ def besturen_van(session: Session, pot: Pot) -> list[dict]:
                 Bijdrage.pot_id == pot.id,
                 Bijdrage.transaction_id.is_not(None),
                 Bijdrage.bestuur_id.is_not(None),
+                bijdrage_telt(),
             )
             .group_by(Bijdrage.bestuur_id)
         ).all()
@@ -163,7 +170,7 @@ def aanpakken_van(session: Session, pot: Pot) -> list[dict]:
     besteed = dict(
         session.exec(
             select(Besteding.aanpak_id, func.sum(Besteding.bedrag_cents))
-            .where(Besteding.aanpak_id.in_(ids))
+            .where(Besteding.aanpak_id.in_(ids), besteding_telt())
             .group_by(Besteding.aanpak_id)
         ).all()
     )
@@ -330,7 +337,7 @@ def aanpakken_rapport(session: Session, pot: Pot) -> tuple[list[AanpakRapport], 
         regel(aanpak_id, jaar_van(pot, (afgerond or voorgesteld).date())).toegekend += bedrag
     for aanpak_id, bedrag, datum in session.exec(
         select(Besteding.aanpak_id, Besteding.bedrag_cents, Besteding.datum)
-        .where(Besteding.aanpak_id.in_(ids))
+        .where(Besteding.aanpak_id.in_(ids), besteding_telt())
         .order_by(Besteding.id)
     ):
         regel(aanpak_id, jaar_van(pot, datum)).besteed += bedrag
@@ -496,3 +503,32 @@ def aandeel_van_bestuur(session: Session, pot: Pot, bestuur_id: int) -> tuple[in
     ).one()
     eigen = int(eigen or 0)
     return eigen, procent(eigen, cijfers(session, [pot])[pot.id].ingelegd)
+
+
+def correcties(session: Session, pot: Pot) -> Correcties:
+    """Every reversed contribution and spending of the pot, newest first, with reason, author and time."""
+    rows = session.exec(
+        select(Terugdraaiing, Gebruiker.naam, Bijdrage, Besteding)
+        .join(Gebruiker, Gebruiker.id == Terugdraaiing.door_id)
+        .outerjoin(Bijdrage, Bijdrage.id == Terugdraaiing.bijdrage_id)
+        .outerjoin(Besteding, Besteding.id == Terugdraaiing.besteding_id)
+        .where(Terugdraaiing.pot_id == pot.id)
+        .order_by(Terugdraaiing.id.desc())
+    )
+    return Correcties(
+        [
+            Correctie(
+                soort="bijdrage" if bijdrage else "besteding",
+                omschrijving=f"Bijdrage ({bijdrage.middelen})"
+                if bijdrage
+                else f"Besteding: {besteding.omschrijving}",
+                bedrag_cents=(bijdrage or besteding).bedrag_cents,
+                origineel=t.origineel_transaction_id,
+                correctie=t.transaction_id,
+                reden=t.reden,
+                door=naam,
+                op=t.op,
+            )
+            for t, naam, bijdrage, besteding in rows
+        ]
+    )

@@ -13,12 +13,20 @@ from wijkportaal.besluiten.forms import BesluitForm
 from wijkportaal.besluiten.models import BesluitKeuze, Voorstel
 from wijkportaal.core import clock
 from wijkportaal.core.access import get_or_404_403, require
-from wijkportaal.core.db import get_session, rollback_request
-from wijkportaal.core.errors import Weigering
+from wijkportaal.core.db import get_session
+from wijkportaal.core.errors import Weigering, weiger_als
 from wijkportaal.core.exports import download
 from wijkportaal.core.forms import keuzes
-from wijkportaal.core.privacy import PRIVACY_HINT
-from wijkportaal.core.views import render_form, toon_fout, weiger_en_terug
+from wijkportaal.core.views import (
+    Bevestiging,
+    Saldo,
+    bewaar,
+    in_twee_stappen,
+    render_form,
+    toon_fout,
+    weiger_en_terug,
+)
+from wijkportaal.core.web import centen, datum
 from wijkportaal.pot import forms, permissions, queries, rules, services
 from wijkportaal.pot.models import (
     Aanpak,
@@ -28,6 +36,7 @@ from wijkportaal.pot.models import (
     Goedkeuringsregel,
     PeriodeSoort,
     Pot,
+    Terugdraaiing,
     Toekenning,
 )
 from wijkportaal.pot.services import PotFout
@@ -138,15 +147,9 @@ def pot(pot_id: int):
         beheert_swv_geld=permissions.beheert_swv_geld(current_user),
         neemt_deel=permissions.neemt_deel(db, current_user, pot),
         vandaag=clock.today(),
-        betaal_form=_betaal_form(),
+        correcties=queries.correcties(db, pot),
+        mag_terugdraaien=lambda b: permissions.can_reverse_bijdrage(db, current_user, pot, b),
     )
-
-
-def _betaal_form():
-    form = forms.BetaalForm()
-    form.nieuwe_sleutel()
-    form.datum.data = clock.today()
-    return form
 
 
 @bp.route("/potten/<int:pot_id>/regel", methods=["POST"])
@@ -167,80 +170,140 @@ def regel(pot_id: int):
 
 @bp.route("/potten/<int:pot_id>/bijdragen/nieuw", methods=["GET", "POST"])
 def bijdrage_nieuw(pot_id: int):
-    """Record a contribution or a pledge."""
+    """Record a contribution or a pledge, after the user confirmed the amount."""
     pot = _pot(pot_id)
     db = get_session()
-    swv = permissions.beheert_swv_geld(current_user)
-    require(swv or permissions.neemt_deel(db, current_user, pot))
+    bronnen = permissions.bronnen_voor_bijdrage(db, current_user, pot)
+    require(bool(bronnen))
     form = forms.BijdrageForm()
-    besturen = [b["bestuur"] for b in queries.besturen_van(db, pot)]
-    if not swv:
-        besturen = [b for b in besturen if b.id == current_user.bestuur_id]
-        form.bron.choices = keuzes([(BronSoort.BESTUUR.value, BronSoort.BESTUUR.label)])
+    form.bron.choices = keuzes((b.value, b.label) for b in bronnen)
+    mag = set(permissions.besturen_voor_bijdrage(db, current_user, pot))
+    besturen = [b["bestuur"] for b in queries.besturen_van(db, pot) if b["bestuur"].id in mag]
     form.bestuur_id.choices = keuzes([(0, "—")] + [(b.id, b.naam) for b in besturen])
     if request.method == "GET":
         form.nieuwe_sleutel()
         form.datum.data = clock.today()
-        if not swv:
-            form.bestuur_id.data = current_user.bestuur_id
-    if form.validate_on_submit():
-        bron = BronSoort(form.bron.data)
-        bestuur_id = form.bestuur_id.data or None
+        if len(besturen) == 1:
+            form.bestuur_id.data = besturen[0].id
+
+    def mag_boeken() -> None:
+        bron, bestuur_id = BronSoort(form.bron.data), form.bestuur_id.data or None
         if not permissions.can_contribute(db, current_user, pot, bron, bestuur_id):
-            form.bestuur_id.errors.append("U kunt alleen een bijdrage van uw eigen bestuur vastleggen.")
-        else:
-            try:
-                form.eenmalig(
-                    db,
-                    current_user,
-                    Bijdrage,
-                    lambda grootboeksleutel: services.voeg_bijdrage_toe(
-                        db,
-                        current_user,
-                        pot,
-                        bron=bron,
-                        bestuur_id=bestuur_id,
-                        partner_naam=form.partner_naam.data or "",
-                        middelen=form.middelen.data,
-                        bedrag_cents=form.bedrag.cents,
-                        datum=form.datum.data,
-                        toezegging=form.soort.data == "toezegging",
-                        uiterlijk_op=form.uiterlijk_op.data,
-                        sleutel=grootboeksleutel,
-                    ),
-                )
-            except (Weigering, ledger.LedgerError) as fout:
-                toon_fout(form, fout)
-            else:
-                flash("De bijdrage is vastgelegd.", "success")
-                return redirect(url_for("pot.pot", pot_id=pot.id))
-    return render_form("pot/bijdrage_form.html", form, pot=pot)
+            raise Weigering("Kies het bestuur waarvan u de bijdrage vastlegt.", "bestuur_id")
+        onvolledig = rules.bijdrage_onvolledig(
+            bron == BronSoort.PARTNER,
+            form.partner_naam.data or "",
+            form.soort.data == "toezegging",
+            form.datum.data,
+            form.uiterlijk_op.data,
+        )
+        if onvolledig:
+            raise Weigering(*onvolledig)
+
+    klaar = in_twee_stappen(
+        form,
+        lambda: mag_boeken() or _bevestig_bijdrage(db, pot, form, besturen),
+        lambda: mag_boeken() or _boek_bijdrage(db, pot, form),
+    )
+    if klaar is not None:
+        return klaar
+    return render_form("pot/bijdrage_form.html", form, pot=pot, kies_bestuur=bool(besturen))
 
 
-@bp.route("/bijdragen/<int:bijdrage_id>/betalen", methods=["POST"])
+def _bevestig_bijdrage(db, pot: Pot, form, besturen) -> Bevestiging:
+    bron = BronSoort(form.bron.data)
+    namen = {b.id: b.naam for b in besturen}
+    van = namen.get(form.bestuur_id.data) if bron == BronSoort.BESTUUR else None
+    van = van or (form.partner_naam.data if bron == BronSoort.PARTNER else None) or bron.label
+    c = queries.cijfers(db, [pot])[pot.id]
+    bedrag = form.bedrag.cents
+    regels = (("Van", van), ("Bron van het geld", form.middelen.data), ("Datum", datum(form.datum.data)))
+    if form.soort.data == "toezegging":
+        return Bevestiging(
+            titel="Toezegging bevestigen",
+            bedrag_cents=bedrag,
+            pot=pot.naam,
+            regels=(*regels, ("Uiterlijk betaald op", datum(form.uiterlijk_op.data))),
+            saldi=(
+                Saldo("Nog toegezegd", c.toegezegd, c.toegezegd + bedrag),
+                Saldo("Beschikbaar in de pot (blijft gelijk)", c.beschikbaar, c.beschikbaar),
+            ),
+            uitleg="Een toezegging komt pas in de pot als ze betaald is.",
+        )
+    return Bevestiging(
+        titel="Bijdrage bevestigen",
+        bedrag_cents=bedrag,
+        pot=pot.naam,
+        regels=regels,
+        saldi=(Saldo("Beschikbaar in de pot", c.beschikbaar, c.beschikbaar + bedrag),),
+        uitleg="Na uw bevestiging wordt de bijdrage in het grootboek geboekt.",
+    )
+
+
+def _boek_bijdrage(db, pot: Pot, form):
+    form.eenmalig(
+        db,
+        current_user,
+        Bijdrage,
+        lambda grootboeksleutel: services.voeg_bijdrage_toe(
+            db,
+            current_user,
+            pot,
+            bron=BronSoort(form.bron.data),
+            bestuur_id=form.bestuur_id.data or None,
+            partner_naam=form.partner_naam.data or "",
+            middelen=form.middelen.data,
+            bedrag_cents=form.bedrag.cents,
+            datum=form.datum.data,
+            toezegging=form.soort.data == "toezegging",
+            uiterlijk_op=form.uiterlijk_op.data,
+            sleutel=grootboeksleutel,
+        ),
+    )
+    flash("De bijdrage is vastgelegd.", "success")
+    return redirect(url_for("pot.pot", pot_id=pot.id))
+
+
+@bp.route("/bijdragen/<int:bijdrage_id>/betalen", methods=["GET", "POST"])
 def bijdrage_betalen(bijdrage_id: int):
-    """A pledge is paid in: post it in the ledger."""
+    """A pledge is paid in: post it in the ledger, after the user confirmed the amount."""
     bijdrage = get_or_404_403(Bijdrage, bijdrage_id)
     pot = _pot(bijdrage.pot_id)
     db = get_session()
     require(permissions.can_contribute(db, current_user, pot, bijdrage.bron_soort, bijdrage.bestuur_id))
     form = forms.BetaalForm()
-    if form.validate_on_submit():
-        try:
-            form.eenmalig(
-                db,
-                current_user,
-                Bijdrage,
-                lambda grootboeksleutel: services.betaal_toezegging(
-                    db, current_user, bijdrage, form.datum.data, grootboeksleutel
-                ),
-            )
-        except (Weigering, ledger.LedgerError) as fout:
-            return weiger_en_terug(fout, url_for("pot.pot", pot_id=pot.id))
+    if request.method == "GET":
+        form.nieuwe_sleutel()
+        form.datum.data = clock.today()
+
+    def bevestiging() -> Bevestiging:
+        weiger_als(rules.betaling_te_vroeg(bijdrage.datum, form.datum.data), "datum")
+        beschikbaar = queries.cijfers(db, [pot])[pot.id].beschikbaar
+        return Bevestiging(
+            titel="Betaling van een toezegging bevestigen",
+            bedrag_cents=bijdrage.bedrag_cents,
+            pot=pot.naam,
+            regels=(("Toegezegd op", datum(bijdrage.datum)), ("Betaald op", datum(form.datum.data))),
+            saldi=(Saldo("Beschikbaar in de pot", beschikbaar, beschikbaar + bijdrage.bedrag_cents),),
+            uitleg="Na uw bevestiging wordt de toezegging als betaald in het grootboek geboekt.",
+        )
+
+    def boek():
+        form.eenmalig(
+            db,
+            current_user,
+            Bijdrage,
+            lambda grootboeksleutel: services.betaal_toezegging(
+                db, current_user, bijdrage, form.datum.data, grootboeksleutel
+            ),
+        )
         flash("De toezegging is als betaald geboekt.", "success")
-    else:
-        flash(" ".join(e for errs in form.errors.values() for e in errs), "error")
-    return redirect(url_for("pot.pot", pot_id=pot.id))
+        return redirect(url_for("pot.pot", pot_id=pot.id))
+
+    klaar = in_twee_stappen(form, bevestiging, boek)
+    if klaar is not None:
+        return klaar
+    return render_form("pot/betaal_form.html", form, pot=pot, bijdrage=bijdrage)
 
 
 @bp.route("/potten/<int:pot_id>/aanpakken/nieuw", methods=["GET", "POST"])
@@ -291,110 +354,145 @@ def aanpak(aanpak_id: int):
     """An approach: budget per year against what was allocated and spent, and its spending."""
     aanpak = get_or_404_403(Aanpak, aanpak_id)
     pot = _pot(aanpak.pot_id)
-    db = get_session()
-    info = next(a for a in queries.aanpakken_van(db, pot) if a["aanpak"].id == aanpak.id)
     form = forms.BestedingForm()
     form.nieuwe_sleutel()
     form.datum.data = clock.today()
-    return render_template(
+    return _aanpak_pagina(pot, aanpak, form)
+
+
+def _aanpak_pagina(pot: Pot, aanpak: Aanpak, form):
+    db = get_session()
+    return render_form(
         "pot/aanpak.html",
+        form,
         pot=pot,
-        a=info,
+        a=_aanpak_cijfers(db, pot, aanpak),
         aanpak=aanpak,
-        form=form,
-        privacy_hint=PRIVACY_HINT,
         bestedingen=list(
             db.exec(
                 select(Besteding).where(Besteding.aanpak_id == aanpak.id).order_by(Besteding.datum.desc())
             )
         ),
         mag_beheren=permissions.can_manage_pot(db, current_user, pot),
+        correcties=queries.correcties(db, pot),
+        mag_terugdraaien=permissions.can_reverse_besteding(current_user),
     )
+
+
+def _aanpak_cijfers(db, pot: Pot, aanpak: Aanpak) -> dict:
+    return next(a for a in queries.aanpakken_van(db, pot) if a["aanpak"].id == aanpak.id)
 
 
 @bp.route("/aanpakken/<int:aanpak_id>/bestedingen", methods=["POST"])
 def besteding_nieuw(aanpak_id: int):
-    """Record spending on an approach, within its approved budget."""
+    """Record spending on an approach, within its approved budget, after the user confirmed the amount."""
     aanpak = get_or_404_403(Aanpak, aanpak_id)
     pot = _pot(aanpak.pot_id)
     db = get_session()
     require(permissions.can_manage_pot(db, current_user, pot))
     form = forms.BestedingForm()
-    if form.validate_on_submit():
-        try:
-            form.eenmalig(
+
+    def bevestiging() -> Bevestiging:
+        toegekend, besteed = services.toegekend_en_besteed(db, aanpak)
+        weiger_als(rules.boven_budget(toegekend - besteed, form.bedrag.cents), "bedrag")
+        return Bevestiging(
+            titel="Besteding bevestigen",
+            bedrag_cents=form.bedrag.cents,
+            pot=pot.naam,
+            regels=(
+                ("Aanpak", aanpak.naam),
+                ("Omschrijving", form.omschrijving.data),
+                ("Factuurnummer", form.factuurreferentie.data or "—"),
+                ("Datum", datum(form.datum.data)),
+            ),
+            saldi=(
+                Saldo(
+                    "Nog te besteden voor deze aanpak",
+                    toegekend - besteed,
+                    toegekend - besteed - form.bedrag.cents,
+                ),
+            ),
+            uitleg="Na uw bevestiging wordt de besteding in het grootboek geboekt.",
+        )
+
+    def boek():
+        form.eenmalig(
+            db,
+            current_user,
+            Besteding,
+            lambda grootboeksleutel: services.boek_besteding(
                 db,
                 current_user,
-                Besteding,
-                lambda grootboeksleutel: services.boek_besteding(
-                    db,
-                    current_user,
-                    aanpak,
-                    datum=form.datum.data,
-                    omschrijving=form.omschrijving.data,
-                    factuurreferentie=form.factuurreferentie.data or "",
-                    bedrag_cents=form.bedrag.cents,
-                    sleutel=grootboeksleutel,
-                ),
-            )
-        except (Weigering, ledger.LedgerError) as fout:
-            toon_fout(form, fout)
-        else:
-            flash("De besteding is geboekt.", "success")
-            return redirect(url_for("pot.aanpak", aanpak_id=aanpak.id))
-    info = next(a for a in queries.aanpakken_van(db, pot) if a["aanpak"].id == aanpak.id)
-    return render_template(
-        "pot/aanpak.html",
-        pot=pot,
-        a=info,
-        aanpak=aanpak,
-        form=form,
-        privacy_hint=PRIVACY_HINT,
-        bestedingen=list(db.exec(select(Besteding).where(Besteding.aanpak_id == aanpak.id))),
-        mag_beheren=True,
-    ), 422
+                aanpak,
+                datum=form.datum.data,
+                omschrijving=form.omschrijving.data,
+                factuurreferentie=form.factuurreferentie.data or "",
+                bedrag_cents=form.bedrag.cents,
+                sleutel=grootboeksleutel,
+            ),
+        )
+        flash("De besteding is geboekt.", "success")
+        return redirect(url_for("pot.aanpak", aanpak_id=aanpak.id))
+
+    klaar = in_twee_stappen(form, bevestiging, boek)
+    return _aanpak_pagina(pot, aanpak, form) if klaar is None else klaar
 
 
 @bp.route("/potten/<int:pot_id>/toekenningen/nieuw", methods=["GET", "POST"])
 def toekenning_nieuw(pot_id: int):
-    """Propose to fund an approach from the pot: the money is reserved at once."""
+    """Propose to fund an approach from the pot, after the user confirmed: the money is reserved at once."""
     pot = _pot(pot_id)
     db = get_session()
     require(permissions.can_manage_pot(db, current_user, pot))
     form = forms.ToekenningForm()
-    form.aanpak_id.choices = keuzes(
-        (a.id, a.naam) for a in db.exec(select(Aanpak).where(Aanpak.pot_id == pot.id).order_by(Aanpak.naam))
-    )
+    aanpakken = {
+        a.id: a for a in db.exec(select(Aanpak).where(Aanpak.pot_id == pot.id).order_by(Aanpak.naam))
+    }
+    form.aanpak_id.choices = keuzes((a.id, a.naam) for a in aanpakken.values())
     if request.method == "GET":
         form.nieuwe_sleutel()
         form.aanpak_id.data = request.args.get("aanpak", type=int)
-    if form.validate_on_submit():
-        aanpak = db.get(Aanpak, form.aanpak_id.data)
-        try:
-            toekenning = form.eenmalig(
+    c = queries.cijfers(db, [pot])[pot.id]
+
+    def bevestiging() -> Bevestiging:
+        weiger_als(rules.boven_beschikbaar(c.beschikbaar, form.bedrag.cents), "bedrag")
+        return Bevestiging(
+            titel="Toekenning bevestigen",
+            bedrag_cents=form.bedrag.cents,
+            pot=pot.naam,
+            regels=(
+                ("Aanpak", aanpakken[form.aanpak_id.data].naam),
+                ("Besluiten binnen", f"{form.termijn_dagen.data} dagen"),
+                ("Goedkeuringsregel", pot.regel.label),
+            ),
+            saldi=(Saldo("Beschikbaar in de pot", c.beschikbaar, c.beschikbaar - form.bedrag.cents),),
+            uitleg=(
+                "Na uw bevestiging wordt het bedrag meteen gereserveerd; het wordt pas geboekt als de "
+                "besturen instemmen. Stemmen ze niet in, dan komt het weer vrij."
+            ),
+        )
+
+    def boek():
+        toekenning = form.eenmalig(
+            db,
+            current_user,
+            Toekenning,
+            lambda grootboeksleutel: services.stel_toekenning_voor(
                 db,
                 current_user,
-                Toekenning,
-                lambda grootboeksleutel: services.stel_toekenning_voor(
-                    db,
-                    current_user,
-                    pot,
-                    aanpak,
-                    bedrag_cents=form.bedrag.cents,
-                    toelichting=form.toelichting.data or "",
-                    vervalt_op=clock.now() + timedelta(days=form.termijn_dagen.data),
-                    sleutel=grootboeksleutel,
-                ),
-            )
-        except ledger.InsufficientFunds as fout:
-            rollback_request()
-            form.bedrag.errors.append(f"Er is niet genoeg beschikbaar in de pot. {fout}")
-        except (Weigering, ledger.LedgerError) as fout:
-            toon_fout(form, fout)
-        else:
-            flash("Het bedrag is gereserveerd; de deelnemende besturen kunnen nu besluiten.", "success")
-            return redirect(url_for("pot.toekenning", toekenning_id=toekenning.id))
-    return render_form("pot/toekenning_form.html", form, pot=pot, c=queries.cijfers(db, [pot])[pot.id])
+                pot,
+                aanpakken[form.aanpak_id.data],
+                bedrag_cents=form.bedrag.cents,
+                toelichting=form.toelichting.data or "",
+                vervalt_op=clock.now() + timedelta(days=form.termijn_dagen.data),
+                sleutel=grootboeksleutel,
+            ),
+        )
+        flash("Het bedrag is gereserveerd; de deelnemende besturen kunnen nu besluiten.", "success")
+        return redirect(url_for("pot.toekenning", toekenning_id=toekenning.id))
+
+    klaar = in_twee_stappen(form, bevestiging, boek)
+    return render_form("pot/toekenning_form.html", form, pot=pot, c=c) if klaar is None else klaar
 
 
 @bp.route("/toekenningen/<int:toekenning_id>", methods=["GET", "POST"])
@@ -422,14 +520,77 @@ def toekenning(toekenning_id: int):
                 flash(f"Uw besluit is vastgelegd. Status: {status.label}.", "success")
                 return redirect(url_for("pot.toekenning", toekenning_id=toekenning.id))
     voorstel = db.get(Voorstel, toekenning.voorstel_id)
+    aanpak = db.get(Aanpak, toekenning.aanpak_id)
+    mag_besluiten = besluiten_permissions.wacht_op(db, current_user, voorstel)
     return render_form(
         "pot/toekenning.html",
         form,
         pot=pot,
         t=toekenning,
-        aanpak=db.get(Aanpak, toekenning.aanpak_id),
-        mag_besluiten=besluiten_permissions.wacht_op(db, current_user, voorstel),
+        aanpak=aanpak,
+        mag_besluiten=mag_besluiten,
+        gevolg_van_akkoord=besluiten_queries.gevolg_van_akkoord(
+            db,
+            voorstel,
+            besluiten_permissions.beslisser_van(current_user, voorstel),
+            f"wordt {centen(toekenning.bedrag_cents)} toegekend aan {aanpak.naam}",
+            services.ingelegd_per_bestuur(db, pot),
+        )
+        if mag_besluiten
+        else None,
         **besluiten_queries.besluitvorming(db, voorstel),
+    )
+
+
+# Reversals: a wrong booking is undone with a new one and a reason, never edited
+
+
+@bp.route("/bijdragen/<int:bijdrage_id>/terugdraaien", methods=["GET", "POST"])
+def bijdrage_terugdraaien(bijdrage_id: int):
+    """Undo a paid contribution with a ledger reversal and a reason."""
+    bijdrage = get_or_404_403(Bijdrage, bijdrage_id)
+    pot = _pot(bijdrage.pot_id)
+    require(permissions.can_reverse_bijdrage(get_session(), current_user, pot, bijdrage))
+    return _terugdraaien(pot, bijdrage, url_for("pot.pot", pot_id=pot.id), bijdrage=bijdrage)
+
+
+@bp.route("/bestedingen/<int:besteding_id>/terugdraaien", methods=["GET", "POST"])
+def besteding_terugdraaien(besteding_id: int):
+    """Undo a spending with a ledger reversal and a reason."""
+    besteding = get_or_404_403(Besteding, besteding_id)
+    aanpak = get_session().get(Aanpak, besteding.aanpak_id)
+    pot = _pot(aanpak.pot_id)
+    require(permissions.can_reverse_besteding(current_user))
+    return _terugdraaien(pot, besteding, url_for("pot.aanpak", aanpak_id=aanpak.id), besteding=besteding)
+
+
+def _terugdraaien(pot: Pot, boeking, terug: str, **welke):
+    db = get_session()
+    form = forms.TerugdraaiForm()
+    if request.method == "GET":
+        form.nieuwe_sleutel()
+    klaar = bewaar(
+        form,
+        lambda: form.eenmalig(
+            db,
+            current_user,
+            Terugdraaiing,
+            lambda sleutel: services.draai_terug(
+                db, current_user, pot, reden=form.reden.data or "", sleutel=sleutel, **welke
+            ),
+        ),
+        "De boeking is teruggedraaid. Beide boekingen staan in het journaal.",
+        lambda _rij: terug,
+    )
+    if klaar is not None:
+        return klaar
+    return render_form(
+        "pot/terugdraaien_form.html",
+        form,
+        pot=pot,
+        boeking=boeking,
+        terug=terug,
+        al=queries.correcties(db, pot).per_origineel.get(boeking.transaction_id),
     )
 
 
@@ -452,6 +613,7 @@ def rapport(pot_id: int):
         pot=pot,
         rijen=queries.pot_rapport(get_session(), pot),
         vandaag=clock.today(),
+        correcties=queries.correcties(get_session(), pot),
     )
 
 
@@ -467,7 +629,13 @@ def rapport_besturen(pot_id: int):
     """Per board: contributed and pledged, share of the pot, against a fair share by pupils."""
     pot = _pot(pot_id)
     regels, totaal = queries.besturen_rapport(get_session(), pot)
-    return render_template("pot/rapport_besturen.html", pot=pot, regels=regels, totaal=totaal)
+    return render_template(
+        "pot/rapport_besturen.html",
+        pot=pot,
+        regels=regels,
+        totaal=totaal,
+        correcties=queries.correcties(get_session(), pot),
+    )
 
 
 @bp.route(f"/potten/<int:pot_id>/rapport/besturen.{FORMATEN}")
@@ -488,6 +656,7 @@ def rapport_aanpakken(pot_id: int):
         rapporten=rapporten,
         totaal=totaal,
         schooljaar=pot.periode_soort == PeriodeSoort.SCHOOLJAAR,
+        correcties=queries.correcties(get_session(), pot),
     )
 
 
@@ -501,7 +670,13 @@ def rapport_aanpakken_export(pot_id: int, formaat: str):
 def _journaal_fout(pot: Pot, opties, filter_):
     """Bad filter input: the page again with Dutch messages, 422."""
     return render_template(
-        "pot/rapport_journaal.html", pot=pot, opties=opties, f=filter_, pagina=None, namen={}
+        "pot/rapport_journaal.html",
+        pot=pot,
+        opties=opties,
+        f=filter_,
+        pagina=None,
+        namen={},
+        correcties=rules.Correcties([]),
     ), 422
 
 
@@ -521,6 +696,7 @@ def journaal(pot_id: int):
         f=f,
         pagina=queries.journaal_pagina(db, pot, f),
         namen=queries.rekening_namen(db, pot),
+        correcties=queries.correcties(db, pot),
     )
 
 

@@ -6,12 +6,13 @@ The reports' reads are in `wijkportaal.pot.queries`."""
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from ledger import PostedTransaction, to_decimal
 from wijkportaal.core import clock
 from wijkportaal.core.exports import Kolom
+from wijkportaal.core.web import centen
 from wijkportaal.pot.models import (
     Aanpak,
     PeriodeSoort,
@@ -19,6 +20,75 @@ from wijkportaal.pot.models import (
 )
 
 PER_PAGINA = 50
+
+
+@dataclass(frozen=True)
+class Correctie:
+    """A reversed booking, for the pages and reports: the original and its reversal, both transactions."""
+
+    soort: str  # "bijdrage" or "besteding"
+    omschrijving: str
+    bedrag_cents: int
+    origineel: int  # ledger transaction ids
+    correctie: int
+    reden: str
+    door: str
+    op: datetime
+
+    @property
+    def tekst(self) -> str:
+        return f"teruggedraaid op {self.op:%d-%m-%Y} door {self.door}: {self.reden}"
+
+
+@dataclass(frozen=True)
+class Correcties:
+    """A pot's reversed bookings, found by the original transaction or by the reversal."""
+
+    lijst: list[Correctie]
+
+    @property
+    def per_origineel(self) -> dict[int, Correctie]:
+        return {c.origineel: c for c in self.lijst}
+
+    @property
+    def per_correctie(self) -> dict[int, Correctie]:
+        return {c.correctie: c for c in self.lijst}
+
+
+def bijdrage_onvolledig(
+    partner: bool, partner_naam: str, toezegging: bool, datum: date, uiterlijk_op: date | None
+) -> tuple[str, str] | None:
+    """What a contribution form still lacks, as (message, field); None when it is complete."""
+    if partner and not partner_naam.strip():
+        return "Vul de naam van de partner in.", "partner_naam"
+    if toezegging and (uiterlijk_op is None or uiterlijk_op < datum):
+        return (
+            "Een toezegging heeft een uiterste betaaldatum, op of na de datum van de toezegging.",
+            "uiterlijk_op",
+        )
+    return None
+
+
+def betaling_te_vroeg(toegezegd_op: date, betaald_op: date) -> str | None:
+    """The refusal of a pledge paid before it was made."""
+    return "De betaling kan niet vóór de toezegging liggen." if betaald_op < toegezegd_op else None
+
+
+def boven_beschikbaar(beschikbaar: int, gevraagd: int) -> str | None:
+    """The refusal of an allocation above what the pot has available, in euros; None when it fits."""
+    if gevraagd <= beschikbaar:
+        return None
+    return f"Er is {centen(beschikbaar)} beschikbaar; u vraagt {centen(gevraagd)}."
+
+
+def boven_budget(te_besteden: int, gevraagd: int) -> str | None:
+    """The refusal of spending above what was allocated to the approach and not yet spent."""
+    if gevraagd <= te_besteden:
+        return None
+    return (
+        f"Dit gaat boven het goedgekeurde budget van deze aanpak uit: er is nog {centen(te_besteden)} te "
+        f"besteden; u boekt {centen(gevraagd)}. Vraag eerst een nieuwe toekenning aan."
+    )
 
 
 _HONDERD = Decimal(100)

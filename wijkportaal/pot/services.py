@@ -16,6 +16,8 @@ from wijkportaal.besluiten import services as besluiten
 from wijkportaal.besluiten.models import BesluitKeuze, Voorstel, VoorstelStatus
 from wijkportaal.core import audit, clock
 from wijkportaal.core.errors import Weigering
+from wijkportaal.core.web import centen
+from wijkportaal.pot import rules
 from wijkportaal.pot.models import (
     Aanpak,
     AanpakBudget,
@@ -28,7 +30,10 @@ from wijkportaal.pot.models import (
     Pot,
     PotBestuur,
     PotWijk,
+    Terugdraaiing,
     Toekenning,
+    besteding_telt,
+    bijdrage_telt,
 )
 from wijkportaal.wijken.models import Bestuur
 
@@ -38,6 +43,10 @@ TOEKENNING = "toekenning"  # the soort of an allocation's Voorstel
 
 class PotFout(Weigering):
     """A change the rules of this feature refuse."""
+
+
+class OnvoldoendeBeschikbaar(PotFout):
+    """More money asked of the pot than it has available."""
 
 
 def grootboek(session: Session) -> Ledger:
@@ -70,7 +79,10 @@ def ingelegd_per_bestuur(session: Session, pot: Pot) -> dict[int, int]:
     rows = session.exec(
         select(Bijdrage.bestuur_id, func.sum(Bijdrage.bedrag_cents))
         .where(
-            Bijdrage.pot_id == pot.id, Bijdrage.bestuur_id.is_not(None), Bijdrage.transaction_id.is_not(None)
+            Bijdrage.pot_id == pot.id,
+            Bijdrage.bestuur_id.is_not(None),
+            Bijdrage.transaction_id.is_not(None),
+            bijdrage_telt(),
         )
         .group_by(Bijdrage.bestuur_id)
     ).all()
@@ -195,13 +207,11 @@ def voeg_bijdrage_toe(
         )
     if bron == BronSoort.BESTUUR and bestuur_id not in pot_besturen(session, pot):
         raise PotFout("Dit bestuur doet niet mee in deze pot.", "bestuur_id")
-    if bron == BronSoort.PARTNER and not partner_naam.strip():
-        raise PotFout("Vul de naam van de partner in.", "partner_naam")
-    if toezegging and (uiterlijk_op is None or uiterlijk_op < datum):
-        raise PotFout(
-            "Een toezegging heeft een uiterste betaaldatum, op of na de datum van de toezegging.",
-            "uiterlijk_op",
-        )
+    onvolledig = rules.bijdrage_onvolledig(
+        bron == BronSoort.PARTNER, partner_naam, toezegging, datum, uiterlijk_op
+    )
+    if onvolledig:
+        raise PotFout(*onvolledig)
     bijdrage = Bijdrage(
         pot_id=pot.id,
         bron_soort=bron,
@@ -251,8 +261,9 @@ def _boek_bijdrage(session, user, pot: Pot, bijdrage: Bijdrage, datum: date, sle
 def betaal_toezegging(session, user, bijdrage: Bijdrage, datum: date, sleutel: str) -> Bijdrage:
     if not bijdrage.is_toezegging or bijdrage.transaction_id is not None:
         raise PotFout("Deze toezegging is al betaald.")
-    if datum < bijdrage.datum:
-        raise PotFout("De betaling kan niet vóór de toezegging liggen.", "datum")
+    melding = rules.betaling_te_vroeg(bijdrage.datum, datum)
+    if melding:
+        raise PotFout(melding, "datum")
     pot = session.get(Pot, bijdrage.pot_id)
     _boek_bijdrage(session, user, pot, bijdrage, datum, sleutel)
     audit.record(session, user, bijdrage, "toezegging betaald", {"bedrag_cents": bijdrage.bedrag_cents})
@@ -328,15 +339,24 @@ def stel_toekenning_voor(
         besturen=pot_besturen(session, pot),
         vervalt_op=vervalt_op,
     )
-    reservation = grootboek(session).reserve(
-        pot.account_code,
-        aanpak.account_code,
-        bedrag_cents,
-        idempotency_key=sleutel,
-        entered_by=_door(user),
-        description=f"Toekenning aan {aanpak.naam}",
-        expires_at=vervalt_op,
-    )
+    book = grootboek(session)
+    melding = rules.boven_beschikbaar(book.balance(pot.account_code).available, bedrag_cents)
+    if melding:
+        raise OnvoldoendeBeschikbaar(melding, "bedrag")
+    try:
+        reservation = book.reserve(
+            pot.account_code,
+            aanpak.account_code,
+            bedrag_cents,
+            idempotency_key=sleutel,
+            entered_by=_door(user),
+            description=f"Toekenning aan {aanpak.naam}",
+            expires_at=vervalt_op,
+        )
+    except ledger.InsufficientFunds as fout:  # another booking took the money in the meantime
+        beschikbaar = book.balance(pot.account_code).available
+        melding = rules.boven_beschikbaar(beschikbaar, bedrag_cents) or str(fout)
+        raise OnvoldoendeBeschikbaar(melding, "bedrag") from fout
     toekenning = Toekenning(
         voorstel_id=voorstel.id,
         pot_id=pot.id,
@@ -414,7 +434,9 @@ def toegekend_en_besteed(session: Session, aanpak: Aanpak) -> tuple[int, int]:
         )
     ).one()
     besteed = session.exec(
-        select(func.coalesce(func.sum(Besteding.bedrag_cents), 0)).where(Besteding.aanpak_id == aanpak.id)
+        select(func.coalesce(func.sum(Besteding.bedrag_cents), 0)).where(
+            Besteding.aanpak_id == aanpak.id, besteding_telt()
+        )
     ).one()
     return int(toegekend), int(besteed)
 
@@ -431,11 +453,9 @@ def boek_besteding(
     sleutel: str,
 ) -> Besteding:
     toegekend, besteed = toegekend_en_besteed(session, aanpak)
-    if besteed + bedrag_cents > toegekend:
-        raise PotFout(
-            "Dit gaat boven het goedgekeurde budget van deze aanpak uit: vraag eerst een nieuwe toekenning aan.",
-            "bedrag",
-        )
+    melding = rules.boven_budget(toegekend - besteed, bedrag_cents)
+    if melding:
+        raise PotFout(melding, "bedrag")
     try:
         tx = grootboek(session).post(
             TransactionDraft(
@@ -446,8 +466,12 @@ def boek_besteding(
                 idempotency_key=sleutel,
             )
         )
-    except LedgerError as fout:
-        raise PotFout(str(fout), "bedrag") from fout
+    except LedgerError as fout:  # the approach's account would go below zero
+        beschikbaar = grootboek(session).balance(aanpak.account_code).available
+        raise PotFout(
+            f"Op de rekening van deze aanpak staat {centen(beschikbaar)}; u boekt {centen(bedrag_cents)}.",
+            "bedrag",
+        ) from fout
     besteding = Besteding(
         aanpak_id=aanpak.id,
         datum=datum,
@@ -461,3 +485,72 @@ def boek_besteding(
     session.flush()
     audit.record(session, user, besteding, "geboekt", {"aanpak_id": aanpak.id, "bedrag_cents": bedrag_cents})
     return besteding
+
+
+# Reversals: a wrong booking is undone by a new one, never edited
+
+
+def draai_terug(
+    session,
+    user,
+    pot: Pot,
+    *,
+    bijdrage: Bijdrage | None = None,
+    besteding: Besteding | None = None,
+    reden: str,
+    sleutel: str,
+) -> Terugdraaiing:
+    """Undo a paid contribution or a spending with a ledger reversal that points at it, with a reason."""
+    boeking = bijdrage or besteding
+    reden = reden.strip()
+    if not reden:
+        raise PotFout("Geef een reden waarom deze boeking wordt teruggedraaid.", "reden")
+    if boeking.transaction_id is None:
+        raise PotFout(
+            "Een toezegging die nog niet is betaald, is niet geboekt en kan niet worden teruggedraaid."
+        )
+    eerder = session.exec(
+        select(Terugdraaiing).where(Terugdraaiing.origineel_transaction_id == boeking.transaction_id)
+    ).first()
+    if eerder is not None:
+        raise PotFout(f"Deze boeking is al teruggedraaid op {eerder.op:%d-%m-%Y}.")
+    book = grootboek(session)
+    try:
+        tx = book.reverse(
+            boeking.transaction_id,
+            effective_date=clock.today(),
+            entered_by=_door(user),
+            idempotency_key=sleutel,
+            reason=reden,
+        )
+    except ledger.InsufficientFunds as fout:
+        beschikbaar = book.balance(
+            pot.account_code if bijdrage else _aanpak_code(session, besteding)
+        ).available
+        raise PotFout(
+            f"Er is nog {centen(beschikbaar)} beschikbaar; terugdraaien haalt er {centen(boeking.bedrag_cents)} "
+            "af. Draai eerst de toekenningen of bestedingen terug die dit geld gebruiken.",
+        ) from fout
+    rij = Terugdraaiing(
+        pot_id=pot.id,
+        bijdrage_id=bijdrage.id if bijdrage else None,
+        besteding_id=besteding.id if besteding else None,
+        origineel_transaction_id=boeking.transaction_id,
+        transaction_id=tx.id,
+        reden=reden,
+        door_id=user.id,
+    )
+    session.add(rij)
+    session.flush()
+    audit.record(
+        session,
+        user,
+        boeking,
+        "teruggedraaid",
+        {"transactie": boeking.transaction_id, "correctie": tx.id, "reden": reden},
+    )
+    return rij
+
+
+def _aanpak_code(session, besteding: Besteding) -> str:
+    return session.get(Aanpak, besteding.aanpak_id).account_code

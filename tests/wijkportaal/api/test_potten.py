@@ -550,7 +550,7 @@ def test_allocation_over_available_is_a_clear_422(world, db):
     assert response.status_code == 422
     assert response.json["fout"] == "Onvoldoende beschikbaar"
     melding = response.json["velden"]["bedrag"]
-    assert melding.startswith("Er is niet genoeg beschikbaar in de pot") and "40.000,00" in melding
+    assert melding == "Er is €\xa040.000,00 beschikbaar; u vraagt €\xa040.000,01."
     assert response.json["toelichting"] == melding
     assert count(db, Toekenning) == 0
     assert pot_balance(db, w.pot).reserved == 0

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from wijkportaal.besluiten.models import BesluitKeuze, Besluitregel
 from wijkportaal.besluiten.models import VoorstelStatus as S
-from wijkportaal.besluiten.rules import uitkomst
+from wijkportaal.besluiten.rules import gevolg_van_akkoord, nog_nodig_na_akkoord, uitkomst
 
 A, R = BesluitKeuze.AKKOORD, BesluitKeuze.AFGEWEZEN
 ALLE, MEER, GEWOGEN, ALLEEN = Besluitregel
@@ -65,3 +65,65 @@ def test_settled_when_everyone_decided_and_unanimity_wins(regel, keuzes, bedrage
         assert status == S.GOEDGEKEURD
     if all(k == R for k in keuzes):
         assert status == S.AFGEWEZEN
+
+
+@pytest.mark.parametrize(
+    ("regel", "besluiten", "beslisser", "gewicht", "nodig", "zin"),
+    [
+        (ALLE, {1: A, 2: A}, 3, None, 0, "Na uw akkoord is de regel 'alle besturen' vervuld en G."),
+        (
+            ALLE,
+            {},
+            3,
+            None,
+            2,
+            "Na uw akkoord zijn nog 2 akkoorden nodig voor de regel 'alle besturen'; daarna G.",
+        ),
+        (
+            ALLE,
+            {1: A},
+            3,
+            None,
+            1,
+            "Na uw akkoord is nog 1 akkoord nodig voor de regel 'alle besturen'; daarna G.",
+        ),
+        (
+            ALLE,
+            {1: R},
+            3,
+            None,
+            None,
+            "Ook met uw akkoord kan de regel 'alle besturen' niet meer worden vervuld.",
+        ),
+        (MEER, {1: A}, 3, None, 0, "Na uw akkoord is de regel 'meerderheid van de besturen' vervuld en G."),
+        (
+            MEER,
+            {},
+            3,
+            None,
+            1,
+            "Na uw akkoord is nog 1 akkoord nodig voor de regel 'meerderheid van de besturen'; daarna G.",
+        ),
+        (GEWOGEN, {}, 1, INBRENG, 0, "Na uw akkoord is de regel 'meerderheid naar inbreng' vervuld en G."),
+        # Board 3 weighs little: the heaviest board's approval would then be enough.
+        (
+            GEWOGEN,
+            {},
+            3,
+            INBRENG,
+            1,
+            "Na uw akkoord is nog 1 akkoord nodig voor de regel 'meerderheid naar inbreng'; daarna G.",
+        ),
+        (
+            GEWOGEN,
+            {1: R},
+            3,
+            INBRENG,
+            None,
+            "Ook met uw akkoord kan de regel 'meerderheid naar inbreng' niet meer worden vervuld.",
+        ),
+    ],
+)
+def test_what_an_approval_does(regel, besluiten, beslisser, gewicht, nodig, zin):
+    assert nog_nodig_na_akkoord(regel, [1, 2, 3], besluiten, beslisser, gewicht) == nodig
+    assert gevolg_van_akkoord(regel, nodig, "G") == zin

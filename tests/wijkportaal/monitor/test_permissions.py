@@ -108,7 +108,7 @@ TOEGANG = [
     {
         "methode": "POST",
         "url": "/monitor/osdorp/vrijval",
-        "data": {"schooljaar": "2025", "pot_id": "{w.pot.id}", "toelichting": ""},
+        "data": {"schooljaar": "2025", "pot_id": "{w.pot.id}", "toelichting": "", "actie": "bevestigen"},
         "verwacht": SWV_GELD_SCHRIJFT,
         "rijen": (VrijvalVoorstel, lambda w: [VrijvalVoorstel.schooljaar == 2025]),
         "wel": 1,

@@ -40,11 +40,11 @@ def pot(db, world, invoeren):
     return maak_pot(db, world)
 
 
-def voorstellen(client, auth, user, pot, schooljaar=2024, wijk="osdorp", **extra):
+def voorstellen(bevestigd, auth, user, pot, schooljaar=2024, wijk="osdorp", **extra):
     auth.login(user)
-    response = client.post(
+    response = bevestigd(
         f"/monitor/{wijk}/vrijval",
-        data={"schooljaar": schooljaar, "pot_id": pot.id, "toelichting": "", **extra},
+        {"schooljaar": schooljaar, "pot_id": pot.id, "toelichting": "", **extra},
     )
     auth.logout()
     return response
@@ -69,8 +69,8 @@ def het_voorstel(db):
     return db.exec(select(VrijvalVoorstel)).one()
 
 
-def test_approved_vrijval_is_posted_into_the_pot(client, auth, world, db, pot, invoeren):
-    response = voorstellen(client, auth, world.swv, pot)
+def test_approved_vrijval_is_posted_into_the_pot(bevestigd, client, auth, world, db, pot, invoeren):
+    response = voorstellen(bevestigd, auth, world.swv, pot)
     assert response.status_code == 302, response.get_data(as_text=True)
     v = het_voorstel(db)
     assert (v.bedrag_cents, v.vermeden_sbo, v.vermeden_so, v.status) == (4_900_000, 2, 1, Status.OPEN)
@@ -93,6 +93,15 @@ def test_approved_vrijval_is_posted_into_the_pot(client, auth, world, db, pot, i
     response = besluit(client, auth, world.best1, v.id, "afgewezen", "x" * 100_000)
     assert response.status_code == 422 and "2000" in response.get_data(as_text=True)
     assert db.exec(select(VoorstelBesluit)).all() == []
+
+    # The form says what an approval does under the pot's rule.
+    auth.login(world.best1)
+    page = client.get(f"/monitor/vrijval/{v.id}").get_data(as_text=True).replace("\xa0", " ")
+    assert (
+        "Na uw akkoord is nog 1 akkoord nodig voor de regel &#39;alle besturen&#39;; daarna komt € 49.000,00"
+        in page
+    )
+    auth.logout()
 
     assert besluit(client, auth, world.best1, v.id, "akkoord").status_code == 302
     assert het_voorstel(db).status == Status.OPEN  # rule "alle": board 2 has not decided
@@ -118,7 +127,7 @@ def test_approved_vrijval_is_posted_into_the_pot(client, auth, world, db, pot, i
 
     # Decided: no more decisions; the same year cannot go into a pot twice; its counts are fixed.
     assert besluit(client, auth, world.best1b, v.id, "akkoord").status_code == 403
-    again = voorstellen(client, auth, world.swv, pot)
+    again = voorstellen(bevestigd, auth, world.swv, pot)
     assert again.status_code == 422
     for jaar in (2023, 2024):
         fixed = invoeren(world.swv, world.osdorp, jaar, "1", "1")
@@ -131,8 +140,10 @@ def test_approved_vrijval_is_posted_into_the_pot(client, auth, world, db, pot, i
     assert "49.000,00" in page
 
 
-def test_rejected_vrijval_posts_nothing_and_can_be_proposed_again(client, auth, world, db, pot, invoeren):
-    voorstellen(client, auth, world.swv, pot, toelichting="Eerste poging")
+def test_rejected_vrijval_posts_nothing_and_can_be_proposed_again(
+    bevestigd, client, auth, world, db, pot, invoeren
+):
+    voorstellen(bevestigd, auth, world.swv, pot, toelichting="Eerste poging")
     v = het_voorstel(db)
     response = besluit(client, auth, world.best2, v.id, "afgewezen", "Eerst de cijfers controleren.")
     assert response.status_code == 302
@@ -142,13 +153,13 @@ def test_rejected_vrijval_posts_nothing_and_can_be_proposed_again(client, auth, 
     assert db.exec(select(Bijdrage)).all() == []
     # A rejected proposal does not fix the counts, and the year may be proposed again.
     assert invoeren(world.swv, world.osdorp, 2024, "17", "9").status_code == 302
-    assert voorstellen(client, auth, world.swv, pot).status_code == 302
+    assert voorstellen(bevestigd, auth, world.swv, pot).status_code == 302
     db.expire_all()
     nieuw = db.exec(select(VrijvalVoorstel).where(VrijvalVoorstel.status == Status.OPEN)).one()
     assert nieuw.bedrag_cents == 3 * 1_200_000 + 2_500_000
 
 
-def test_majority_rule_of_the_pot_is_used(client, auth, world, db, invoeren):
+def test_majority_rule_of_the_pot_is_used(bevestigd, client, auth, world, db, invoeren):
     invoeren(world.swv, world.osdorp, 2023, "20", "10")
     invoeren(world.swv, world.osdorp, 2024, "18", "9")
     pot = maak_pot(db, world, regel=Goedkeuringsregel.GEWOGEN)
@@ -169,7 +180,7 @@ def test_majority_rule_of_the_pot_is_used(client, auth, world, db, invoeren):
             sleutel=key,
         )
     db.commit()
-    voorstellen(client, auth, world.swv, pot)
+    voorstellen(bevestigd, auth, world.swv, pot)
     v = het_voorstel(db)
     assert besluit(client, auth, world.best1, v.id, "akkoord").status_code == 302
     assert het_voorstel(db).status == Status.GOEDGEKEURD
@@ -210,17 +221,17 @@ def test_proposer_cannot_decide_on_their_own_proposal(db, world, pot):
     ],
 )
 def test_bad_proposals_are_refused_with_422_and_nothing_is_stored(
-    client, auth, world, db, pot, extra, message
+    bevestigd, client, auth, world, db, pot, extra, message
 ):
-    response = voorstellen(client, auth, world.swv, pot, **extra)
+    response = voorstellen(bevestigd, auth, world.swv, pot, **extra)
     assert response.status_code == 422
     assert message in response.get_data(as_text=True)
     assert db.exec(select(VrijvalVoorstel)).all() == []
 
 
-def test_a_pot_of_another_wijk_is_refused(client, auth, world, db, pot):
+def test_a_pot_of_another_wijk_is_refused(bevestigd, client, auth, world, db, pot):
     ander = maak_pot(db, world, wijk=world.bel, naam="Pot Bos en Lommer")
-    response = voorstellen(client, auth, world.swv, ander)
+    response = voorstellen(bevestigd, auth, world.swv, ander)
     assert response.status_code == 422
     with pytest.raises(MonitorFout, match="hoort niet bij deze wijk"):
         services.stel_vrijval_voor(db, world.swv, world.osdorp, schooljaar=2024, pot=ander, toelichting="")
@@ -241,7 +252,9 @@ def test_no_vrijval_when_referrals_rose(client, auth, world, db, invoeren):
     )
 
 
-def test_vrijval_of_the_running_school_year_waits_until_it_is_over(client, auth, world, db, invoeren):
+def test_vrijval_of_the_running_school_year_waits_until_it_is_over(
+    bevestigd, client, auth, world, db, invoeren
+):
     nu = clock.schooljaar_van(clock.today())
     invoeren(world.swv, world.osdorp, nu - 1, "10", "5")
     invoeren(world.swv, world.osdorp, nu, "2", "1")  # so far this year
@@ -251,7 +264,7 @@ def test_vrijval_of_the_running_school_year_waits_until_it_is_over(client, auth,
     db.rollback()
     auth.login(world.swv)
     assert "(voorlopig)" in client.get("/monitor/osdorp").get_data(as_text=True)
-    assert voorstellen(client, auth, world.swv, pot, schooljaar=nu).status_code == 422
+    assert voorstellen(bevestigd, auth, world.swv, pot, schooljaar=nu).status_code == 422
 
 
 def test_the_database_refuses_a_second_live_proposal_and_a_wrong_sum(db, world, pot):

@@ -19,12 +19,12 @@ def api_bijdrage(bedrag: str) -> dict:
 
 
 def test_a_forged_api_key_in_a_form_does_not_capture_the_directeurs_booking(
-    client, auth, db, potten, api_as, bijdrage_formulier, pot_saldo
+    client, bevestigd, auth, db, potten, api_as, bijdrage_formulier, pot_saldo
 ):
     p = potten
     auth.login(p.swv)
     vals = f"api:{p.directeur.id}:factuur-2026-001"
-    response = client.post(f"/potten/{p.a.id}/bijdragen/nieuw", data=bijdrage_formulier(vals, "1,00"))
+    response = bevestigd(f"/potten/{p.a.id}/bijdragen/nieuw", bijdrage_formulier(vals, "1,00"))
     assert response.status_code == 302
     auth.logout()
     assert pot_saldo(p.a) == 100
@@ -42,12 +42,12 @@ def test_a_forged_api_key_in_a_form_does_not_capture_the_directeurs_booking(
 
 
 def test_a_pledge_submitted_twice_is_recorded_once(
-    client, auth, potten, toezegging_formulier, aantal, pot_saldo
+    client, bevestigd, auth, potten, toezegging_formulier, aantal, pot_saldo
 ):
     p, formulier = potten, toezegging_formulier
     auth.login(p.best_een)
-    first = client.post(f"/potten/{p.a.id}/bijdragen/nieuw", data=formulier, follow_redirects=True)
-    second = client.post(f"/potten/{p.a.id}/bijdragen/nieuw", data=formulier, follow_redirects=True)
+    first = bevestigd(f"/potten/{p.a.id}/bijdragen/nieuw", formulier, follow_redirects=True)
+    second = bevestigd(f"/potten/{p.a.id}/bijdragen/nieuw", formulier, follow_redirects=True)
     assert aantal(Bijdrage) == 1
     assert pot_saldo(p.a) == 0  # a pledge is not money in the pot yet
     for response in (first, second):
@@ -59,15 +59,14 @@ def test_a_pledge_submitted_twice_is_recorded_once(
 
 
 def test_a_form_key_reused_for_another_amount_is_refused_and_books_nothing(
-    client, auth, potten, bijdrage_formulier, aantal, pot_saldo
+    client, bevestigd, auth, potten, bijdrage_formulier, aantal, pot_saldo
 ):
     p = potten
     auth.login(p.swv)
     assert (
-        client.post(f"/potten/{p.a.id}/bijdragen/nieuw", data=bijdrage_formulier("k1", "10,00")).status_code
-        == 302
+        bevestigd(f"/potten/{p.a.id}/bijdragen/nieuw", bijdrage_formulier("k1", "10,00")).status_code == 302
     )
-    response = client.post(f"/potten/{p.a.id}/bijdragen/nieuw", data=bijdrage_formulier("k1", "99,00"))
+    response = bevestigd(f"/potten/{p.a.id}/bijdragen/nieuw", bijdrage_formulier("k1", "99,00"))
     assert response.status_code == 422
     assert escape(HERGEBRUIKT, quote=False) in response.get_data(as_text=True)
     assert aantal(Bijdrage) == 1
@@ -85,14 +84,12 @@ def test_an_api_key_reused_for_another_amount_is_409_and_books_nothing(potten, a
 
 
 def test_two_users_with_the_same_key_each_get_their_own_booking(
-    client, auth, db, potten, api_as, bijdrage_formulier, aantal, pot_saldo
+    client, bevestigd, auth, db, potten, api_as, bijdrage_formulier, aantal, pot_saldo
 ):
     p = potten
     for user, bedrag in ((p.swv, "10,00"), (p.directeur, "20,00")):
         auth.login(user)
-        response = client.post(
-            f"/potten/{p.a.id}/bijdragen/nieuw", data=bijdrage_formulier("gedeeld", bedrag)
-        )
+        response = bevestigd(f"/potten/{p.a.id}/bijdragen/nieuw", bijdrage_formulier("gedeeld", bedrag))
         assert response.status_code == 302
         auth.logout()
     response = api_as(p.best_een).post(

@@ -1,55 +1,29 @@
 """Who may do what with a pot, as a table: request × role × own/other board, with the status and what
 the request left in the database. Pot A (Osdorp, boards Een and Twee) is the object throughout."""
 
-from datetime import date, timedelta
+import re
+from datetime import timedelta
 
 import pytest
 from sqlmodel import func, select
 
 from ledger import Ledger
-from wijkportaal.besluiten.models import BesluitKeuze, VoorstelBesluit
+from wijkportaal.besluiten.models import VoorstelBesluit
 from wijkportaal.core.clock import now
-from wijkportaal.core.roles import Rol
 from wijkportaal.pot import services
 from wijkportaal.pot.models import (
     Besteding,
     Bijdrage,
-    BronSoort,
     Toekenning,
 )
-from wijkportaal.wijken.models import OrganisatieSoort
 
 
 @pytest.fixture
-def wereld(db, potten, make_user, make_org):
-    """Pot A with € 10.000 paid in by the SWV, the approach Startklas with € 4.000 approved, an open
-    allocation proposed by the SWV and one proposed by Stichting Een's bestuurder, € 1.000 each."""
-    p = potten
-    services.voeg_bijdrage_toe(
-        db,
-        p.swv,
-        p.a,
-        bron=BronSoort.SWV,
-        bestuur_id=None,
-        partner_naam="",
-        middelen="eigen middelen",
-        bedrag_cents=1_000_000,
-        datum=date(2025, 9, 1),
-        toezegging=False,
-        uiterlijk_op=None,
-        sleutel="inleg",
-    )
-    p.aanpak = services.maak_aanpak(
-        db,
-        p.swv,
-        p.a,
-        naam="Startklas",
-        doel="",
-        doelgroep="",
-        niveau="wijk",
-        school_ids=[],
-        budgetten={2025: 1_000_000},
-    )
+def wereld(db, startklas, pot_gebruikers):
+    """Pot A with € 10.000 paid in by the SWV, the approach Startklas with € 4.000 approved (see
+    `startklas`), an open allocation proposed by the SWV and one proposed by Stichting Een's
+    bestuurder, € 1.000 each."""
+    p = startklas
 
     def voorstel(door, sleutel):
         return services.stel_toekenning_voor(
@@ -57,35 +31,16 @@ def wereld(db, potten, make_user, make_org):
             door,
             p.a,
             p.aanpak,
-            bedrag_cents=100_000 if sleutel != "goedgekeurd" else 400_000,
+            bedrag_cents=100_000,
             toelichting="",
             vervalt_op=now() + timedelta(days=14),
             sleutel=sleutel,
         )
 
-    goedgekeurd = voorstel(p.swv, "goedgekeurd")
-    for bestuurder in (p.best_een, p.best_twee):
-        services.neem_besluit(
-            db,
-            bestuurder,
-            goedgekeurd,
-            bestuur_id=bestuurder.bestuur_id,
-            besluit=BesluitKeuze.AKKOORD,
-            toelichting="",
-        )
     p.van_swv = voorstel(p.swv, "van-swv")
     p.van_een = voorstel(p.best_een, "van-een")
     db.commit()
-    p.gebruikers = {
-        ("beheerder", None): make_user(Rol.BEHEERDER),
-        ("swv", None): p.swv,
-        ("directeur", None): p.directeur,
-        ("beoordelaar", None): make_user(Rol.BEOORDELAAR),
-        ("bestuurder", True): p.best_een,
-        ("bestuurder", False): p.best_ander,
-        ("schoolleider", True): p.leider,
-        ("partner", True): make_user(Rol.PARTNER, organisatie=make_org(p.osdorp, OrganisatieSoort.OKT)),
-    }
+    p.gebruikers = pot_gebruikers
     return p
 
 
@@ -137,6 +92,7 @@ BIJDRAGE = {
     "soort": "ingelegd",
     "uiterlijk_op": "",
     "sleutel": "matrix",
+    "actie": "bevestigen",  # step 2 of the two-step form: its confirmation posts it again
 }
 ZIEN = {
     "anoniem": 302,
@@ -216,6 +172,7 @@ TOEGANG = [
             "bedrag": "500,00",
             "termijn_dagen": "14",
             "sleutel": "matrix",
+            "actie": "bevestigen",
         },
         "verwacht": BEHEREN,
         "rijen": (Toekenning, lambda w: []),
@@ -255,6 +212,7 @@ TOEGANG = [
             "omschrijving": "Leerkracht",
             "bedrag": "100,00",
             "sleutel": "matrix",
+            "actie": "bevestigen",
         },
         "verwacht": BEHEREN,
         "wel": bestedingen_en_saldo(1, 390_000),
@@ -292,3 +250,27 @@ TOEGANG = [
 
 def test_toegang(regel, wereld, voer_uit):
     voer_uit(regel, wereld)
+
+
+def _opties(html: str, naam: str) -> list[str]:
+    select_ = re.search(rf'<select[^>]*name="{naam}"[^>]*>(.*?)</select>', html, re.S)
+    return re.findall(r">([^<]+)</option>", select_.group(1)) if select_ else []
+
+
+@pytest.mark.parametrize(
+    ("wie", "bronnen", "besturen"),
+    [
+        # SWV staff book the SWV's money and co-financing, never a board's contribution.
+        ("swv", ["Samenwerkingsverband", "Gemeente", "Partner"], []),
+        ("directeur", ["Samenwerkingsverband", "Gemeente", "Partner"], []),
+        # A bestuurder books their own board's contribution only.
+        ("best_een", ["Schoolbestuur"], ["—", "Stichting Een"]),
+    ],
+)
+def test_the_contribution_form_offers_only_what_the_user_may_book(
+    client, auth, wereld, wie, bronnen, besturen
+):
+    auth.login(getattr(wereld, wie))
+    html = client.get(f"/potten/{wereld.a.id}/bijdragen/nieuw").get_data(as_text=True)
+    assert _opties(html, "bron") == bronnen
+    assert _opties(html, "bestuur_id") == besturen
