@@ -2,12 +2,13 @@
 
 from datetime import date
 
-from wtforms import BooleanField, DateField, EmailField, PasswordField, SelectField, StringField
+from wtforms import BooleanField, DateField, EmailField, PasswordField, RadioField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from wijkportaal.auth.passwords import MIN_LENGTH
-from wijkportaal.core.forms import Form
+from wijkportaal.core.forms import AantalField, Form
+from wijkportaal.core.jobs import MAX_MINUTEN, lees_tijdstip
 from wijkportaal.core.roles import Rol
 
 WACHTWOORD_HINT = (
@@ -184,3 +185,31 @@ class LogboekFilterForm(FilterForm):
     def validate_tot(self, field) -> None:
         if isinstance(field.data, date) and isinstance(self.van.data, date) and field.data < self.van.data:
             raise ValidationError("Deze datum ligt vóór de datum bij 'Van'.")
+
+
+class TaakSchemaForm(Form):
+    """When a scheduled job runs: daily at a time, or every so many minutes."""
+
+    soort = RadioField(
+        "Wanneer",
+        choices=[SelectChoice("dagelijks", "Elke dag om"), SelectChoice("interval", "Steeds na")],
+        validators=[DataRequired(message="Kies: elke dag op een tijd, of steeds na een aantal minuten.")],
+    )
+    tijdstip = StringField("Tijd (uu:mm)", filters=[_strip])
+    minuten = AantalField(
+        "Minuten",
+        verplicht=False,
+        maximum=MAX_MINUTEN,
+        te_groot="Een interval is hoogstens een week (10080 minuten).",
+    )
+
+    def validate_tijdstip(self, field) -> None:
+        if self.soort.data == "dagelijks":
+            try:
+                field.data = lees_tijdstip(field.data)
+            except ValueError as fout:
+                raise ValidationError(str(fout)) from fout
+
+    def validate_minuten(self, field) -> None:
+        if self.soort.data == "interval" and not field.data:
+            raise ValidationError("Vul een aantal minuten in, minstens 1.")
