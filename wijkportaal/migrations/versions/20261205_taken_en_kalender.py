@@ -1,4 +1,5 @@
 """Scheduled jobs: their schedules and last results, what they did once, APScheduler's job store.
+Calendars: the users' feed tokens, and a meeting's SEQUENCE for calendar updates (0 for existing ones).
 
 Revision ID: 0012a
 Revises: 0010
@@ -53,9 +54,32 @@ def upgrade() -> None:
             "taak", "onderwerp", "periode", name=op.f("uq_taken_uitgevoerd_taak_onderwerp_periode")
         ),
     )
+    op.create_table(
+        "kalender_tokens",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("gebruiker_id", sa.Integer(), nullable=False),
+        sa.Column("nonce", sa.String(length=64), nullable=False),
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        sa.Column("aangemaakt_op", sa.DateTime(), nullable=False),
+        sa.Column("ingetrokken_op", sa.DateTime(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["gebruiker_id"], ["gebruikers.id"], name=op.f("fk_kalender_tokens_gebruiker_id_gebruikers")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_kalender_tokens")),
+        sa.UniqueConstraint("token_hash", name=op.f("uq_kalender_tokens_token_hash")),
+    )
+    op.create_index(
+        op.f("ix_kalender_tokens_gebruiker_id"), "kalender_tokens", ["gebruiker_id"], unique=False
+    )
+    with op.batch_alter_table("bijeenkomsten") as batch_op:
+        batch_op.add_column(sa.Column("sequence", sa.Integer(), server_default="0", nullable=False))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("bijeenkomsten") as batch_op:
+        batch_op.drop_column("sequence")
+    op.drop_index(op.f("ix_kalender_tokens_gebruiker_id"), table_name="kalender_tokens")
+    op.drop_table("kalender_tokens")
     op.drop_table("taken_uitgevoerd")
     op.drop_table("taken")
     op.drop_index(op.f("ix_apscheduler_jobs_next_run_time"), table_name="apscheduler_jobs")
