@@ -174,3 +174,19 @@ def test_run_once_refuses_unknown_job_and_asks_for_one_or_all(runner):
     assert result.exit_code != 0 and "onbekende taak" in result.output
     result = runner.invoke(args=["jobs", "run-once"])
     assert result.exit_code != 0 and "--all" in result.output
+
+
+def test_a_running_scheduler_takes_a_changed_time_at_its_refresh(app, db, effecten):
+    jobs.register(app, demo_job(effecten))
+    s = jobs.start_scheduler(app, verversen_seconden=1)
+    try:
+        jobs.stel_schema_in(db, app, "herinnering", jobs.Schema(minuten=90))
+        db.commit()
+        for _ in range(50):
+            time.sleep(0.2)
+            trigger = str(s.get_job("herinnering").trigger)
+            if trigger != "cron[hour='7', minute='0']":
+                break
+    finally:
+        s.shutdown()
+    assert trigger == "interval[1:30:00]"
