@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from wtforms import BooleanField, DateField, EmailField, PasswordField, RadioField, SelectField, StringField
+from wtforms import BooleanField, DateField, EmailField, PasswordField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
@@ -187,13 +187,20 @@ class LogboekFilterForm(FilterForm):
             raise ValidationError("Deze datum ligt vóór de datum bij 'Van'.")
 
 
+KIES_SCHEMA = "Kies: elke dag op een vaste tijd, of steeds na een aantal minuten."
+
+
 class TaakSchemaForm(Form):
     """When a scheduled job runs: daily at a time, or every so many minutes."""
 
-    soort = RadioField(
+    soort = SelectField(
         "Wanneer",
-        choices=[SelectChoice("dagelijks", "Elke dag om"), SelectChoice("interval", "Steeds na")],
-        validators=[DataRequired(message="Kies: elke dag op een tijd, of steeds na een aantal minuten.")],
+        choices=[
+            SelectChoice("dagelijks", "Elke dag op een vaste tijd"),
+            SelectChoice("interval", "Steeds na een aantal minuten"),
+        ],
+        invalid_choice_message=KIES_SCHEMA,
+        invalid_value_message=KIES_SCHEMA,
     )
     tijdstip = StringField("Tijd (uu:mm)", filters=[_strip])
     minuten = AantalField(

@@ -58,8 +58,11 @@ def test_set_a_time_of_day_then_an_interval(client, swv, db):
         ({"verlopen-soort": "interval", "verlopen-minuten": "0"}, "Vul een aantal minuten in"),
         ({"verlopen-soort": "interval", "verlopen-minuten": "99999"}, "hoogstens een week"),
         ({"verlopen-soort": "interval", "verlopen-minuten": "3,5"}, "Vul een heel getal in"),
-        ({"verlopen-soort": "wekelijks"}, "Ongeldige keuze."),
-        ({}, "Kies: elke dag op een tijd, of steeds na een aantal minuten."),
+        (
+            {"verlopen-soort": "wekelijks"},
+            "Kies: elke dag op een vaste tijd, of steeds na een aantal minuten.",
+        ),
+        ({}, "Kies: elke dag op een vaste tijd, of steeds na een aantal minuten."),
     ],
 )
 def test_bad_input_is_refused_at_the_field_and_nothing_changes(client, swv, db, data, melding):
