@@ -25,6 +25,9 @@ run: install
 	$(BIN)/flask db upgrade
 	$(BIN)/flask demo-data --if-empty
 	$(BIN)/flask demo-logins
+	@# The scheduled jobs run in their own process beside the web server, and stop with it.
+	$(BIN)/flask jobs run & JOBS=$$!; \
+	trap 'kill $$JOBS 2>/dev/null; wait $$JOBS 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
 test: install-dev

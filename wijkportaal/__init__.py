@@ -27,6 +27,7 @@ FEATURES = (
     "wijken",
     "besluiten",
     "overleg",
+    "kalender",
     "pot",
     "expertise",
     "monitor",

@@ -5,6 +5,7 @@ from importlib import import_module, util
 import ledger.store.tables  # noqa: F401
 import wijkportaal.core.audit  # noqa: F401
 import wijkportaal.core.idempotentie  # noqa: F401
+import wijkportaal.core.jobs  # noqa: F401
 from wijkportaal import FEATURES
 
 for _feature in FEATURES:

@@ -68,4 +68,4 @@ def openapi_document():
     return app.extensions["wijkportaal_openapi"]
 
 
-from wijkportaal.api import kaart, potten  # noqa: E402, F401  (they register the map and pot routes on bp)
+from wijkportaal.api import kaart, kalender, potten  # noqa: E402, F401  (they register their routes on bp)

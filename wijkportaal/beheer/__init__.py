@@ -1,4 +1,4 @@
-"""Beheer: users, roles, API tokens and the audit log."""
+"""Beheer: users, roles, API tokens, the audit log and the scheduled jobs."""
 
 from flask import Flask
 
@@ -10,3 +10,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(cli.user_cli)
     app.add_template_global(permissions.can_view_audit, "mag_logboek_zien")
     app.add_template_global(permissions.can_manage_gebruikers, "mag_gebruikers_beheren")
+    app.add_template_global(permissions.can_manage_taken, "mag_taken_beheren")

@@ -7,7 +7,8 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from wijkportaal.auth.passwords import MIN_LENGTH
-from wijkportaal.core.forms import Form
+from wijkportaal.core.forms import AantalField, Form
+from wijkportaal.core.jobs import MAX_MINUTEN, lees_tijdstip
 from wijkportaal.core.roles import Rol
 
 WACHTWOORD_HINT = (
@@ -184,3 +185,38 @@ class LogboekFilterForm(FilterForm):
     def validate_tot(self, field) -> None:
         if isinstance(field.data, date) and isinstance(self.van.data, date) and field.data < self.van.data:
             raise ValidationError("Deze datum ligt vóór de datum bij 'Van'.")
+
+
+KIES_SCHEMA = "Kies: elke dag op een vaste tijd, of steeds na een aantal minuten."
+
+
+class TaakSchemaForm(Form):
+    """When a scheduled job runs: daily at a time, or every so many minutes."""
+
+    soort = SelectField(
+        "Wanneer",
+        choices=[
+            SelectChoice("dagelijks", "Elke dag op een vaste tijd"),
+            SelectChoice("interval", "Steeds na een aantal minuten"),
+        ],
+        invalid_choice_message=KIES_SCHEMA,
+        invalid_value_message=KIES_SCHEMA,
+    )
+    tijdstip = StringField("Tijd (uu:mm)", filters=[_strip])
+    minuten = AantalField(
+        "Minuten",
+        verplicht=False,
+        maximum=MAX_MINUTEN,
+        te_groot="Een interval is hoogstens een week (10080 minuten).",
+    )
+
+    def validate_tijdstip(self, field) -> None:
+        if self.soort.data == "dagelijks":
+            try:
+                field.data = lees_tijdstip(field.data)
+            except ValueError as fout:
+                raise ValidationError(str(fout)) from fout
+
+    def validate_minuten(self, field) -> None:
+        if self.soort.data == "interval" and not field.data:
+            raise ValidationError("Vul een aantal minuten in, minstens 1.")

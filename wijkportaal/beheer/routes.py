@@ -7,9 +7,11 @@
 /beheer/gebruikers/<id>/tokens                  (POST) issue an API token, shown once in the response
 /beheer/gebruikers/<id>/tokens/<tid>/intrekken  (POST) revoke an API token
 /beheer/logboek                                 the audit log, for SWV staff and the beheerder
+/beheer/taken                                   the scheduled jobs: schedule, last result, next run
+/beheer/taken/<naam>                            (POST) set when a job runs
 """
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from wijkportaal.auth.models import ApiToken, Gebruiker
@@ -20,14 +22,17 @@ from wijkportaal.beheer.forms import (
     GebruikerForm,
     GebruikerNieuwForm,
     LogboekFilterForm,
+    TaakSchemaForm,
     TokenForm,
     WachtwoordForm,
     set_scope_keuzes,
 )
-from wijkportaal.beheer.permissions import can_manage_gebruikers, can_view_audit
+from wijkportaal.beheer.permissions import can_manage_gebruikers, can_manage_taken, can_view_audit
 from wijkportaal.beheer.services import GebruikerFout
+from wijkportaal.core import jobs
 from wijkportaal.core.access import get_or_404_403, require
 from wijkportaal.core.db import get_session
+from wijkportaal.core.errors import Weigering
 from wijkportaal.core.roles import Rol
 from wijkportaal.core.views import toon_fout
 
@@ -235,3 +240,62 @@ def audit():
         pagina=pagina,
         filter_args=_filter_args(),
     ), (200 if ok else 422)
+
+
+def _taken_pagina(formulieren: dict[str, TaakSchemaForm]):
+    db = get_session()
+    regels = jobs.overzicht(current_app, db)
+    for r in regels:
+        if r.job.naam not in formulieren:
+            formulieren[r.job.naam] = TaakSchemaForm(
+                formdata=None,
+                prefix=r.job.naam,
+                soort="dagelijks" if r.schema.tijdstip else "interval",
+                tijdstip=r.schema.tijdstip or "",
+                minuten=r.schema.minuten or "",
+            )
+    fouten = any(f.errors for f in formulieren.values())
+    return render_template("beheer/taken.html", regels=regels, formulieren=formulieren), (
+        422 if fouten else 200
+    )
+
+
+@bp.route("/taken")
+@login_required
+def taken():
+    """The scheduled jobs: when they run, their last result and their next run."""
+    require(can_manage_taken(current_user))
+    return _taken_pagina({})
+
+
+@bp.route("/taken/<naam>", methods=["POST"])
+@login_required
+def taak_schema(naam: str):
+    """Set when one job runs: daily at a time, or every so many minutes."""
+    require(can_manage_taken(current_user))
+    if naam not in jobs.registered(current_app):
+        abort(404)
+    form = TaakSchemaForm(prefix=naam)
+    if form.validate_on_submit():
+        dagelijks = form.soort.data == "dagelijks"
+        try:
+            services.stel_taakschema_in(
+                get_session(),
+                current_user,
+                current_app,
+                naam,
+                tijdstip=form.tijdstip.data if dagelijks else None,
+                minuten=None if dagelijks else form.minuten.data,
+            )
+        except Weigering as fout:
+            toon_fout(form, fout)
+        else:
+            flash(f"De taak {naam} draait voortaan {form_beschrijving(form)}.", "success")
+            return redirect(url_for("beheer.taken"))
+    return _taken_pagina({naam: form})
+
+
+def form_beschrijving(form: TaakSchemaForm) -> str:
+    if form.soort.data == "dagelijks":
+        return jobs.Schema(tijdstip=form.tijdstip.data).beschrijving
+    return jobs.Schema(minuten=form.minuten.data).beschrijving

@@ -8,6 +8,7 @@ from wijkportaal.auth import services as auth_services
 from wijkportaal.auth.models import ApiToken, Gebruiker
 from wijkportaal.auth.passwords import MIN_LENGTH
 from wijkportaal.beheer import permissions
+from wijkportaal.core import audit, jobs
 from wijkportaal.core.errors import Weigering
 from wijkportaal.core.roles import Rol
 from wijkportaal.wijken.models import Bestuur, Organisatie, Wijk
@@ -163,3 +164,12 @@ def issue_token(session: Session, gebruiker: Gebruiker, omschrijving: str, door)
 
 def revoke_token(session: Session, token: ApiToken, door) -> None:
     auth_services.revoke_token(session, token, door)
+
+
+def stel_taakschema_in(session: Session, user, app, naam: str, tijdstip: str | None, minuten: int | None):
+    """Set when a scheduled job runs (the scheduler takes it within a minute), with an audit line."""
+    taak = jobs.stel_schema_in(session, app, naam, jobs.Schema(tijdstip=tijdstip, minuten=minuten))
+    audit.record(
+        session, user, "taken", "schema gewijzigd", {"taak": naam, "tijdstip": tijdstip, "minuten": minuten}
+    )
+    return taak

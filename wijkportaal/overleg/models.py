@@ -87,6 +87,9 @@ class Bijeenkomst(SQLModel, table=True):
     locatie: str = Field(default="", max_length=200)
     online_link: str = Field(default="", max_length=500)
     is_geannuleerd: bool = False
+    # The calendar event's SEQUENCE: raised when the date, time or place changes or the meeting is
+    # cancelled, so calendar programs replace the event they have.
+    sequence: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     agenda_vastgesteld_op: NaiveDatetime | None = None
     agenda_vastgesteld_door_id: int | None = Field(default=None, foreign_key="gebruikers.id")
     notulen_vastgesteld_op: NaiveDatetime | None = None

@@ -35,6 +35,7 @@ from wijkportaal.overleg.rules import (
     OverlegStatus,
     WijkStatus,
     _sort_key,
+    afspraak,
     amendement_regels,
     beoordeel,
     maanden_terug,
@@ -724,3 +725,34 @@ def zonder_recente_bijeenkomst(session: Session, sinds: date) -> list[tuple[Wijk
     wijken = list(session.exec(select(Wijk).where(Wijk.id.in_(ids)).order_by(Wijk.naam)))
     wijken.sort(key=lambda w: statussen[w.id].laatste_bijeenkomst or date.min)
     return [(w, statussen[w.id]) for w in wijken]
+
+
+# Calendars
+
+
+def deelnemende_wijk_ids(session: Session, user: Gebruiker) -> set[int]:
+    """The wijken whose overleg `user` takes part in: as chair or secretary, through their organisation's
+    membership, or as the wijk they work for. (Seeing a wijk, as a board or SWV staff do, is not taking
+    part in its meetings.)"""
+    ids = {user.wijk_id} if user.wijk_id else set()
+    voorwaarden = [Wijkoverleg.voorzitter_id == user.id, Wijkoverleg.secretaris_id == user.id]
+    if user.organisatie_id:
+        lid = select(Lidmaatschap.wijkoverleg_id).where(Lidmaatschap.organisatie_id == user.organisatie_id)
+        voorwaarden.append(Wijkoverleg.id.in_(lid))
+    ids.update(session.exec(select(Wijkoverleg.wijk_id).where(sa.or_(*voorwaarden))))
+    return ids
+
+
+def kalender_afspraken(session: Session, wijk_ids: set[int], url_voor) -> list:
+    """Every meeting of these wijken (cancelled ones too, so calendars drop them) as calendar events,
+    oldest first; `url_voor(bijeenkomst_id)` gives the meeting page's absolute URL."""
+    if not wijk_ids:
+        return []
+    rijen = session.exec(
+        select(Bijeenkomst, Wijk)
+        .join(Wijkoverleg, Wijkoverleg.id == Bijeenkomst.wijkoverleg_id)
+        .join(Wijk, Wijk.id == Wijkoverleg.wijk_id)
+        .where(Wijk.id.in_(wijk_ids))
+        .order_by(Bijeenkomst.start, Bijeenkomst.id)
+    ).all()
+    return [afspraak(b, wijk, url_voor(b.id)) for b, wijk in rijen]

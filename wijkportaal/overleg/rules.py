@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-from wijkportaal.core.clock import TZ
+from wijkportaal.core import ical
 from wijkportaal.core.exports import Kolom
 from wijkportaal.core.web import aantal
 from wijkportaal.overleg.models import (
@@ -228,24 +228,21 @@ def _toon(veld: str, value) -> str:
     return f"'{value}'"
 
 
-def ics(b, wijk, url: str) -> bytes:
-    """A meeting as an iCalendar file (the icalendar library loads only here)."""
-    from icalendar import Calendar, Event
-
-    cal = Calendar()
-    cal.add("prodid", "-//Wijkportaal//SWV PO Amsterdam-Diemen//NL")
-    cal.add("version", "2.0")
-    event = Event()
-    event.add("uid", f"bijeenkomst-{b.id}@wijkportaal")
-    event.add("summary", f"Wijkoverleg {wijk.naam}")
-    event.add("dtstart", b.start.replace(tzinfo=TZ))
-    event.add("dtend", b.eind.replace(tzinfo=TZ))
-    event.add("location", b.locatie or b.online_link)
-    event.add(
-        "description", f"Agenda en stukken: {url}" + (f"\nOnline: {b.online_link}" if b.online_link else "")
+def afspraak(b, wijk, url: str) -> ical.Afspraak:
+    """A meeting as a calendar event: the same UID for ever, SEQUENCE raised on every change."""
+    return ical.Afspraak(
+        uid=f"bijeenkomst-{b.id}@wijkportaal",
+        sequence=b.sequence,
+        start=b.start,
+        eind=b.eind,
+        titel=f"Wijkoverleg {wijk.naam}" + (" (geannuleerd)" if b.is_geannuleerd else ""),
+        locatie=b.locatie or b.online_link,
+        beschrijving=f"Agenda en stukken: {url}" + (f"\nOnline: {b.online_link}" if b.online_link else ""),
+        url=url,
+        geannuleerd=b.is_geannuleerd,
     )
-    event.add("url", url)
-    if b.is_geannuleerd:
-        event.add("status", "CANCELLED")
-    cal.add_component(event)
-    return cal.to_ical()
+
+
+def ics(b, wijk, url: str) -> bytes:
+    """A meeting as an iCalendar file to download."""
+    return ical.kalender([afspraak(b, wijk, url)])

@@ -111,6 +111,10 @@ def plan_bijeenkomst(
     return b
 
 
+# What a calendar event shows: a change to one of these is an update of the event (SEQUENCE + 1).
+KALENDERVELDEN = frozenset({"start", "eind", "locatie", "online_link"})
+
+
 def wijzig_bijeenkomst(session, user, b: Bijeenkomst, values: dict, reden: str | None) -> dict:
     _niet_geannuleerd(b)
     if b.start <= clock.now():
@@ -124,6 +128,8 @@ def wijzig_bijeenkomst(session, user, b: Bijeenkomst, values: dict, reden: str |
         return {}
     changed = audit.changes(b, nieuw)
     _amendement(session, user, b, None, "Bijeenkomst gewijzigd", reden, changed)
+    if changed.keys() & KALENDERVELDEN:
+        b.sequence += 1
     session.flush()
     _log(session, user, b, "gewijzigd", changed, b)
     return changed
@@ -134,6 +140,7 @@ def annuleer_bijeenkomst(session, user, b: Bijeenkomst, reden: str) -> None:
     if b.start <= clock.now():
         raise OverlegFout("Een bijeenkomst die al begonnen is, kan niet meer worden geannuleerd.")
     b.is_geannuleerd = True
+    b.sequence += 1
     session.flush()
     _log(session, user, b, "geannuleerd", {"reden": reden}, b)
 

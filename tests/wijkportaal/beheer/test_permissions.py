@@ -6,9 +6,11 @@ from types import SimpleNamespace
 import pytest
 
 from wijkportaal.auth.models import ApiToken, Gebruiker
+from wijkportaal.core.jobs import Taak
 from wijkportaal.core.roles import Rol
 
 LOGBOEK = {Rol.BEHEERDER, Rol.SWV}
+TAKEN = {Rol.BEHEERDER, Rol.SWV}
 NIEUW_WACHTWOORD = "een-heel-nieuw-wachtwoord"
 
 
@@ -45,6 +47,14 @@ def wachtwoord_gewijzigd(gewijzigd):
     return check
 
 
+def verlopen_draait_om(tijdstip):
+    def check(w, db):
+        taak = db.get(Taak, "verlopen")
+        assert (taak.tijdstip if taak else None) == tijdstip
+
+    return check
+
+
 def token_ingetrokken(ingetrokken):
     def check(w, db):
         assert (db.get(ApiToken, w.token.id).ingetrokken_op is not None) == ingetrokken
@@ -62,6 +72,15 @@ TOEGANG = [
     # A filter on a kind with no lines yet (this world's log has no user changes) is an empty page.
     {"methode": "GET", "url": "/beheer/logboek?soort=gebruikers", "verwacht": _verwacht(200, LOGBOEK)},
     {"methode": "GET", "url": "/beheer/logboek?soort=bestaat-niet", "verwacht": _verwacht(422, LOGBOEK)},
+    {"methode": "GET", "url": "/beheer/taken", "verwacht": _verwacht(200, TAKEN)},
+    {
+        "methode": "POST",
+        "url": "/beheer/taken/verlopen",
+        "data": {"verlopen-soort": "dagelijks", "verlopen-tijdstip": "06:45"},
+        "verwacht": _verwacht(302, TAKEN),
+        "wel": verlopen_draait_om("06:45"),
+        "niet": verlopen_draait_om(None),
+    },
     {
         "methode": "POST",
         "url": "/beheer/gebruikers/nieuw",
@@ -138,3 +157,4 @@ def test_menu_shows_only_the_pages_a_role_may_open(client, auth, make_user, rol)
     text = client.get("/wijken").get_data(as_text=True)
     assert ('href="/beheer/gebruikers"' in text) == (rol == Rol.BEHEERDER)
     assert ('href="/beheer/logboek"' in text) == (rol in LOGBOEK)
+    assert ('href="/beheer/taken"' in text) == (rol in TAKEN)
