@@ -34,7 +34,8 @@ class Kaartlaag:
     """What one map shows.
 
     `wijken`: a FeatureCollection of areas with properties `naam`, `kleur`, `tooltip` (HTML, escaped by
-    `tooltip()`), `url` (opened in the top window on a click) and optionally `gedimd` and `nadruk`.
+    `tooltip()`), `url` (opened in the top window on a click; without one the shape is not a link, as for a
+    wijk the user may not open) and optionally `gedimd` and `nadruk`.
     `punten`: a FeatureCollection of points with `kleur` and `tooltip`."""
 
     titel: str
@@ -66,6 +67,7 @@ _GEDRAG = """function (feature, layer) {
         var p = feature.properties;
         if (p.tooltip) { layer.bindTooltip(p.tooltip, {sticky: true}); }
         if (p.url) { layer.on("click", function () { window.top.location.href = p.url; }); }
+        else if (layer.setStyle) { layer.options.className = "niet-klikbaar"; }
     }"""
 
 
@@ -255,6 +257,7 @@ document.querySelectorAll(".folium-map").forEach(function (el) {
 
 _CSS = f"""
 .folium-map.leaflet-container {{ background: {ACHTERGROND}; font-family: system-ui, sans-serif; }}
+.leaflet-interactive.niet-klikbaar {{ cursor: default; }}
 .kaart-legenda {{ position: absolute; z-index: 1000; right: 10px; bottom: 24px; max-width: 45%;
   background: rgba(255,255,255,.93); border: 1px solid #999; border-radius: 4px; padding: 6px 10px;
   font: 13px/1.35 system-ui, sans-serif; color: #1a1a1a; }}

@@ -18,7 +18,7 @@ from maps.kaart import GEEN_GEGEVENS, Kaartlaag
 from wijkportaal.auth.models import Gebruiker
 from wijkportaal.core import clock
 from wijkportaal.core.web import euro, getal
-from wijkportaal.kaart.permissions import wijken_met_geld
+from wijkportaal.kaart.permissions import wijken_met_geld, wijken_te_openen
 from wijkportaal.kaart.rules import (
     DEKKING_KLEUREN,
     GEEN_INZAGE,
@@ -49,6 +49,7 @@ class Rij:
     regio: str
     waarde: Wijkwaarde
     grens: Wijkgrens | None
+    te_openen: bool  # the user may open the wijk's page: its name and shape link there
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,10 @@ class Kaart:
     inhoud: Laaginhoud
     rijen: list[Rij]  # every wijk, by regio and name
     keuze: Keuze
+
+    @property
+    def alle_te_openen(self) -> bool:
+        return all(r.te_openen for r in self.rijen)
 
     @property
     def schematisch(self) -> bool:
@@ -70,7 +75,17 @@ def kaart(session: Session, user: Gebruiker, naam: str, keuze: Keuze) -> Kaart:
     regios = dict(session.exec(select(Regio.id, Regio.naam)).all())
     grenzen = {g.wijk_id: g for g in session.exec(select(Wijkgrens))}
     wijken = sorted(session.exec(select(Wijk)), key=lambda w: (regios[w.regio_id], w.naam))
-    rijen = [Rij(w, regios[w.regio_id], inhoud.waarden.get(w.id, GEEN), grenzen.get(w.id)) for w in wijken]
+    te_openen = wijken_te_openen(session, user)
+    rijen = [
+        Rij(
+            w,
+            regios[w.regio_id],
+            inhoud.waarden.get(w.id, GEEN),
+            grenzen.get(w.id),
+            te_openen is None or w.id in te_openen,
+        )
+        for w in wijken
+    ]
     return Kaart(laag, inhoud, rijen, keuze)
 
 
@@ -82,7 +97,7 @@ def kaartlaag(k: Kaart) -> Kaartlaag:
             r.grens.geometrie,
             naam=r.wijk.naam,
             kleur=r.waarde.kleur,
-            url=url_for("wijken.wijk", code=r.wijk.code) if has_request_context() else None,
+            url=url_for("wijken.wijk", code=r.wijk.code) if r.te_openen and has_request_context() else None,
             tooltip=maps_kaart.tooltip(r.wijk.naam, [r.waarde.waarde, *r.waarde.toelichting]),
             **_focus(k.keuze, r.wijk),
         )
