@@ -65,14 +65,18 @@ def test_a_school_leader_is_linked_to_their_own_wijk_only_and_sees_every_wijk_na
     pagina = client.get("/kaart").text
     assert wijklinks(pagina) == {"/wijken/osdorp"}
     assert pagina.count('<th scope="row">') == 23  # the others are named, with their figures, without a link
-    assert "Bijlmer-Oost" in pagina and "Klik op een van uw eigen wijken" in pagina
-    assert wijklinks(client.get("/kaart/frame?laag=overleg").text) == {"/wijken/osdorp"}
+    assert "Bijlmer-Oost" in pagina and "Uw eigen wijken hebben een dikke rand" in pagina
+    frame = client.get("/kaart/frame?laag=overleg").text
+    assert wijklinks(frame) == {"/wijken/osdorp"}
+    assert frame.count('"nadruk": true') == 1  # their own wijk stands out on the map
     assert wijklinks(client.get("/expertise/dekking").text) == {"/wijken/osdorp"}
 
 
 def test_swv_staff_are_linked_to_every_wijk_from_the_map_and_the_matrix(client, auth, demo):
     login(auth, "swv")
     assert len(wijklinks(client.get("/kaart").text)) == 23
-    assert len(wijklinks(client.get("/kaart/frame?laag=overleg").text)) == 23
+    frame = client.get("/kaart/frame?laag=overleg").text
+    assert len(wijklinks(frame)) == 23
+    assert '"nadruk"' not in frame  # every wijk opens: none stands out
     assert len(wijklinks(client.get("/expertise/dekking").text)) == 23
     assert "Klik op een wijk om naar de pagina van die wijk te gaan." in client.get("/kaart").text

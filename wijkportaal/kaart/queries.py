@@ -99,7 +99,7 @@ def kaartlaag(k: Kaart) -> Kaartlaag:
             kleur=r.waarde.kleur,
             url=url_for("wijken.wijk", code=r.wijk.code) if r.te_openen and has_request_context() else None,
             tooltip=maps_kaart.tooltip(r.wijk.naam, [r.waarde.waarde, *r.waarde.toelichting]),
-            **_focus(k.keuze, r.wijk),
+            **_focus(k, r),
         )
         for r in k.rijen
         if r.grens is not None
@@ -125,10 +125,12 @@ def kaartlaag(k: Kaart) -> Kaartlaag:
     )
 
 
-def _focus(keuze: Keuze, wijk: Wijk) -> dict:
-    if keuze.wijk_id is None:
-        return {}
-    return {"nadruk": True} if wijk.id == keuze.wijk_id else {"gedimd": True}
+def _focus(k: Kaart, r: Rij) -> dict:
+    """A wijk's own map dims the others; on the map of all wijken the user's own stand out when not every
+    wijk opens for them."""
+    if k.keuze.wijk_id is None:
+        return {} if k.alle_te_openen or not r.te_openen else {"nadruk": True}
+    return {"nadruk": True} if r.wijk.id == k.keuze.wijk_id else {"gedimd": True}
 
 
 def focus(k: Kaart) -> tuple | None:

@@ -76,10 +76,11 @@
     }
   }
 
+  // Not for e-mail addresses and passwords: nobody types 254 characters there.
   document
     .querySelectorAll(
       "input[maxlength]:not([type]), input[maxlength][type=text], input[maxlength][type=search], " +
-        "input[maxlength][type=url], input[maxlength][type=email], input[maxlength][type=tel], textarea[maxlength]",
+        "input[maxlength][type=url], textarea[maxlength]",
     )
     .forEach(teller);
   document.querySelectorAll(".table-wrap").forEach(schuifhint);
