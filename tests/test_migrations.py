@@ -1,5 +1,8 @@
 """Migrations: the schema they build matches the models, and they go down as well as up."""
 
+import json
+from datetime import timedelta
+
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -184,3 +187,56 @@ def test_decisions_survive_the_way_down_and_up(database_url, db, make_wijk, make
         (v, b) for v in range(1, 5) for b in sorted((b1.id, b2.id))
     ]
     assert _diff(database_url) == []
+
+
+def test_old_amendments_keep_working_with_their_title_change(
+    database_url, db, make_overleg, make_bijeenkomst
+):
+    """Migration 0011o reads the old title an amendment kept and records it as the title change, old →
+    the title the next amendment of the item names, or the item's title now."""
+    o = make_overleg()
+    b = make_bijeenkomst(o.overleg, days=7, vastgesteld=True, agendapunten=["Verzuim en thuiszitten"])
+    db.close()
+    migrate.downgrade(database_url, "0010")
+    engine = make_engine(database_url)
+    with engine.begin() as conn:
+        punt_id = conn.execute(sa.text("SELECT id FROM agendapunten")).scalar_one()
+        for minuten, omschrijving in [
+            (1, "Agendapunt gewijzigd: Thuiszitters"),
+            (2, "Agendapunt gewijzigd: Thuiszitters in de wijk"),
+            (3, "Agendapunt gewijzigd: Verzuim en thuiszitten"),  # something else changed, not the title
+            (4, "Gewijzigd: locatie"),
+        ]:
+            conn.execute(
+                sa.text(
+                    "INSERT INTO amendementen (bijeenkomst_id, agendapunt_id, gebruiker_id, op, omschrijving, reden)"
+                    " VALUES (:b, :p, :g, :op, :o, 'reden')"
+                ),
+                {
+                    "b": b.id,
+                    "p": None if minuten == 4 else punt_id,
+                    "g": o.voorzitter.id,
+                    "op": b.start.replace(minute=minuten) - timedelta(days=3),
+                    "o": omschrijving,
+                },
+            )
+    engine.dispose()
+    migrate.upgrade(database_url)
+    rows = _rows(database_url, "SELECT omschrijving, wijzigingen FROM amendementen ORDER BY op")
+    wijzigingen = [(o_, json.loads(w) if isinstance(w, str) else w) for o_, w in rows]
+    assert wijzigingen == [
+        (
+            "Agendapunt gewijzigd: Thuiszitters",
+            [{"veld": "titel", "oud": "Thuiszitters", "nieuw": "Thuiszitters in de wijk"}],
+        ),
+        (
+            "Agendapunt gewijzigd: Thuiszitters in de wijk",
+            [{"veld": "titel", "oud": "Thuiszitters in de wijk", "nieuw": "Verzuim en thuiszitten"}],
+        ),
+        ("Agendapunt gewijzigd: Verzuim en thuiszitten", []),
+        ("Gewijzigd: locatie", []),
+    ]
+    assert _diff(database_url) == []
+    migrate.downgrade(database_url, "0010")
+    assert len(_rows(database_url, "SELECT omschrijving FROM amendementen")) == 4
+    migrate.upgrade(database_url)

@@ -214,3 +214,63 @@ def test_wijk_starts_functioning_through_the_chairs_work(
     swv.reload()
     expect(swv.locator(".lead")).to_contain_text(f"{functionerend_voor + 1} van de 23")
     expect(swv.get_by_role("row", name=re.compile("^Noord-Oost"))).to_contain_text("Functionerend")
+
+
+def propose_item(page, meeting_id, titel):
+    """A member proposes an item on the meeting page; the chair decides."""
+    page.goto(f"/bijeenkomsten/{meeting_id}")
+    form = page.get_by_role("region", name="Agendapunt voorstellen")
+    form.get_by_label("Titel").fill(titel)
+    form.get_by_role("button", name="Voorstellen").click()
+    expect(page.get_by_text("Uw voorstel is naar de voorzitter gestuurd.")).to_be_visible()
+
+
+def test_chair_decides_proposals_above_the_agenda_and_confirms_agreeing_with_one_open(
+    page, page_as, new_context, days, current_meeting_id, shots
+):
+    """Members' proposals wait above the agenda with accept and reject; agreeing the agenda while one is
+    still open needs the confirmation box (the browser refuses without it, the server as well), also
+    without JavaScript."""
+    page = page_as("schoolleider")
+    page.goto("/wijken/osdorp")
+    plan_meeting(page, days(24), "09:30", "11:00", "OBS De Wilgenhof, bibliotheek")
+    b_id = current_meeting_id(page)
+    add_agenda_item(page, "Opening en mededelingen", "Jonge kind", minuten=10)
+
+    partner = page_as("partner")
+    propose_item(partner, b_id, "Wachtlijst OKT Osdorp")
+    propose_item(partner, b_id, "Inloopspreekuur op school")
+
+    page.reload()
+    voorstellen = page.get_by_role("region", name="Voorgestelde agendapunten")
+    agenda = page.get_by_role("region", name="Agenda", exact=True)
+    expect(voorstellen).to_contain_text("2 voorstellen van leden wachten op uw besluit.")
+    assert voorstellen.bounding_box()["y"] < agenda.bounding_box()["y"]
+    page.screenshot(path=shots / "overleg-voorstellen.png", full_page=True)
+
+    voorstellen.get_by_role("button", name=re.compile("^Opnemen in agenda.*Wachtlijst OKT Osdorp")).click()
+    expect(page.get_by_text("Voorstel opgenomen in de agenda.")).to_be_visible()
+    expect(agenda.get_by_role("heading", name="2. Wachtlijst OKT Osdorp")).to_be_visible()
+    expect(voorstellen).to_contain_text("1 voorstel van leden wacht op uw besluit.")
+    expect(page.get_by_text("2 punten, 25 minuten")).to_be_visible()
+
+    # Agreeing without the box: the browser does not send the form, nothing changes.
+    bevestig = page.get_by_label("Ik stel de agenda vast hoewel er 1 voorstel openstaat")
+    page.get_by_role("button", name="Agenda vaststellen").click()
+    assert bevestig.evaluate("box => box.validity.valueMissing")
+    expect(page.locator(".facts .badge", has_text="concept-agenda")).to_be_visible()
+
+    # Without JavaScript (and without the browser's check) the server asks on a page of its own.
+    kaal = new_context(java_script_enabled=False, storage_state=page.context.storage_state()).new_page()
+    kaal.goto(f"/bijeenkomsten/{b_id}/vaststellen")
+    expect(kaal.get_by_role("heading", level=1)).to_contain_text("Agenda vaststellen")
+    expect(kaal.get_by_text("Er staat nog 1 voorstel van leden open.")).to_be_visible()
+    expect(kaal.get_by_role("listitem").filter(has_text="Inloopspreekuur op school")).to_be_visible()
+    kaal.get_by_label("Ik stel de agenda vast hoewel er 1 voorstel openstaat").check()
+    kaal.get_by_role("button", name="Agenda vaststellen").click()
+    expect(kaal.get_by_text("De agenda is vastgesteld.")).to_be_visible()
+    expect(kaal.locator(".facts .badge", has_text="agenda vastgesteld")).to_be_visible()
+    # The open proposal stays open: from now on it can only join the agenda as an amendment.
+    expect(kaal.get_by_role("region", name="Voorgestelde agendapunten")).to_contain_text(
+        "Inloopspreekuur op school"
+    )

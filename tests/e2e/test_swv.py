@@ -87,7 +87,7 @@ def test_swv_overview_filter_sort_and_download(page_as):
     assert [r["Wijk"] for r in rows] == list(reversed(WEST_BUITEN))
     assert {r["Regio"] for r in rows} == {"West buiten de Ring"}
     osdorp_csv = next(r for r in rows if r["Wijk"] == "Osdorp")
-    assert osdorp_csv["Status"] == "functionerend"
+    assert osdorp_csv["Status"] == "Functionerend"
     laatste_csv = date.fromisoformat(osdorp_csv["Laatste bijeenkomst"])  # ISO in the file, Dutch on the page
     assert f"{laatste_csv.day} " in laatste and str(laatste_csv.year) in laatste, (laatste, laatste_csv)
 
@@ -99,6 +99,20 @@ def test_swv_overview_filter_sort_and_download(page_as):
     assert response.ok
     sheet = load_workbook(io.BytesIO(response.body()), read_only=True).active
     assert sorted(row[0] for row in sheet.iter_rows(min_row=2, values_only=True)) == sorted(alle)
+
+    # Filter by status, next to the regio (all regio's): the 2 wijken starting up; the Excel follows.
+    page.goto("/overzicht")
+    page.get_by_label("Status", exact=True).select_option(label="Opstartend")
+    page.get_by_role("button", name="Filteren").click()
+    expect(page.locator("tbody tr")).to_have_count(2)
+    assert status_column(page) == ["Opstartend"] * 2 and "status=opstartend" in page.url
+    expect(page.get_by_text("2 wijken met status opstartend.")).to_be_visible()
+    expect(page.locator(".lead")).to_contain_text("19 van de 23 wijken hebben een functionerend wijkoverleg")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download Excel").click()
+    sheet = load_workbook(io.BytesIO(Path(info.value.path()).read_bytes())).active
+    assert [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["Opstartend"] * 2
+    assert sorted(row[0] for row in sheet.iter_rows(min_row=2, values_only=True)) == sorted(wijk_names(page))
 
 
 def test_forms_work_without_javascript(new_context, log_in, days):

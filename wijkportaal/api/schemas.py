@@ -3,10 +3,9 @@ request body validated by them, and the OpenAPI document is generated from them,
 apart. Amounts are integer euro cents in responses; in requests they are text ("1.234,56" or "1234.56")."""
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -14,6 +13,7 @@ from pydantic import (
     NaiveDatetime,
     StringConstraints,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -227,9 +227,19 @@ class Bijdrage(_Schema):
 
 
 class _Invoer(BaseModel):
-    """A request body: unknown fields and loose types (numbers as text, "true" as a boolean) are refused."""
+    """A request body: unknown fields and loose types (numbers as text, "true" as a boolean) are refused.
+    Every text field refuses a BSN-like number, as every form field does (`core.forms.Form`); a field
+    opts out by naming it in `zonder_bsn_controle`."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    zonder_bsn_controle: ClassVar[tuple[str, ...]] = ()
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _geen_bsn(cls, value, info):
+        if isinstance(value, str) and info.field_name not in cls.zonder_bsn_controle and bevat_bsn(value):
+            raise PydanticCustomError("ongeldig", BSN_MESSAGE)
+        return value
 
 
 def _centen(value: Any) -> int:
@@ -249,12 +259,6 @@ def _centen(value: Any) -> int:
         raise PydanticCustomError("ongeldig", str(fout)) from fout
 
 
-def _geen_bsn(text: str) -> str:
-    if bevat_bsn(text):
-        raise PydanticCustomError("ongeldig", BSN_MESSAGE)
-    return text
-
-
 Bedrag = Annotated[
     int,
     BeforeValidator(_centen),
@@ -268,7 +272,6 @@ Bedrag = Annotated[
         }
     ),
 ]
-VrijeTekst = Annotated[str, AfterValidator(_geen_bsn)]
 
 
 class BijdrageInvoer(_Invoer):
@@ -304,7 +307,7 @@ class ToekenningInvoer(_Invoer):
 
     aanpak_id: int
     bedrag: Bedrag
-    toelichting: VrijeTekst = Field(default="", max_length=5000)
+    toelichting: str = Field(default="", max_length=5000)
     termijn_dagen: int = Field(
         default=14, ge=1, le=90, description="Binnen hoeveel dagen de besturen besluiten."
     )
@@ -314,7 +317,7 @@ class BesluitInvoer(_Invoer):
     """The decision of the caller's own board."""
 
     besluit: BesluitKeuze
-    toelichting: VrijeTekst = Field(default="", max_length=2000, description="Verplicht bij afwijzen.")
+    toelichting: str = Field(default="", max_length=2000, description="Verplicht bij afwijzen.")
 
 
 class TransactiesQuery(BaseModel):

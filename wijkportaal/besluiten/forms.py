@@ -5,7 +5,6 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from wijkportaal.besluiten.models import BesluitKeuze
 from wijkportaal.core.forms import Form, keuzes
-from wijkportaal.core.privacy import GeenBSN
 
 
 class BesluitForm(Form):
@@ -16,6 +15,6 @@ class BesluitForm(Form):
     )
     toelichting = TextAreaField(
         "Toelichting",
-        validators=[Optional(), Length(max=2000), GeenBSN()],
+        validators=[Optional(), Length(max=2000)],
         description="Verplicht bij afwijzen.",
     )

@@ -18,6 +18,7 @@ class Onderwerp:
     endpoint: str
     params: dict = field(default_factory=dict)
     herkomst: str = ""  # "uit Pot Osdorp 2026-2027", "naar Pot …"
+    pot_id: int | None = None  # the pot the money comes from or goes to, for the boards' figures
 
 
 Beschrijver = Callable[[Session, list[int]], dict[int, Onderwerp]]

@@ -1,8 +1,15 @@
 """Tables as downloads for the administration: CSV for Dutch Excel and XLSX, from the same rows.
 
-CSV: semicolons, a BOM (so Excel reads UTF-8), decimals with a comma ("1234,56"), streamed row by row.
-XLSX: numbers stay numbers (Decimal, never float), money with a euro number format, dates as dates.
-Text that a spreadsheet would run as a formula is neutralised in both. openpyxl is imported by the XLSX
+Both: a status (an Enum with a Dutch `label`) is written as its label ("Functionerend"), never its code.
+CSV: semicolons, a BOM (so Excel reads UTF-8), decimals with a comma ("1234,56"), dates as ISO text,
+a list (reasons, themes) as one cell joined with "; ", streamed row by row. Formula injection: text that
+starts with = + - @ (or a tab or CR) gets a leading apostrophe, so a spreadsheet shows it as text and never
+runs it. Numbers (int, Decimal) are written as numbers and are not touched: "-5" from a number is a
+negative number, not a formula; the same "-5" typed as text by a user is text and gets the apostrophe.
+XLSX: numbers stay numbers (Decimal, never float; a negative number stays a number), money with a euro
+number format, dates and moments as real dates with a date number format, a list one item per line in a
+wrapped cell, column widths that fit the content (within the column's maximum), a bold header row that
+stays in view (frozen). Text is always a text cell, never a formula. openpyxl is imported by the XLSX
 writer only, not at app start."""
 
 import csv
@@ -26,7 +33,8 @@ _CSV_BLOK = 64 * 1024
 
 @dataclass(frozen=True)
 class Kolom:
-    """A column: its heading, its kind (tekst, geld, decimaal, getal, datum) and its width in Excel."""
+    """A column: its heading, its kind (tekst, geld, decimaal, getal, datum, datumtijd) and the widest it
+    may get in Excel (in characters; it is narrower when the content is)."""
 
     kop: str
     soort: str = "tekst"
@@ -41,11 +49,11 @@ def _kolom(k: "Kolom | str") -> Kolom:
     return k if isinstance(k, Kolom) else Kolom(k)
 
 
-def _tekst(value) -> str:
+def _tekst(value, scheiding: str = "; ") -> str:
     if isinstance(value, Enum):
-        value = value.value
+        return str(getattr(value, "label", value.value))
     if isinstance(value, list | tuple):
-        value = "; ".join(str(v) for v in value)
+        return scheiding.join(_tekst(v) for v in value)
     return str(value)
 
 
@@ -73,7 +81,40 @@ def csv_waarde(value) -> str:
 def _xlsx_waarde(value):
     if value is None or isinstance(value, bool | int | Decimal | date):  # datetime is a date too
         return value
-    return _tekst(value)
+    return _tekst(value, "\n")  # a list: one item per line
+
+
+def _xlsx_formaat(kolom: Kolom, value) -> str | None:
+    """The number format of a cell: the column's, and a date format for any date, whatever the column."""
+    if isinstance(value, datetime):
+        return DATUM_TIJD
+    if isinstance(value, date):
+        return DATUM
+    return kolom.xlsx_formaat if value is not None else None
+
+
+# How wide a value shows in Excel, in characters, for the kinds whose text is not the value itself.
+_BREEDTE = {"geld": 16, "decimaal": 10, "datum": 11, "datumtijd": 17}
+_MAX_BREEDTE = 60
+
+
+def _breedte(kolom: Kolom, waarden: list) -> float:
+    """A column as wide as its longest line (the header's words may wrap), within its maximum."""
+    maximum = kolom.breedte or _MAX_BREEDTE
+    langste = max((len(w) for w in kolom.kop.split()), default=0)
+    for value in waarden:
+        if value is None:
+            continue
+        if isinstance(value, datetime):
+            lengte = _BREEDTE["datumtijd"]
+        elif isinstance(value, date):
+            lengte = _BREEDTE["datum"]
+        elif isinstance(value, Decimal | int) and not isinstance(value, bool):
+            lengte = max(len(f"{value:,}") + 1, _BREEDTE.get(kolom.soort, 0))
+        else:
+            lengte = max(len(regel) for regel in str(_xlsx_waarde(value)).split("\n"))
+        langste = max(langste, lengte)
+    return min(max(langste + 2, 8), maximum)
 
 
 def _csv_stroom(kolommen: list[Kolom], rijen: Iterable[Iterable]) -> Iterator[str]:
@@ -91,33 +132,37 @@ def _csv_stroom(kolommen: list[Kolom], rijen: Iterable[Iterable]) -> Iterator[st
 
 
 def xlsx_bytes(kolommen: list[Kolom], rijen: Iterable[Iterable], blad: str) -> bytes:
-    """A workbook written row by row (openpyxl's write-only mode keeps memory flat)."""
+    """A workbook in openpyxl's write-only mode; the rows are read first, to fit the column widths."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
+    rijen = [list(rij) for rij in rijen]
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title=blad[:31])
-    for i, k in enumerate(kolommen, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = k.breedte or max(12, min(len(k.kop) + 2, 40))
+    for i, k in enumerate(kolommen):
+        waarden = [rij[i] for rij in rijen if i < len(rij)]
+        ws.column_dimensions[get_column_letter(i + 1)].width = _breedte(k, waarden)
     ws.freeze_panes = "A2"
-    vet = Font(bold=True)
+    vet, terugloop = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     kop = []
     for k in kolommen:
         cell = WriteOnlyCell(ws, value=k.kop)
-        cell.font = vet
+        cell.font, cell.alignment = vet, terugloop
         kop.append(cell)
     ws.append(kop)
-    formaten = [k.xlsx_formaat for k in kolommen]
     for rij in rijen:
         cellen = []
-        for value, formaat in zip(rij, formaten, strict=False):
+        for value, kolom in zip(rij, kolommen, strict=False):
             cell = WriteOnlyCell(ws, value=_xlsx_waarde(value))
             if cell.data_type == "f":  # text starting with "=": keep it text, never a formula
                 cell.data_type = "s"
-            if formaat and value is not None:
+            formaat = _xlsx_formaat(kolom, value)
+            if formaat:
                 cell.number_format = formaat
+            if isinstance(cell.value, str) and "\n" in cell.value:
+                cell.alignment = terugloop
             cellen.append(cell)
         ws.append(cellen)
     buffer = io.BytesIO()

@@ -1,22 +1,50 @@
-"""The shared form pieces: the base form (WTForms' bundled Dutch messages), choices, checkboxes,
-counts, money, and the idempotency key of a form that creates something."""
+"""The shared form pieces: the base form (WTForms' bundled Dutch messages and the BSN check of every
+free-text field), choices, checkboxes, counts, money, and the idempotency key of a form that creates
+something."""
 
 import uuid
 
 from flask import request
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectChoice, SelectMultipleField, StringField
+from wtforms import HiddenField, PasswordField, SelectChoice, SelectMultipleField, StringField
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 import ledger
 from wijkportaal.core import idempotentie
 from wijkportaal.core.invoer import lees_aantal
+from wijkportaal.core.privacy import BSN_MESSAGE, bevat_bsn
 
 
 class Form(FlaskForm):
+    """The base of every form. Wijkportaal stores no pupil data, so every free-text field (a StringField
+    or TextAreaField, or a subclass) refuses a BSN-like number, without anyone having to remember it.
+    A field opts out by naming it in `zonder_bsn_controle`; a field class by `bsn_controle = False`
+    (passwords, hidden fields, counts and amounts)."""
+
+    zonder_bsn_controle: tuple[str, ...] = ()
+
     class Meta:
         locales = ("nl_NL", "nl")
+
+    def validate(self, extra_validators=None) -> bool:
+        ok = super().validate(extra_validators)
+        for name, field in self._fields.items():
+            if _controleer_bsn(field) and name not in self.zonder_bsn_controle and bevat_bsn(field.data):
+                if BSN_MESSAGE not in field.errors:
+                    field.errors = [*field.errors, BSN_MESSAGE]
+                    self._errors = None  # WTForms caches form.errors
+                ok = False
+        return ok
+
+
+def _controleer_bsn(field) -> bool:
+    return (
+        isinstance(field, StringField)
+        and not isinstance(field, PasswordField | HiddenField)
+        and getattr(field, "bsn_controle", True)
+        and isinstance(field.data, str)
+    )
 
 
 def keuzes(pairs) -> list[SelectChoice]:
@@ -27,6 +55,8 @@ def keuzes(pairs) -> list[SelectChoice]:
 class AantalField(StringField):
     """A whole number ≥ 0, typed as text so '3,5' and '-2' get a clear Dutch message (and stay in the
     field to correct); after validation `data` is the int (None when left empty and not required)."""
+
+    bsn_controle = False
 
     def __init__(
         self, *args, verplicht: bool = True, maximum: int = 100_000, te_groot: str | None = None, **kw
@@ -66,6 +96,7 @@ class CheckboxesField(SelectMultipleField):
 class BedragField(StringField):
     """An amount in euros ('1.234,56' or '1234.56'); `cents` holds the exact value after validation."""
 
+    bsn_controle = False
     cents: int | None = None
 
     def __init__(self, *args, optional: bool = False, **kwargs):

@@ -4,6 +4,8 @@ charts need no script (strict CSP) and every figure is also in a table or a tool
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from wijkportaal.core.web import aantal
+
 # Light to dark blue: the count of meetings in a month (0, 1, 2, 3+).
 TINTEN = ("#eef2f6", "#a9cce3", "#4a90c2", "#08466a")
 
@@ -60,7 +62,7 @@ def heatmap(
                 hoogte=RIJ_HOOGTE - 2,
                 kleur=TINTEN[min(w, len(TINTEN) - 1)],
                 waarde=w,
-                titel=f"{label}, {kolommen[j]}: {w} {eenheid[0] if w == 1 else eenheid[1]}",
+                titel=f"{label}, {kolommen[j]}: {aantal(w, *eenheid)}",
             )
             for j, w in enumerate(waarden)
         )

@@ -2,8 +2,6 @@
 
 import re
 
-from wtforms.validators import ValidationError
-
 # Nine digits, optionally grouped with spaces, dots or dashes (123.456.782, 1234 56 782).
 _CANDIDATE = re.compile(r"(?<!\d)\d(?:[ .-]?\d){8}(?!\d)")
 
@@ -26,11 +24,3 @@ def bevat_bsn(text: str | None) -> bool:
     if not text:
         return False
     return any(elfproef(re.sub(r"\D", "", m.group())) for m in _CANDIDATE.finditer(text))
-
-
-class GeenBSN:
-    """WTForms validator: refuse text holding a BSN-like number."""
-
-    def __call__(self, form, field) -> None:
-        if bevat_bsn(field.data):
-            raise ValidationError(BSN_MESSAGE)

@@ -44,6 +44,9 @@ BEHEERT_GEBRUIKERS = frozenset({Rol.BEHEERDER})
 BESTUURT = frozenset({Rol.BESTUURDER})
 # Offer expertise or host a voorziening for their own organisation.
 BIEDT_AAN = frozenset({Rol.SCHOOLLEIDER, Rol.PARTNER})
+# Follow up every wijk day to day: the signals on the SWV staff's start page (a status that dropped,
+# allocations about to expire, vrijval waiting for the boards, wijken without a recent meeting).
+VOLGT_WIJKEN = frozenset({Rol.SWV})
 # Read the Geen Kind de Buurt Uit monitor (of the wijken they may see).
 LEEST_MONITOR = ZIET_ALLE_WIJKEN | {Rol.BESTUURDER, Rol.SCHOOLLEIDER}
 

@@ -54,6 +54,16 @@ def getal(value) -> str:
     return format_decimal(value or 0, locale=LOCALE)
 
 
+def aantal(n, enkelvoud: str, meervoud: str, toon_getal: bool = True) -> str:
+    """A count with the right Dutch form: '1 school', '2 scholen', '0 scholen', '1.000 scholen',
+    '1,5 plaatsen'. Singular exactly when the number as shown is 1 (Dutch has one plural rule).
+    With `toon_getal=False` only the word, for what agrees with the count: 'ontbreekt'/'ontbreken'.
+    The one plural rule of Wijkportaal: templates use it as a filter (`n|aantal('punt', 'punten')`)."""
+    getoond = getal(n)
+    woord = enkelvoud if getoond == "1" else meervoud
+    return f"{getoond} {woord}" if toon_getal else woord
+
+
 def init_app(app: Flask) -> None:
     app.add_template_filter(datum_tijd)
     app.add_template_filter(datum)
@@ -62,6 +72,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(euro)
     app.add_template_filter(centen)
     app.add_template_filter(getal)
+    app.add_template_filter(aantal)
     app.before_request(_make_nonce)
     app.after_request(_security_headers)
     app.context_processor(lambda: {"csp_nonce": g.get("csp_nonce", "")})

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from wijkportaal.core.web import aantal
 from wijkportaal.wijken.models import OrganisatieSoort
 
 MAX_BYTES = 100 * 1024 * 1024  # the national BO file is under 2 MB
@@ -175,8 +176,9 @@ def parse_duo(tekst: str, naam: str, codering: str, gemeenten: Iterable[str]) ->
         ontbrekend[:0] = ["BRIN NUMMER of INSTELLINGSCODE", "VESTIGINGSNUMMER of VESTIGINGSCODE"]
     if ontbrekend:
         raise DuoFout(
-            f"{naam} is geen bekend DUO-vestigingenbestand: de kolom(men) {', '.join(ontbrekend[:8])}{', …' if len(ontbrekend) > 8 else ''} "
-            f"ontbreken. Verwacht wordt '03 alle vestigingen bo' (kolommen BRIN NUMMER, VESTIGINGSNUMMER, …) "
+            f"{naam} is geen bekend DUO-vestigingenbestand: de {aantal(len(ontbrekend), 'kolom', 'kolommen', toon_getal=False)} "
+            f"{', '.join(ontbrekend[:8])}{', …' if len(ontbrekend) > 8 else ''} "
+            f"{aantal(len(ontbrekend), 'ontbreekt', 'ontbreken', toon_getal=False)}. Verwacht wordt '03 alle vestigingen bo' (kolommen BRIN NUMMER, VESTIGINGSNUMMER, …) "
             f"of '09 alle vestigingen sbo, so en vso' (kolommen SOORT PRIMAIR ONDERWIJS, INSTELLINGSCODE, "
             f"VESTIGINGSCODE, …), gescheiden door puntkomma's."
         )
@@ -248,7 +250,11 @@ def parse_duo(tekst: str, naam: str, codering: str, gemeenten: Iterable[str]) ->
         fouten.append(f"regel {reader.line_num}: {fout}")
 
     if fouten:
-        meer = f" (en nog {len(fouten) - MAX_FOUTEN} fouten)" if len(fouten) > MAX_FOUTEN else ""
+        meer = (
+            f" (en nog {aantal(len(fouten) - MAX_FOUTEN, 'fout', 'fouten')})"
+            if len(fouten) > MAX_FOUTEN
+            else ""
+        )
         raise DuoFout(f"{naam} is niet ingelezen: " + "; ".join(fouten[:MAX_FOUTEN]) + meer + ".")
     if gelezen == 0:
         raise DuoFout(f"{naam} bevat geen vestigingen, alleen een kopregel.")
@@ -325,7 +331,11 @@ def parse_postcodes(tekst: str, naam: str) -> dict[str, tuple[float, float]]:
     except csv.Error as fout:
         fouten.append(f"regel {reader.line_num}: {fout}")
     if fouten:
-        meer = f" (en nog {len(fouten) - MAX_FOUTEN} fouten)" if len(fouten) > MAX_FOUTEN else ""
+        meer = (
+            f" (en nog {aantal(len(fouten) - MAX_FOUTEN, 'fout', 'fouten')})"
+            if len(fouten) > MAX_FOUTEN
+            else ""
+        )
         raise DuoFout(f"{naam} is niet ingelezen: " + "; ".join(fouten[:MAX_FOUTEN]) + meer + ".")
     if not postcodes:
         raise DuoFout(f"{naam} bevat geen postcodes.")

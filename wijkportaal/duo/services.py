@@ -12,6 +12,7 @@ from shapely.errors import GEOSException
 from shapely.geometry import Point, shape
 from sqlmodel import Session, func, select
 
+from wijkportaal.core.web import aantal
 from wijkportaal.duo.reader import DuoBestand, DuoFout, Vestiging
 from wijkportaal.wijken.models import Bestuur, Organisatie, Wijk, Wijkgrens
 
@@ -53,12 +54,12 @@ class DuoImport:
         b = self.bestand
         regels = [
             f"DUO-bestand {b.naam}: {b.formaat}, {b.codering}, peildatum {self.peildatum.isoformat()}.",
-            f"Gelezen: {b.gelezen} vestigingen; in de gemeenten van het samenwerkingsverband "
+            f"Gelezen: {aantal(b.gelezen, 'vestiging', 'vestigingen')}; in de gemeenten van het samenwerkingsverband "
             f"({', '.join(b.gemeenten)}): {b.in_gemeenten}.",
         ]
         if b.overgeslagen:
             regels.append(
-                f"Overgeslagen: {len(b.overgeslagen)} vestigingen met alleen voortgezet speciaal onderwijs (VSO): "
+                f"Overgeslagen: {aantal(len(b.overgeslagen), 'vestiging', 'vestigingen')} met alleen voortgezet speciaal onderwijs (VSO): "
                 f"{', '.join(b.overgeslagen)}."
             )
         regels.append(

@@ -4,7 +4,6 @@ from wtforms import BooleanField, DateField, SelectField, SelectMultipleField, S
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
 
 from wijkportaal.core.forms import AantalField, CheckboxesField, Form, SleutelMixin, keuzes
-from wijkportaal.core.privacy import GeenBSN
 from wijkportaal.expertise.models import Eenheid, VoorzieningSoort, Vorm
 
 VERPLICHT = "Dit veld is verplicht."
@@ -55,7 +54,7 @@ class ExpertiseForm(SleutelMixin, GeldigheidMixin, ContactMixin, Form):
     vorm = SelectField(
         "Vorm", choices=keuzes((v.value, v.label) for v in Vorm), validators=[DataRequired(VERPLICHT)]
     )
-    omschrijving = TextAreaField("Omschrijving", validators=[Optional(), _max(5000), GeenBSN()])
+    omschrijving = TextAreaField("Omschrijving", validators=[Optional(), _max(5000)])
     capaciteit = AantalField("Capaciteit")
     eenheid = SelectField(
         "Eenheid",
@@ -93,7 +92,7 @@ class VoorzieningForm(SleutelMixin, GeldigheidMixin, ContactMixin, Form):
     )
     locatie_id = SelectField("Locatie (school)", coerce=int, validators=[DataRequired("Kies een school.")])
     domein_id = SelectField("Domein", coerce=int, validators=[Optional()])
-    doelgroep = StringField("Doelgroep", validators=[Optional(), _max(500), GeenBSN()])
+    doelgroep = StringField("Doelgroep", validators=[Optional(), _max(500)])
     plaatsen = AantalField("Plaatsen")
     plaatsen_bezet = AantalField("Plaatsen bezet")
     financiering = StringField(

@@ -10,6 +10,7 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from wijkportaal.core import clock
+from wijkportaal.core.web import aantal
 from wijkportaal.expertise.models import (
     Dekkingsnorm,
     Domein,
@@ -40,7 +41,7 @@ def capaciteit_tekst(capaciteit: int, eenheid: Eenheid) -> str:
     """'6 uur per week', '4 plaatsen', '1 plaats'."""
     if eenheid == Eenheid.UREN:
         return f"{capaciteit} uur per week"
-    return f"{capaciteit} {'plaats' if capaciteit == 1 else 'plaatsen'}"
+    return aantal(capaciteit, "plaats", "plaatsen")
 
 
 def wachttijd_tekst(weken: int | None) -> str:
@@ -49,7 +50,7 @@ def wachttijd_tekst(weken: int | None) -> str:
         return "onbekend"
     if weken == 0:
         return "geen wachttijd"
-    return f"{weken} {'week' if weken == 1 else 'weken'}"
+    return aantal(weken, "week", "weken")
 
 
 # Choices for forms and filters
@@ -331,7 +332,7 @@ def dekking_rijen(matrix: "Matrix", groepen: list[tuple[Regio, list[Wijk]]]):
                     regio.naam,
                     wijk.naam,
                     domein.naam,
-                    cel.status.value,
+                    cel.status,
                     cel.uren_per_1000,
                     cel.plaatsen_per_1000,
                     list(cel.aanbieders),
@@ -442,3 +443,23 @@ def dekkingsmatrix(session: Session, peildatum: date | None = None) -> Matrix:
     aanbod = verzamel_aanbod(session, peildatum, leerlingen)
     cellen = bereken(aanbod, leerlingen, [d.id for d in actief], norm)
     return Matrix(wijken=wijken, domeinen=actief, cellen=cellen, norm=norm, peildatum=peildatum)
+
+
+def aanbod_van(session: Session, organisatie_id: int | None) -> list[tuple[Expertise | Voorziening, str]]:
+    """An organisation's own offers and the voorzieningen it hosts, ended ones included, with the
+    domain's name (or the voorziening's kind): current ones first, then by name."""
+    if not organisatie_id:
+        return []
+    expertise = session.exec(
+        select(Expertise, Domein.naam)
+        .join(Domein, Domein.id == Expertise.domein_id)
+        .where(Expertise.aanbieder_id == organisatie_id)
+    ).all()
+    voorzieningen = [
+        (v, v.naam) for v in session.exec(select(Voorziening).where(Voorziening.locatie_id == organisatie_id))
+    ]
+    vandaag = clock.today()
+    return sorted(
+        [*expertise, *voorzieningen],
+        key=lambda rij: (rij[0].geldig_tot is not None and rij[0].geldig_tot < vandaag, rij[1], rij[0].id),
+    )

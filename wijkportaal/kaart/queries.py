@@ -17,6 +17,7 @@ from maps import kaart as maps_kaart
 from maps.kaart import GEEN_GEGEVENS, Kaartlaag
 from wijkportaal.auth.models import Gebruiker
 from wijkportaal.core import clock
+from wijkportaal.core.web import aantal as tel
 from wijkportaal.core.web import euro, getal
 from wijkportaal.kaart.permissions import wijken_met_geld, wijken_te_openen
 from wijkportaal.kaart.rules import (
@@ -228,7 +229,8 @@ def scholen(session: Session, user: Gebruiker, keuze: Keuze) -> Laaginhoud:
         waarden={
             wijk_id: Wijkwaarde(
                 kleur=NEUTRAAL,
-                waarde=f"{len(rij)} scholen, {getal(sum(s.leerlingen or 0 for s in rij))} leerlingen",
+                waarde=f"{tel(len(rij), 'school', 'scholen')}, "
+                f"{tel(sum(s.leerlingen or 0 for s in rij), 'leerling', 'leerlingen')}",
                 eigenschappen={"scholen": len(rij), "leerlingen": sum(s.leerlingen or 0 for s in rij)},
             )
             for wijk_id, rij in per_wijk.items()
@@ -291,7 +293,7 @@ def pot(session: Session, user: Gebruiker, keuze: Keuze) -> Laaginhoud:
         waarden[wijk_id] = Wijkwaarde(
             kleur=POT_KLEUREN[klasse],
             waarde=f"{euro(bedrag)} per leerling",
-            toelichting=(f"{aantal} pot{'ten' if aantal != 1 else ''}",),
+            toelichting=(tel(aantal, "pot", "potten"),),
             eigenschappen={"centen_per_leerling": int(bedrag * 100), "potten": aantal},
         )
     leeg = Wijkwaarde(GEEN_GEGEVENS, "Geen pot", eigenschappen={"centen_per_leerling": None, "potten": 0})
@@ -328,7 +330,12 @@ def dekking(session: Session, user: Gebruiker, keuze: Keuze) -> Laaginhoud:
         cel = matrix.cel(wijk.id, domein.id)
         toelichting = [
             f"{_decimaal(cel.uren_per_1000)} uur per week per 1.000 leerlingen",
-            f"{_decimaal(cel.plaatsen_per_1000)} plaatsen per 1.000 leerlingen",
+            (
+                "onbekend aantal plaatsen"
+                if cel.plaatsen_per_1000 is None
+                else tel(cel.plaatsen_per_1000, "plaats", "plaatsen")
+            )
+            + " per 1.000 leerlingen",
         ]
         if cel.aanbieders:
             toelichting.append(f"Aanbieders: {', '.join(cel.aanbieders)}")
@@ -385,7 +392,7 @@ def voorzieningen(session: Session, user: Gebruiker, keuze: Keuze) -> Laaginhoud
                 t
                 for t in (
                     f"Locatie: {org.naam}",
-                    f"{v.plaatsen_bezet} van {v.plaatsen} plaatsen bezet",
+                    f"{v.plaatsen_bezet} van de {tel(v.plaatsen, 'plaats', 'plaatsen')} bezet",
                     f"Doelgroep: {v.doelgroep}" if v.doelgroep else "",
                 )
                 if t
@@ -405,7 +412,7 @@ def voorzieningen(session: Session, user: Gebruiker, keuze: Keuze) -> Laaginhoud
         waarden={
             wijk_id: Wijkwaarde(
                 kleur=NEUTRAAL,
-                waarde=f"{len(namen)} voorziening{'en' if len(namen) != 1 else ''}",
+                waarde=tel(len(namen), "voorziening", "voorzieningen"),
                 toelichting=tuple(sorted(namen)),
                 eigenschappen={"voorzieningen": sorted(namen)},
             )

@@ -4,7 +4,6 @@ from wtforms import IntegerField, SelectField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from wijkportaal.core.forms import AantalField, BedragField, Form, SleutelMixin
-from wijkportaal.core.privacy import GeenBSN
 from wijkportaal.monitor.services import AANTAL_MAX, TE_GROOT
 
 
@@ -40,5 +39,5 @@ class VrijvalForm(SleutelMixin, Form):
     pot_id = SelectField("Naar de pot", coerce=int, validators=[DataRequired("Kies een pot.")])
     toelichting = TextAreaField(
         "Toelichting",
-        validators=[Optional(), Length(max=2000, message="Gebruik hoogstens 2000 tekens."), GeenBSN()],
+        validators=[Optional(), Length(max=2000, message="Gebruik hoogstens 2000 tekens.")],
     )

@@ -117,6 +117,7 @@ def beschrijf_vrijval(session: Session, voorstel_ids: list[int]) -> dict[int, On
             endpoint="monitor.voorstel",
             params={"voorstel_id": v.id},
             herkomst=f"naar {pot.naam}",
+            pot_id=pot.id,
         )
         for v, wijk, pot in session.exec(
             select(VrijvalVoorstel, Wijk, Pot)

@@ -17,6 +17,7 @@ from wijkportaal.besluiten import services as besluiten
 from wijkportaal.besluiten.models import BesluitKeuze, Voorstel, VoorstelStatus
 from wijkportaal.core import audit, clock, invoer
 from wijkportaal.core.errors import Weigering
+from wijkportaal.core.web import aantal as tel
 from wijkportaal.monitor import queries
 from wijkportaal.monitor.models import (
     Kostennorm,
@@ -227,7 +228,8 @@ def importeer(session: Session, user, bron: str | os.PathLike) -> ImportResultaa
     ontbrekend = [k for k in KOLOMMEN if k not in kop]
     if ontbrekend:
         raise ImportFout(
-            f"{naam}: kolom(men) {', '.join(ontbrekend)} ontbreken; verwacht een kopregel '{';'.join(KOLOMMEN)}'."
+            f"{naam}: {tel(len(ontbrekend), 'kolom', 'kolommen', toon_getal=False)} {', '.join(ontbrekend)} "
+            f"{tel(len(ontbrekend), 'ontbreekt', 'ontbreken', toon_getal=False)}; verwacht een kopregel '{';'.join(KOLOMMEN)}'."
         )
     reader.fieldnames = kop
     wijken = list(session.exec(select(Wijk)))
@@ -273,7 +275,7 @@ def importeer(session: Session, user, bron: str | os.PathLike) -> ImportResultaa
         else:
             rijen.append((wijk, jaar, aantal["sbo"], aantal["so"]))
     if fouten:
-        meer = f" (en nog {len(fouten) - 20} regels met fouten)" if len(fouten) > 20 else ""
+        meer = f" (en nog {tel(len(fouten) - 20, 'regel', 'regels')} met fouten)" if len(fouten) > 20 else ""
         raise ImportFout(f"{naam} is niet ingelezen: " + " | ".join(fouten[:20]) + meer + ".")
     if not rijen:
         raise ImportFout(f"{naam} bevat geen aantallen.")

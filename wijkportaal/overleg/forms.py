@@ -3,7 +3,9 @@
 from datetime import datetime
 
 from wtforms import (
+    BooleanField,
     DateField,
+    HiddenField,
     IntegerField,
     SelectField,
     StringField,
@@ -24,7 +26,6 @@ from wtforms.validators import (
 from wijkportaal.core import clock
 from wijkportaal.core.forms import CheckboxesField, SleutelMixin, keuzes
 from wijkportaal.core.forms import Form as FlaskForm
-from wijkportaal.core.privacy import GeenBSN
 
 VERPLICHT = "Dit veld is verplicht."
 
@@ -90,11 +91,11 @@ class BijeenkomstForm(SleutelMixin, RedenMixin, FlaskForm):
 
 
 class AgendapuntForm(SleutelMixin, RedenMixin, FlaskForm):
-    titel = StringField("Titel", validators=[DataRequired(VERPLICHT), _length(200), GeenBSN()])
+    titel = StringField("Titel", validators=[DataRequired(VERPLICHT), _length(200)])
     thema_ids = CheckboxesField("Thema's", coerce=int, validators=[Optional()])
     eigenaar = StringField(
         "Eigenaar",
-        validators=[Optional(), _length(120), GeenBSN()],
+        validators=[Optional(), _length(120)],
         description="Wie brengt het punt in (naam en organisatie).",
     )
     minuten = IntegerField(
@@ -105,21 +106,46 @@ class AgendapuntForm(SleutelMixin, RedenMixin, FlaskForm):
             NumberRange(1, 240, "Kies 1 tot 240 minuten."),
         ],
     )
-    beschrijving = TextAreaField("Toelichting", validators=[Optional(), _length(5000), GeenBSN()])
+    beschrijving = TextAreaField("Toelichting", validators=[Optional(), _length(5000)])
+
+
+class AgendaVaststellenForm(FlaskForm):
+    """Agreeing an agenda while members' proposals are open takes a confirmation (a second step
+    without JavaScript): the box carries how many open proposals the chair saw."""
+
+    bevestig = BooleanField("Ik stel de agenda vast hoewel er voorstellen openstaan")
+    voorstellen = HiddenField()
+
+    def zet_aantal(self, n: int) -> None:
+        from wijkportaal.core.web import aantal
+
+        self.voorstellen.data = str(n)
+        self.bevestig.label.text = (
+            f"Ik stel de agenda vast hoewel er {aantal(n, 'voorstel', 'voorstellen')} "
+            f"{aantal(n, 'openstaat', 'openstaan', toon_getal=False)}"
+        )
+
+    @property
+    def gezien(self) -> int:
+        """How many open proposals the chair confirmed; 0 without the box ticked."""
+        if not self.bevestig.data:
+            return 0
+        waarde = (self.voorstellen.data or "").strip()
+        return int(waarde) if waarde.isdigit() and len(waarde) < 6 else 0
 
 
 class NotulenForm(FlaskForm):
-    notulen = TextAreaField("Notulen", validators=[Optional(), _length(20000), GeenBSN()])
+    notulen = TextAreaField("Notulen", validators=[Optional(), _length(20000)])
 
 
 class BesluitForm(SleutelMixin, FlaskForm):
-    tekst = TextAreaField("Besluit", validators=[DataRequired(VERPLICHT), _length(2000), GeenBSN()])
+    tekst = TextAreaField("Besluit", validators=[DataRequired(VERPLICHT), _length(2000)])
     agendapunt_id = SelectField("Bij agendapunt", coerce=int, validators=[Optional()])
 
 
 class ActiepuntForm(SleutelMixin, FlaskForm):
-    omschrijving = StringField("Actie", validators=[DataRequired(VERPLICHT), _length(500), GeenBSN()])
-    eigenaar = StringField("Eigenaar", validators=[DataRequired(VERPLICHT), _length(120), GeenBSN()])
+    omschrijving = StringField("Actie", validators=[DataRequired(VERPLICHT), _length(500)])
+    eigenaar = StringField("Eigenaar", validators=[DataRequired(VERPLICHT), _length(120)])
     deadline = DateField("Uiterlijk op", validators=[InputRequired("Vul een geldige datum in (dd-mm-jjjj).")])
     agendapunt_id = SelectField("Bij agendapunt", coerce=int, validators=[Optional()])
 

@@ -133,7 +133,9 @@ class AgendapuntThema(SQLModel, table=True):
 
 
 class Amendement(SQLModel, table=True):
-    """A change to an agenda after it was agreed: what, why, who and when."""
+    """A change to an agenda after it was agreed: what, why, who and when. `wijzigingen` holds what
+    changed field by field, old → new: [{"veld": "titel", "oud": "…", "nieuw": "…"}, …] (themes as
+    lists of names, moments as ISO text); `omschrijving` says what kind of change it was."""
 
     __tablename__ = "amendementen"
 
@@ -144,6 +146,7 @@ class Amendement(SQLModel, table=True):
     op: NaiveDatetime = Field(default_factory=now)
     omschrijving: str = Field(max_length=500)
     reden: str = Field(max_length=500)
+    wijzigingen: list[dict] = Field(default_factory=list, sa_type=sa.JSON)
 
 
 class AanwezigheidStatus(StrEnum):

@@ -35,6 +35,7 @@ from wijkportaal.overleg.rules import (
     OverlegStatus,
     WijkStatus,
     _sort_key,
+    amendement_regels,
     beoordeel,
     maanden_terug,
 )
@@ -76,6 +77,15 @@ def doorgeschoven_actiepunten(session: Session, b: Bijeenkomst) -> list[Actiepun
     )
 
 
+def aantal_open_voorstellen(session: Session, b: Bijeenkomst) -> int:
+    """Members' proposals for this meeting still waiting for the chair's decision."""
+    return session.exec(
+        select(sa.func.count())
+        .select_from(Agendapunt)
+        .where(Agendapunt.bijeenkomst_id == b.id, Agendapunt.status == AgendapuntStatus.VOORGESTELD)
+    ).one()
+
+
 def bijeenkomst_pagina(session: Session, user, b: Bijeenkomst) -> dict:
     overleg = session.get(Wijkoverleg, b.wijkoverleg_id)
     wijk = session.get(Wijk, overleg.wijk_id)
@@ -107,9 +117,14 @@ def bijeenkomst_pagina(session: Session, user, b: Bijeenkomst) -> dict:
         ],
         "themas": themas,
         "namen": namen,
-        "amendementen": list(
-            session.exec(select(Amendement).where(Amendement.bijeenkomst_id == b.id).order_by(Amendement.op))
-        ),
+        "amendementen": [
+            (a, amendement_regels(a.wijzigingen))
+            for a in session.exec(
+                select(Amendement)
+                .where(Amendement.bijeenkomst_id == b.id)
+                .order_by(Amendement.op, Amendement.id)
+            )
+        ],
         "leden": leden(session, overleg),
         "aanwezigheid": {
             a.organisatie_id: a.status
@@ -514,12 +529,198 @@ def overzicht_context(session: Session, args) -> dict:
         sort = "wijk"
     aflopend = args.get("richting") == "af"
     rijen.sort(key=lambda r: (_sort_key(r, sort), r["wijk"]), reverse=aflopend)
+    status = next((s for s in OverlegStatus if s.value == args.get("status", "")), None)
     return {
-        "rijen": rijen,
+        "rijen": [r for r in rijen if status is None or r["status"] == status],
         "regios": regios,
         "regio": regio,
+        "statussen": list(OverlegStatus),
+        "status": status,
         "sorteer": sort,
         "richting": "af" if aflopend else "op",
+        "aantal_wijken": len(rijen),
         "aantal_functionerend": sum(1 for r in rijen if r["status"] == OverlegStatus.FUNCTIONEREND),
         "kolommen": KOLOMMEN,
     }
+
+
+# What waits for whom (read by the start page's providers in wijkportaal/pages/te_doen/)
+
+
+def beheerde_overleggen(session: Session, user) -> list[tuple[Wijkoverleg, Wijk]]:
+    """The overleggen `user` runs as chair or secretary, with their wijk, by wijk name."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return list(
+        session.exec(
+            select(Wijkoverleg, Wijk)
+            .join(Wijk, Wijk.id == Wijkoverleg.wijk_id)
+            .where(sa.or_(Wijkoverleg.voorzitter_id == user.id, Wijkoverleg.secretaris_id == user.id))
+            .order_by(Wijk.naam)
+        )
+    )
+
+
+def volgende_bijeenkomsten(session: Session, overleg_ids: list[int]) -> dict[int, Bijeenkomst]:
+    """Per overleg its next meeting that has not begun and is not cancelled (absent: none planned)."""
+    result: dict[int, Bijeenkomst] = {}
+    for b in session.exec(
+        select(Bijeenkomst)
+        .where(
+            Bijeenkomst.wijkoverleg_id.in_(overleg_ids or [0]),
+            Bijeenkomst.start > clock.now(),
+            Bijeenkomst.is_geannuleerd.is_(False),
+        )
+        .order_by(Bijeenkomst.start.desc())
+    ):
+        result[b.wijkoverleg_id] = b  # the earliest comes last and wins
+    return result
+
+
+def open_voorstellen(session: Session, overleg_ids: list[int]) -> list[tuple[Agendapunt, Bijeenkomst, str]]:
+    """Items members proposed for meetings that have not begun, not yet taken up or rejected, with the
+    proposer's name; soonest meeting first."""
+    return list(
+        session.exec(
+            select(Agendapunt, Bijeenkomst, Gebruiker.naam)
+            .join(Bijeenkomst, Bijeenkomst.id == Agendapunt.bijeenkomst_id)
+            .join(Gebruiker, Gebruiker.id == Agendapunt.voorgesteld_door_id, isouter=True)
+            .where(
+                Bijeenkomst.wijkoverleg_id.in_(overleg_ids or [0]),
+                Bijeenkomst.start > clock.now(),
+                Bijeenkomst.is_geannuleerd.is_(False),
+                Agendapunt.status == AgendapuntStatus.VOORGESTELD,
+            )
+            .order_by(Bijeenkomst.start, Agendapunt.aangemaakt_op, Agendapunt.id)
+        ).all()
+    )
+
+
+def zonder_notulen(
+    session: Session, overleg_ids: list[int], sinds: date
+) -> list[tuple[Bijeenkomst, int, int]]:
+    """Held meetings since `sinds` with agenda items whose minutes are still empty: (meeting, items
+    without minutes, items on the agenda), oldest first."""
+    leeg = sa.func.sum(sa.case((Agendapunt.notulen == "", 1), else_=0))
+    rows = session.exec(
+        select(Bijeenkomst, leeg, sa.func.count(Agendapunt.id))
+        .join(Agendapunt, Agendapunt.bijeenkomst_id == Bijeenkomst.id)
+        .where(
+            Bijeenkomst.wijkoverleg_id.in_(overleg_ids or [0]),
+            Bijeenkomst.start <= clock.now(),
+            Bijeenkomst.start >= datetime.combine(sinds, datetime.min.time()),
+            Bijeenkomst.is_geannuleerd.is_(False),
+            Bijeenkomst.notulen_vastgesteld_op.is_(None),
+            Agendapunt.status == AgendapuntStatus.AGENDA,
+        )
+        .group_by(Bijeenkomst.id)
+        .order_by(Bijeenkomst.start)
+    ).all()
+    return [(b, int(n or 0), int(totaal)) for b, n, totaal in rows if n]
+
+
+def notulen_vast_te_stellen(session: Session, overleg_ids: list[int]) -> list[Bijeenkomst]:
+    """Held meetings whose minutes are not agreed while a later meeting has begun (minutes are agreed at
+    or after the next meeting), oldest first."""
+    moment = clock.now()
+    later = sa.orm.aliased(Bijeenkomst)
+    volgende = (
+        select(later.id)
+        .where(
+            later.wijkoverleg_id == Bijeenkomst.wijkoverleg_id,
+            later.start > Bijeenkomst.start,
+            later.start <= moment,
+            later.is_geannuleerd.is_(False),
+        )
+        .exists()
+    )
+    return list(
+        session.exec(
+            select(Bijeenkomst)
+            .where(
+                Bijeenkomst.wijkoverleg_id.in_(overleg_ids or [0]),
+                Bijeenkomst.start <= moment,
+                Bijeenkomst.is_geannuleerd.is_(False),
+                Bijeenkomst.notulen_vastgesteld_op.is_(None),
+                volgende,
+            )
+            .order_by(Bijeenkomst.start)
+        )
+    )
+
+
+def actiepunten_van(session: Session, overleg_ids: list[int], eigenaars: set[str]) -> list[Actiepunt]:
+    """Open action items of these overleggen owned by one of `eigenaars` (a person's or an
+    organisation's name, as the chair wrote it; case does not matter), soonest deadline first."""
+    namen = [n.strip().lower() for n in eigenaars if n and n.strip()]
+    if not namen:
+        return []
+    return list(
+        session.exec(
+            select(Actiepunt)
+            .where(
+                Actiepunt.wijkoverleg_id.in_(overleg_ids or [0]),
+                Actiepunt.status == ActiepuntStatus.OPEN,
+                sa.func.lower(sa.func.trim(Actiepunt.eigenaar)).in_(namen),
+            )
+            .order_by(Actiepunt.deadline, Actiepunt.id)
+        )
+    )
+
+
+def komende_bijeenkomsten_van_lid(
+    session: Session, organisatie_id: int | None, tot: datetime, behalve: set[int] = frozenset()
+) -> list[tuple[Bijeenkomst, Wijk]]:
+    """Meetings until `tot` of the overleggen the organisation is a member of (except the overleggen
+    in `behalve`), soonest first."""
+    if not organisatie_id:
+        return []
+    return list(
+        session.exec(
+            select(Bijeenkomst, Wijk)
+            .join(Wijkoverleg, Wijkoverleg.id == Bijeenkomst.wijkoverleg_id)
+            .join(Wijk, Wijk.id == Wijkoverleg.wijk_id)
+            .join(Lidmaatschap, Lidmaatschap.wijkoverleg_id == Wijkoverleg.id)
+            .where(
+                Lidmaatschap.organisatie_id == organisatie_id,
+                Wijkoverleg.id.not_in(list(behalve) or [0]),
+                Bijeenkomst.start > clock.now(),
+                Bijeenkomst.start <= tot,
+                Bijeenkomst.is_geannuleerd.is_(False),
+            )
+            .order_by(Bijeenkomst.start)
+        ).all()
+    )
+
+
+STATUS_RANG = {OverlegStatus.GEEN: 0, OverlegStatus.OPSTARTEND: 1, OverlegStatus.FUNCTIONEREND: 2}
+
+
+def gedaalde_statussen(session: Session, sinds: datetime) -> list[tuple[Wijk, WijkStatus, WijkStatus]]:
+    """Wijken whose overleg status is lower now than it was at `sinds`: (wijk, then, now), by wijk name."""
+    nu = bewaarde_statussen(session)
+    toen = wijk_statussen(session, None, sinds)
+    gedaald = {
+        wijk_id
+        for wijk_id, s in nu.items()
+        if wijk_id in toen and STATUS_RANG[s.status] < STATUS_RANG[toen[wijk_id].status]
+    }
+    if not gedaald:
+        return []
+    wijken = session.exec(select(Wijk).where(Wijk.id.in_(gedaald)).order_by(Wijk.naam))
+    return [(w, toen[w.id], nu[w.id]) for w in wijken]
+
+
+def zonder_recente_bijeenkomst(session: Session, sinds: date) -> list[tuple[Wijk, WijkStatus]]:
+    """Wijken whose last held meeting was before `sinds`, or that never met: longest ago first."""
+    statussen = bewaarde_statussen(session)
+    ids = [
+        wijk_id
+        for wijk_id, s in statussen.items()
+        if s.laatste_bijeenkomst is None or s.laatste_bijeenkomst < sinds
+    ]
+    if not ids:
+        return []
+    wijken = list(session.exec(select(Wijk).where(Wijk.id.in_(ids)).order_by(Wijk.naam)))
+    wijken.sort(key=lambda w: statussen[w.id].laatste_bijeenkomst or date.min)
+    return [(w, statussen[w.id]) for w in wijken]

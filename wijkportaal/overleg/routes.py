@@ -12,7 +12,6 @@ from wijkportaal.core import exports as core_exports
 from wijkportaal.core.access import get_or_404_403, require
 from wijkportaal.core.db import get_session, rollback_request
 from wijkportaal.core.errors import Weigering
-from wijkportaal.core.exports import Kolom
 from wijkportaal.core.forms import keuzes
 from wijkportaal.core.roles import Rol
 from wijkportaal.core.views import render_form, toon_fout, weiger_en_terug
@@ -29,7 +28,7 @@ from wijkportaal.overleg.models import (
     Wijkoverleg,
 )
 from wijkportaal.overleg.queries import load_norm, verplichte_themas
-from wijkportaal.overleg.rules import BREEDTES, KOLOMMEN, exportwaarde
+from wijkportaal.overleg.rules import EXPORT_KOLOMMEN, KOLOMMEN
 from wijkportaal.overleg.services import OverlegFout
 from wijkportaal.wijken.models import Organisatie, OrganisatieSoort, Wijk
 from wijkportaal.wijken.permissions import can_view_overzicht
@@ -143,8 +142,15 @@ def bijeenkomst(bijeenkomst_id: int):
         besluit_form=besluit_form,
         reden_form=forms.RedenForm(),
         status_form=forms.ActiepuntStatusForm(),
+        vaststel_form=_vaststel_form(context),
         **context,
     )
+
+
+def _vaststel_form(context) -> forms.AgendaVaststellenForm:
+    form = forms.AgendaVaststellenForm(formdata=None)
+    form.zet_aantal(len(context["voorstellen"]))
+    return form
 
 
 @bp.route("/bijeenkomsten/<int:bijeenkomst_id>/bewerken", methods=["GET", "POST"])
@@ -202,16 +208,29 @@ def bijeenkomst_annuleren(bijeenkomst_id: int):
     return _naar(b)
 
 
-@bp.route("/bijeenkomsten/<int:bijeenkomst_id>/vaststellen", methods=["POST"])
+@bp.route("/bijeenkomsten/<int:bijeenkomst_id>/vaststellen", methods=["GET", "POST"])
 def agenda_vaststellen(bijeenkomst_id: int):
-    """Agree the agenda; from now on changes are amendments."""
+    """Agree the agenda; from now on changes are amendments. With proposals still open this page asks
+    the chair to confirm first."""
     b = _bijeenkomst(bijeenkomst_id, manage=True)
-    try:
-        services.stel_agenda_vast(get_session(), current_user, b)
-    except Weigering as fout:
-        return _fout_en_terug(b, fout)
-    flash("De agenda is vastgesteld.", "success")
-    return _naar(b)
+    if request.method == "GET" and (b.agenda_is_vastgesteld or b.is_geannuleerd):
+        return _naar(b)
+    db = get_session()
+    form = forms.AgendaVaststellenForm()
+    if request.method == "POST" and form.validate_on_submit():
+        try:
+            services.stel_agenda_vast(db, current_user, b, form.gezien)
+        except Weigering as fout:
+            if fout.veld != "bevestig":
+                return _fout_en_terug(b, fout)
+            toon_fout(form, fout)
+        else:
+            flash("De agenda is vastgesteld.", "success")
+            return _naar(b)
+    context = queries.bijeenkomst_pagina(db, current_user, b)
+    form.zet_aantal(len(context["voorstellen"]))
+    form.bevestig.data = False
+    return render_form("overleg/agenda_vaststellen.html", form, vaststel_form=form, **context)
 
 
 @bp.route("/bijeenkomsten/<int:bijeenkomst_id>/notulen-vaststellen", methods=["POST"])
@@ -672,6 +691,5 @@ def norm():
 
 
 def _download(rijen: list[dict], formaat: str, naam: str) -> Response:
-    kolommen = [Kolom(label, breedte=b) for (_, label), b in zip(KOLOMMEN, BREEDTES, strict=True)]
-    data = ([exportwaarde(k, r[k]) for k, _ in KOLOMMEN] for r in rijen)
-    return core_exports.download(kolommen, data, formaat, naam, blad="Wijkoverleggen")
+    data = ([r[k] for k, _ in KOLOMMEN] for r in rijen)
+    return core_exports.download(EXPORT_KOLOMMEN, data, formaat, naam, blad="Wijkoverleggen")

@@ -1,10 +1,12 @@
 """Is a wijkoverleg functioning? Facts are gathered per wijk in a fixed number of queries; the verdict is pure."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from wijkportaal.core.clock import TZ
+from wijkportaal.core.exports import Kolom
+from wijkportaal.core.web import aantal
 from wijkportaal.overleg.models import (
     Overlegnorm,
 )
@@ -61,17 +63,17 @@ def beoordeel(norm: Norm, feiten: Feiten, vandaag: date) -> tuple[OverlegStatus,
     if not feiten.heeft_overleg:
         return OverlegStatus.GEEN, ["Er is (nog) geen wijkoverleg ingesteld."]
     redenen = []
-    periode = f"de laatste {norm.periode_maanden} maanden"
+    periode = f"de laatste {aantal(norm.periode_maanden, 'maand', 'maanden')}"
     if feiten.gehouden < norm.min_bijeenkomsten:
         redenen.append(
-            f"{feiten.gehouden} bijeenkomst{'en' if feiten.gehouden != 1 else ''} gehouden in {periode} "
+            f"{aantal(feiten.gehouden, 'bijeenkomst', 'bijeenkomsten')} gehouden in {periode} "
             f"(minimaal {norm.min_bijeenkomsten})."
         )
     if feiten.laatste is None:
         redenen.append("Nog geen bijeenkomst gehouden.")
     elif (vandaag - feiten.laatste).days > norm.max_dagen_sinds_laatste:
         redenen.append(
-            f"Laatste bijeenkomst {(vandaag - feiten.laatste).days} dagen geleden "
+            f"Laatste bijeenkomst {aantal((vandaag - feiten.laatste).days, 'dag', 'dagen')} geleden "
             f"(maximaal {norm.max_dagen_sinds_laatste})."
         )
     if feiten.gehouden:
@@ -126,7 +128,24 @@ KOLOMMEN = [
 ]
 
 
-BREEDTES = (32, 22, 15, 18, 14, 50, 12, 80)
+# The overview's download: kind and widest width per column of KOLOMMEN.
+EXPORT_KOLOMMEN = [
+    Kolom(label, soort, breedte)
+    for (_, label), (soort, breedte) in zip(
+        KOLOMMEN,
+        [
+            ("tekst", 32),
+            ("tekst", 22),
+            ("tekst", 15),
+            ("datum", 18),
+            ("getal", 14),
+            ("tekst", 50),
+            ("getal", 12),
+            ("tekst", 80),
+        ],
+        strict=True,
+    )
+]
 
 
 SORTEERBAAR = {
@@ -154,14 +173,59 @@ def _sort_key(rij: dict, kolom: str):
     return value
 
 
-def exportwaarde(kolom: str, value):
-    if kolom == "status":
-        return value.value
-    if isinstance(value, list):
-        return "; ".join(value)
-    if isinstance(value, date):
-        return value.isoformat()
+# What an amendment can change, in the order it is shown, with the label the forms use.
+AMENDEMENT_VELDEN = {
+    "titel": "Titel",
+    "eigenaar": "Eigenaar",
+    "minuten": "Tijd (minuten)",
+    "beschrijving": "Toelichting",
+    "themas": "Thema's",
+    "notulen": "Notulen",
+    "start": "Begin",
+    "eind": "Einde",
+    "locatie": "Locatie",
+    "online_link": "Online link",
+}
+
+
+def amendement_wijzigingen(gewijzigd: dict[str, list]) -> list[dict]:
+    """{field: [old, new]} as an amendment stores it: a list in a fixed order, values as JSON."""
+    volgorde = list(AMENDEMENT_VELDEN)
+    velden = sorted(gewijzigd, key=lambda v: (volgorde.index(v) if v in volgorde else len(volgorde), v))
+    return [
+        {"veld": veld, "oud": _als_json(gewijzigd[veld][0]), "nieuw": _als_json(gewijzigd[veld][1])}
+        for veld in velden
+    ]
+
+
+def _als_json(value):
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, list | tuple):
+        return [_als_json(v) for v in value]
     return value
+
+
+def amendement_regels(wijzigingen: list[dict]) -> list[str]:
+    """What an amendment changed, one readable line per field: "Titel: 'oud' → 'nieuw'"."""
+    return [
+        f"{AMENDEMENT_VELDEN.get(w['veld'], w['veld'])}: {_toon(w['veld'], w['oud'])} → {_toon(w['veld'], w['nieuw'])}"
+        for w in wijzigingen
+    ]
+
+
+def _toon(veld: str, value) -> str:
+    if value is None or value == "" or value == []:
+        return "(leeg)"
+    if isinstance(value, list):
+        return "'" + ", ".join(str(v) for v in value) + "'"
+    if veld in ("start", "eind") and isinstance(value, str):
+        from wijkportaal.core.web import datum_tijd
+
+        return "'" + datum_tijd(datetime.fromisoformat(value)) + "'"
+    if isinstance(value, int):
+        return str(value)
+    return f"'{value}'"
 
 
 def ics(b, wijk, url: str) -> bytes:

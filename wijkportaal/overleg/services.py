@@ -6,7 +6,8 @@ from sqlmodel import Session, delete, select
 
 from wijkportaal.core import audit, clock
 from wijkportaal.core.errors import Weigering
-from wijkportaal.overleg import queries
+from wijkportaal.core.web import aantal
+from wijkportaal.overleg import queries, rules
 from wijkportaal.overleg.models import (
     Aanwezigheid,
     AanwezigheidStatus,
@@ -42,8 +43,11 @@ def _log(session, user, obj, actie, wijzigingen, bijeenkomst=None, wijk_id=None)
     queries.vergeet(session, wijk_id)
 
 
-def _amendement(session, user, bijeenkomst, punt, omschrijving: str, reden: str | None) -> None:
-    """After the agenda is agreed, every change needs a reason and is kept as an amendment."""
+def _amendement(
+    session, user, bijeenkomst, punt, omschrijving: str, reden: str | None, gewijzigd: dict | None = None
+) -> None:
+    """After the agenda is agreed, every change needs a reason and is kept as an amendment, with what
+    changed field by field (`gewijzigd`: {field: [old, new]})."""
     if not bijeenkomst.agenda_is_vastgesteld:
         return
     if not (reden or "").strip():
@@ -55,8 +59,14 @@ def _amendement(session, user, bijeenkomst, punt, omschrijving: str, reden: str 
             gebruiker_id=user.id,
             omschrijving=omschrijving[:500],
             reden=reden.strip(),
+            wijzigingen=rules.amendement_wijzigingen(gewijzigd or {}),
         )
     )
+
+
+def _themanamen(session, thema_ids: list[int]) -> list[str]:
+    namen = dict(session.exec(select(Thema.id, Thema.naam).where(Thema.id.in_(thema_ids or [0]))).all())
+    return sorted(namen[t] for t in thema_ids if t in namen)
 
 
 def _niet_geannuleerd(bijeenkomst: Bijeenkomst) -> None:
@@ -112,8 +122,8 @@ def wijzig_bijeenkomst(session, user, b: Bijeenkomst, values: dict, reden: str |
     nieuw = {k: v for k, v in values.items() if getattr(b, k) != v}
     if not nieuw:
         return {}
-    _amendement(session, user, b, None, "Gewijzigd: " + ", ".join(sorted(nieuw)), reden)
     changed = audit.changes(b, nieuw)
+    _amendement(session, user, b, None, "Bijeenkomst gewijzigd", reden, changed)
     session.flush()
     _log(session, user, b, "gewijzigd", changed, b)
     return changed
@@ -128,10 +138,21 @@ def annuleer_bijeenkomst(session, user, b: Bijeenkomst, reden: str) -> None:
     _log(session, user, b, "geannuleerd", {"reden": reden}, b)
 
 
-def stel_agenda_vast(session, user, b: Bijeenkomst) -> None:
+def stel_agenda_vast(session, user, b: Bijeenkomst, voorstellen_gezien: int = 0) -> None:
+    """Agree the agenda. With members' proposals still open, only when the chair confirmed having seen
+    at least that many (a proposal that came in meanwhile asks again)."""
     _niet_geannuleerd(b)
     if b.agenda_is_vastgesteld:
         raise OverlegFout("De agenda is al vastgesteld.")
+    open_voorstellen = queries.aantal_open_voorstellen(session, b)
+    if open_voorstellen > voorstellen_gezien:
+        raise OverlegFout(
+            f"Er {aantal(open_voorstellen, 'staat', 'staan', toon_getal=False)} nog "
+            f"{aantal(open_voorstellen, 'voorstel', 'voorstellen')} van leden open. Beoordeel "
+            f"{aantal(open_voorstellen, 'het', 'ze', toon_getal=False)} eerst, of bevestig dat u de agenda "
+            "toch vaststelt.",
+            "bevestig",
+        )
     if not session.exec(
         select(Agendapunt.id).where(
             Agendapunt.bijeenkomst_id == b.id, Agendapunt.status == AgendapuntStatus.AGENDA
@@ -224,9 +245,13 @@ def wijzig_agendapunt(
     gewijzigd_themas = {"thema_ids": [oud, nieuw]} if oud != nieuw else {}
     if not gewijzigd and not gewijzigd_themas:
         return {}
-    if punt.status == AgendapuntStatus.AGENDA:
-        _amendement(session, user, b, punt, f"Agendapunt gewijzigd: {punt.titel}", reden)
+    omschrijving = f"Agendapunt gewijzigd: {punt.titel}"
     changed = audit.changes(punt, gewijzigd) | gewijzigd_themas
+    if punt.status == AgendapuntStatus.AGENDA:
+        velden = {k: v for k, v in changed.items() if k != "thema_ids"}
+        if gewijzigd_themas:
+            velden["themas"] = [_themanamen(session, oud), _themanamen(session, nieuw)]
+        _amendement(session, user, b, punt, omschrijving, reden, velden)
     session.flush()
     _log(session, user, punt, "gewijzigd", changed, b)
     return changed
@@ -543,7 +568,7 @@ def _hiaat_beschrijving(domein, cel) -> str:
         if cel.uren_per_1000:
             cijfers.append(f"{getal(cel.uren_per_1000)} uur per week")
         if cel.plaatsen_per_1000:
-            cijfers.append(f"{getal(cel.plaatsen_per_1000)} plaatsen")
+            cijfers.append(aantal(cel.plaatsen_per_1000, "plaats", "plaatsen"))
         if cijfers:
             regels.append("Per 1.000 leerlingen: " + " en ".join(cijfers) + ".")
     else:

@@ -16,6 +16,7 @@ from wijkportaal.overleg.queries import (
     wijk_statussen,
     zichtbare_wijken,
 )
+from wijkportaal.pages.te_doen.item import nog_dagen
 from wijkportaal.wijken.models import SCHOOLSOORTEN, Bestuur, Organisatie, Regio, Wijk
 
 
@@ -61,6 +62,7 @@ def wijk_pagina(session: Session, user: Gebruiker, wijk: Wijk) -> dict:
         else {}
     )
     komend, verleden = bijeenkomsten(session, overleg)
+    volgende = next((b for b in komend if not b.is_geannuleerd), None)
     mag_beheren = overleg is not None and overleg_permissions.can_manage_overleg(user, overleg)
     return {
         "wijk": wijk,
@@ -73,6 +75,8 @@ def wijk_pagina(session: Session, user: Gebruiker, wijk: Wijk) -> dict:
         "leerlingen": sum(s.leerlingen or 0 for s in scholen),
         "besturen": besturen,
         "komend": komend,
+        "volgende": volgende,
+        "volgende_over": nog_dagen(volgende.start.date(), clock.today()) if volgende else "",
         "verleden": verleden,
         "actiepunten": open_actiepunten(session, overleg),
         "status": wijk_statussen(session, {wijk.id})[wijk.id],

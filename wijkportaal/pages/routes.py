@@ -22,21 +22,28 @@ from wijkportaal.overleg.models import Bijeenkomst
 from wijkportaal.overleg.permissions import visible_wijk
 from wijkportaal.overleg.queries import zichtbare_wijken
 from wijkportaal.overleg.services import OverlegFout
-from wijkportaal.pages import queries
+from wijkportaal.pages import queries, te_doen
 from wijkportaal.wijken.models import Regio, Wijk
 from wijkportaal.wijken.permissions import can_view_overzicht
 
 bp = Blueprint("wijken", __name__)
+EIGEN_WIJKEN = 3  # the start page links to the user's wijken when there are this few
 
 
 @bp.route("/")
 @login_required
 def start():
-    """Where each user starts: their own wijk, or the list of wijken."""
-    wijken = zichtbare_wijken(get_session(), current_user)
-    if len(wijken) == 1:
-        return redirect(url_for("wijken.wijk", code=wijken[0].code))
-    return redirect(url_for("wijken.index"))
+    """Te doen: what waits for this user, most urgent first, each item linking to where it is done."""
+    from wijkportaal.expertise.permissions import can_record
+
+    db = get_session()
+    wijken = zichtbare_wijken(db, current_user)
+    return render_template(
+        "wijken/start.html",
+        lijsten=te_doen.lijsten(te_doen.voor(db, current_user)),
+        eigen_wijken=wijken if len(wijken) <= EIGEN_WIJKEN else [],
+        mag_aanbod_vastleggen=can_record(db, current_user),
+    )
 
 
 @bp.route("/wijken")

@@ -3,6 +3,7 @@
 from flask import Flask
 
 from wijkportaal.core import jobs
+from wijkportaal.core.web import aantal
 
 
 def init_app(app: Flask) -> None:
@@ -17,7 +18,8 @@ def init_app(app: Flask) -> None:
             naam="verlopen",
             omschrijving="Geeft het gereserveerde geld vrij van toekenningen waarvan de termijn voorbij is.",
             run=lambda session: (
-                f"{services.verloop_toekenningen(session)} verlopen toekenning(en) vrijgegeven"
+                aantal(services.verloop_toekenningen(session), "verlopen toekenning", "verlopen toekenningen")
+                + " vrijgegeven"
             ),
         ),
     )

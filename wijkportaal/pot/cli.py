@@ -8,6 +8,7 @@ from flask.cli import AppGroup
 from ledger import Ledger
 from ledger.export import ExportError, begin_snapshot, export_beancount, totals
 from wijkportaal.core.db import session_scope
+from wijkportaal.core.web import aantal
 from wijkportaal.pot.services import verloop_toekenningen
 
 pot_cli = AppGroup("pot", help="The gedeelde pot.")
@@ -18,7 +19,7 @@ def verlopen() -> None:
     """Void the reservations of open allocations past their decision date (run every few minutes)."""
     with session_scope() as session:
         n = verloop_toekenningen(session)
-    click.echo(f"{n} verlopen toekenning(en) vrijgegeven.")
+    click.echo(f"{aantal(n, 'verlopen toekenning', 'verlopen toekenningen')} vrijgegeven.")
 
 
 ledger_cli = AppGroup("ledger", help="Het grootboek van de gedeelde potten: controle en export.")
@@ -37,7 +38,8 @@ def check() -> None:
         click.echo(f"Grootboek NIET in orde: {errors[0]}", err=True)
         sys.exit(1)
     click.echo(
-        f"Grootboek in orde: {counted.transactions} transacties, {counted.postings} boekingen, "
+        f"Grootboek in orde: {aantal(counted.transactions, 'transactie', 'transacties')}, "
+        f"{aantal(counted.postings, 'boeking', 'boekingen')}, "
         "hash-keten klopt."
     )
 
@@ -64,6 +66,7 @@ def export(fmt: str, output: str) -> None:
         raise click.ClickException(f"Export mislukt: {error}") from error
     if output != "-":
         click.echo(
-            f"{written.transactions} transacties met {written.postings} boekingen geschreven naar {output}.",
+            f"{aantal(written.transactions, 'transactie', 'transacties')} met "
+            f"{aantal(written.postings, 'boeking', 'boekingen')} geschreven naar {output}.",
             err=True,
         )

@@ -4,7 +4,6 @@ from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaF
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from wijkportaal.core.forms import BedragField, CheckboxesField, Form, SleutelMixin, keuzes
-from wijkportaal.core.privacy import GeenBSN
 from wijkportaal.pot.models import BronSoort, Goedkeuringsregel, PeriodeSoort
 
 VERPLICHT = "Dit veld is verplicht."
@@ -71,8 +70,8 @@ class AanpakForm(SleutelMixin, Form):
     naam = StringField(
         "Naam", validators=[DataRequired(VERPLICHT), Length(max=200, message="Maximaal 200 tekens.")]
     )
-    doel = TextAreaField("Doel", validators=[Optional(), Length(max=5000), GeenBSN()])
-    doelgroep = StringField("Doelgroep", validators=[Optional(), Length(max=500), GeenBSN()])
+    doel = TextAreaField("Doel", validators=[Optional(), Length(max=5000)])
+    doelgroep = StringField("Doelgroep", validators=[Optional(), Length(max=500)])
     niveau = SelectField("Niveau", validators=[DataRequired(VERPLICHT)])
     school_ids = CheckboxesField("Betrokken scholen", coerce=int, validators=[Optional()])
     budget_jaar1 = BedragField("Budget eerste jaar (€)")
@@ -82,7 +81,7 @@ class AanpakForm(SleutelMixin, Form):
 class ToekenningForm(SleutelMixin, Form):
     aanpak_id = SelectField("Aanpak", coerce=int, validators=[DataRequired("Kies een aanpak.")])
     bedrag = BedragField("Bedrag (€)")
-    toelichting = TextAreaField("Toelichting", validators=[Optional(), Length(max=5000), GeenBSN()])
+    toelichting = TextAreaField("Toelichting", validators=[Optional(), Length(max=5000)])
     termijn_dagen = IntegerField(
         "Besluiten binnen (dagen)",
         default=14,
@@ -92,8 +91,6 @@ class ToekenningForm(SleutelMixin, Form):
 
 class BestedingForm(SleutelMixin, Form):
     datum = DateField("Datum", validators=[InputRequired("Vul een geldige datum in.")])
-    omschrijving = StringField(
-        "Omschrijving", validators=[DataRequired(VERPLICHT), Length(max=400), GeenBSN()]
-    )
+    omschrijving = StringField("Omschrijving", validators=[DataRequired(VERPLICHT), Length(max=400)])
     factuurreferentie = StringField("Factuurnummer", validators=[Optional(), Length(max=120)])
     bedrag = BedragField("Bedrag (€)")

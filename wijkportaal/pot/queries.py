@@ -4,15 +4,17 @@ import heapq
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 
 from sqlmodel import Session, func, select
 
 import ledger
 from ledger import Ledger, PostedTransaction
 from wijkportaal.besluiten import queries as besluiten_queries
-from wijkportaal.besluiten.models import Voorstel, VoorstelBesluit, VoorstelStatus
+from wijkportaal.besluiten.models import Voorstel, VoorstelBesluit, VoorstelBestuur, VoorstelStatus
 from wijkportaal.besluiten.soorten import Onderwerp, beschrijving
+from wijkportaal.core import clock
 from wijkportaal.pot.models import (
     Aanpak,
     AanpakBudget,
@@ -215,6 +217,7 @@ def beschrijf_toekenningen(session: Session, voorstel_ids: list[int]) -> dict[in
             endpoint="pot.toekenning",
             params={"toekenning_id": t.id},
             herkomst=f"uit {pot.naam}",
+            pot_id=pot.id,
         )
         for t, aanpak, pot in session.exec(
             select(Toekenning, Aanpak, Pot)
@@ -432,3 +435,64 @@ def rekening_namen(session: Session, pot: Pot) -> dict[str, str]:
     ):
         namen[f"cofinanciering:partner:{slug(partner)}"] = f"Cofinanciering {partner}"
     return namen
+
+
+# What waits for whom (read by the start page's providers in wijkportaal/pages/te_doen/)
+
+
+def open_toezeggingen(session: Session, bestuur_id: int | None) -> list[tuple[Bijdrage, Pot]]:
+    """The board's pledges not yet paid in, the earliest due first (no due date last)."""
+    if not bestuur_id:
+        return []
+    return list(
+        session.exec(
+            select(Bijdrage, Pot)
+            .join(Pot, Pot.id == Bijdrage.pot_id)
+            .where(Bijdrage.bestuur_id == bestuur_id, Bijdrage.transaction_id.is_(None))
+            .order_by(Bijdrage.uiterlijk_op.is_(None), Bijdrage.uiterlijk_op, Bijdrage.id)
+        ).all()
+    )
+
+
+def verlopende_toekenningen(
+    session: Session, tot: datetime
+) -> list[tuple[Toekenning, Voorstel, Aanpak, Pot, int, int]]:
+    """Open allocations whose decision period ends before `tot` (and has not ended yet), soonest first:
+    (allocation, proposal, approach, pot, boards that decided, boards that decide)."""
+    rows = list(
+        session.exec(
+            select(Toekenning, Voorstel, Aanpak, Pot)
+            .join(Voorstel, Voorstel.id == Toekenning.voorstel_id)
+            .join(Aanpak, Aanpak.id == Toekenning.aanpak_id)
+            .join(Pot, Pot.id == Toekenning.pot_id)
+            .where(
+                Toekenning.status == VoorstelStatus.OPEN,
+                Voorstel.status == VoorstelStatus.OPEN,
+                Voorstel.vervalt_op.is_not(None),
+                Voorstel.vervalt_op > clock.now(),
+                Voorstel.vervalt_op <= tot,
+            )
+            .order_by(Voorstel.vervalt_op, Toekenning.id)
+        ).all()
+    )
+    ids = [v.id for _, v, _, _ in rows]
+    besluiten = besluiten_queries.besluiten_van(session, ids)
+    deciders = dict(
+        session.exec(
+            select(VoorstelBestuur.voorstel_id, func.count())
+            .where(VoorstelBestuur.voorstel_id.in_(ids or [0]))
+            .group_by(VoorstelBestuur.voorstel_id)
+        ).all()
+    )
+    return [(t, v, a, p, len(besluiten[v.id]), int(deciders.get(v.id, 0))) for t, v, a, p in rows]
+
+
+def aandeel_van_bestuur(session: Session, pot: Pot, bestuur_id: int) -> tuple[int, Decimal | None]:
+    """What the board paid into the pot, and that as a percentage of all the pot received."""
+    eigen = session.exec(
+        select(func.sum(Bijdrage.bedrag_cents)).where(
+            Bijdrage.pot_id == pot.id, Bijdrage.bestuur_id == bestuur_id, Bijdrage.transaction_id.is_not(None)
+        )
+    ).one()
+    eigen = int(eigen or 0)
+    return eigen, procent(eigen, cijfers(session, [pot])[pot.id].ingelegd)

@@ -59,7 +59,7 @@ BESTUUR_KOLOMMEN = [
     Kolom("Toegezegd, nog niet betaald", "geld", 16),
     Kolom("Aandeel in de pot (%)", "decimaal", 14),
     Kolom("Aandeel in inleg besturen (%)", "decimaal", 14),
-    Kolom("Leerlingen in de wijk(en)", "getal", 14),
+    Kolom("Leerlingen in de wijken van de pot", "getal", 14),
     Kolom("Eerlijk aandeel naar leerlingen (%)", "decimaal", 14),
     Kolom("Eerlijk aandeel in euro", "geld", 16),
     Kolom("Verschil met eerlijk aandeel", "geld", 16),

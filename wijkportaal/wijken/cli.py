@@ -13,6 +13,7 @@ from sqlmodel import select
 
 from maps import STANDAARD_TOLERANTIE_M
 from wijkportaal.core.db import session_scope
+from wijkportaal.core.web import aantal
 from wijkportaal.wijken.models import Wijk
 from wijkportaal.wijken.services import ImportFout, load_wijken, vervang_grenzen
 
@@ -84,7 +85,7 @@ def import_grenzen(file: Path, veld: str | None, koppeling: Path | None, toleran
         _stop(f"De database gaf een fout ({type(fout).__name__}).")
     click.echo(grenzen.samenvatting())
     duur = f"{time.perf_counter() - start:.1f}".replace(".", ",")
-    click.echo(f"{len(grenzen.vormen)} wijkgrenzen opgeslagen in {duur} s.")
+    click.echo(f"{aantal(len(grenzen.vormen), 'wijkgrens', 'wijkgrenzen')} opgeslagen in {duur} s.")
 
 
 def _stop(melding: str) -> NoReturn:

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from wijkportaal.core import clock
+from wijkportaal.core.web import aantal
 from wijkportaal.wijken.models import Regio, Wijk, Wijkgrens
 
 KOLOMMEN = ("regio", "code", "naam")
@@ -93,7 +94,8 @@ def _read(path_or_rows) -> list[dict[str, str]]:
                 ontbrekend = [k for k in KOLOMMEN if k not in (reader.fieldnames or [])]
                 if ontbrekend:
                     raise ImportFout(
-                        f"{path.name}: kolom(men) {', '.join(ontbrekend)} ontbreken; "
+                        f"{path.name}: {aantal(len(ontbrekend), 'kolom', 'kolommen', toon_getal=False)} {', '.join(ontbrekend)} "
+                        f"{aantal(len(ontbrekend), 'ontbreekt', 'ontbreken', toon_getal=False)}; "
                         f"verwacht een kopregel '{';'.join(KOLOMMEN)}'."
                     )
                 raw = list(reader)
@@ -132,7 +134,7 @@ def _check(raw: list[dict], first_line: int) -> list[dict[str, str]]:
             fouten.append(f"regel {regel}: regio '{values['regio'][:50]}' bevat geen letters of cijfers")
         rows.append(values)
     if fouten:
-        meer = f" (en nog {len(fouten) - 20} fouten)" if len(fouten) > 20 else ""
+        meer = f" (en nog {aantal(len(fouten) - 20, 'fout', 'fouten')})" if len(fouten) > 20 else ""
         raise ImportFout("Het bestand is niet ingelezen: " + "; ".join(fouten[:20]) + meer + ".")
     if not rows:
         raise ImportFout("Het bestand bevat geen wijken.")

@@ -741,3 +741,15 @@ def test_concurrent_repeats_post_once(world, app, db):
     assert len(ids) == 1
     assert count(db, Bijdrage) == 1
     assert pot_balance(db, w.pot).posted == 100_000
+
+
+@pytest.mark.parametrize("veld", ["middelen", "partner_naam"])
+def test_every_text_field_of_a_contribution_refuses_a_bsn(world, db, veld):
+    """As in the forms, no text field takes a BSN-like number, not only the ones someone remembered."""
+    w = world
+    body = bijdrage(w.b1, **{veld: "leerling 111.222.333"})
+    response = w.api.best1.post(f"/potten/{w.pot.id}/bijdragen", body, "bsn")
+    assert response.status_code == 422
+    assert "burgerservicenummer" in response.json["velden"][veld]
+    assert count(db, Bijdrage) == 0
+    assert pot_balance(db, w.pot).posted == 0

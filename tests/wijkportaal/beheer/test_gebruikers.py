@@ -91,6 +91,7 @@ def test_scope_that_does_not_fit_the_role_is_dropped(
         ({"naam": ""}, "naam", "Vul de naam in."),
         ({"naam": "   "}, "naam", "Vul de naam in."),
         ({"naam": "x" * 100_000}, "naam", "Gebruik hoogstens 120 tekens."),
+        ({"naam": "Jan 111222333"}, "naam", "op een burgerservicenummer (BSN) lijkt"),
         ({"email": "geen-e-mailadres"}, "email", "Vul een geldig e-mailadres in"),
         ({"email": ""}, "email", "Vul het e-mailadres in."),
         ({"wachtwoord": "kort", "herhaling": "kort"}, "wachtwoord", "minstens 12 tekens"),

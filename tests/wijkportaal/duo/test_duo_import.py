@@ -256,7 +256,7 @@ def test_the_national_file_is_filtered_to_the_swv_and_imported_within_30_seconds
     print(f"\nDUO national file (6,215 rows) on {db.get_bind().dialect.name}: {duur:.2f} s")
     assert duur <= 30
     assert (
-        "Gelezen: 6215 vestigingen; in de gemeenten van het samenwerkingsverband (AMSTERDAM, DIEMEN): 209."
+        "Gelezen: 6.215 vestigingen; in de gemeenten van het samenwerkingsverband (AMSTERDAM, DIEMEN): 209."
         in uit
     )
     assert "Scholen: 209 nieuw, 0 gewijzigd, 0 ongewijzigd, 0 verdwenen." in uit
@@ -400,7 +400,7 @@ SLECHTE_BESTANDEN = {
     ),
     "andere kolomnamen": (
         _header().replace(b"BRIN NUMMER", b"BRIN").replace(b"GEMEENTENAAM", b"GEMEENTE"),
-        "de kolom(men) BRIN NUMMER of INSTELLINGSCODE, VESTIGINGSNUMMER of VESTIGINGSCODE, GEMEENTENAAM ontbreken",
+        "de kolommen BRIN NUMMER of INSTELLINGSCODE, VESTIGINGSNUMMER of VESTIGINGSCODE, GEMEENTENAAM ontbreken",
     ),
     "leeg": (b"", "is leeg"),
     "alleen witruimte": (b"\n \r\n", "is leeg"),

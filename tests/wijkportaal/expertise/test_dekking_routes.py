@@ -86,15 +86,15 @@ def test_csv_has_one_row_per_wijk_and_domain(client, auth, make_user, matrix):
         "West buiten de Ring",
         "Osdorp",
         "Autisme",
-        "gedekt",
+        "Gedekt",
         "4,00",
         "0,00",
         "OKT Osdorp",
         "2",
     ]
-    assert per_cel[("Osdorp", "Gedrag")][3] == "dun"
-    assert per_cel[("Osdorp", "Taal/TOS")][3:] == ["ontbreekt", "0", "0", "", ""]
-    assert per_cel[("Diemen", "Taal/TOS")][3:6] == ["gedekt", "0,00", "2,00"]
+    assert per_cel[("Osdorp", "Gedrag")][3] == "Dun"
+    assert per_cel[("Osdorp", "Taal/TOS")][3:] == ["Ontbreekt", "0", "0", "", ""]
+    assert per_cel[("Diemen", "Taal/TOS")][3:6] == ["Gedekt", "0,00", "2,00"]
     west = client.get("/expertise/dekking.csv?regio=west").get_data(as_text=True)
     assert "Diemen" not in west
 

@@ -100,6 +100,9 @@ FOUTEN = [
     ("geen wijk", {"wijk_ids": []}, "Kies minstens één wijk"),
     ("tot voor van", {"geldig_tot": "2025-01-01"}, "De einddatum ligt vóór de begindatum"),
     ("BSN in doelgroep", {"doelgroep": "Voor 111.222.333"}, "burgerservicenummer"),
+    ("BSN in naam", {"naam": "Startklas 111222333"}, "burgerservicenummer"),
+    ("BSN in financiering", {"financiering": "Leerling 111 222 333"}, "burgerservicenummer"),
+    ("BSN in contactpersoon", {"contact_naam": "Vader van 111222333"}, "burgerservicenummer"),
 ]
 
 

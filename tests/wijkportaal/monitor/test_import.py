@@ -78,7 +78,7 @@ osdorp;2026;;x
 @pytest.mark.parametrize(
     ("tekst", "message"),
     [
-        ("wijk;jaar;sbo;so\nosdorp;2023;1;1\n", "kolom(men) schooljaar ontbreken"),
+        ("wijk;jaar;sbo;so\nosdorp;2023;1;1\n", "kolom schooljaar ontbreekt"),
         ("wijk,schooljaar,sbo,so\nosdorp,2023,1,1\n", "ontbreken"),
         ("wijk;schooljaar;sbo;so\n", "bevat geen aantallen"),
         (f"wijk;schooljaar;sbo;so\nosdorp;2023;{'9' * 100_000};1\n", "te groot"),

@@ -1,5 +1,6 @@
 """A chair runs a meeting from planning to agreed minutes; bad input is refused and changes nothing."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -76,6 +77,18 @@ def test_bad_meeting_input_is_refused(client, auth, make_overleg, db, data, mess
     response = client.post(f"/wijken/{o.wijk.code}/bijeenkomsten/nieuw", data=data)
     assert response.status_code == 422
     assert message in response.get_data(as_text=True)
+    assert count(db, Bijeenkomst) == 0
+
+
+def test_a_bsn_in_the_location_is_refused_at_the_field(client, auth, make_overleg, db):
+    o = make_overleg()
+    auth.login(o.voorzitter)
+    response = client.post(
+        f"/wijken/{o.wijk.code}/bijeenkomsten/nieuw", data=plan_data(locatie=f"Lokaal {VALID_BSN}")
+    )
+    assert response.status_code == 422
+    fout = re.search(r'<p class="error" id="locatie-error">(.*?)</p>', response.get_data(as_text=True), re.S)
+    assert fout and "op een burgerservicenummer (BSN) lijkt" in fout.group(1)
     assert count(db, Bijeenkomst) == 0
 
 

@@ -171,6 +171,25 @@ def test_bad_amounts_are_refused_and_nothing_is_posted(client, auth, world, db, 
     assert db.exec(select(Bijdrage)).all() == []
 
 
+def test_a_bsn_in_a_pots_name_or_a_contributions_text_is_refused(client, auth, world, db):
+    auth.login(world.swv)
+    response = client.post(
+        "/potten/nieuw",
+        data={"naam": "Pot 111222333", "periode_soort": "schooljaar", "jaar": 2025, "regel": "alle"},
+    )
+    assert response.status_code == 422
+    assert "burgerservicenummer" in response.get_data(as_text=True)
+    assert db.exec(select(Pot)).all() == []
+    auth.logout()
+    pot_id = open_pot(client, auth, world)
+    response = contribute(
+        client, auth, world.best1, pot_id, world.b1, "100", "k1", middelen="BSN 111.222.333"
+    )
+    assert response.status_code == 422
+    assert "burgerservicenummer" in response.get_data(as_text=True)
+    assert db.exec(select(Bijdrage)).all() == []
+
+
 def test_board_records_only_its_own_contribution(client, auth, world, db):
     pot_id = open_pot(client, auth, world)
     response = contribute(client, auth, world.best1, pot_id, world.b2, "100", "k1")
@@ -260,7 +279,7 @@ def test_decision_after_expiry_is_refused_and_the_job_releases(client, auth, wor
     if vrijgeven == "scheduled job":
         result = app.test_cli_runner().invoke(args=["jobs", "run-once", "verlopen"])
         assert result.exit_code == 0, result.output
-        assert "1 verlopen toekenning(en) vrijgegeven" in result.output
+        assert "1 verlopen toekenning vrijgegeven" in result.output
     else:
         result = app.test_cli_runner().invoke(args=["pot", "verlopen"])
         assert result.exit_code == 0, result.output

@@ -55,7 +55,7 @@ def test_import_adds_unknown_codes_updates_known_ones_and_deletes_nothing(runner
 @pytest.mark.parametrize(
     "inhoud, melding",
     [
-        ("code;naam\nosdorp;Osdorp\n", "kolom(men) regio ontbreken"),
+        ("code;naam\nosdorp;Osdorp\n", "kolom regio ontbreekt"),
         ("regio;code;naam\nWest;osdorp;Osdorp\nWest;osdorp;Osdorp 2\n", "staat ook al op regel 2"),
         ("regio;code;naam\nWest;Osdorp West;Osdorp\n", "kleine letters"),
         ("regio;code;naam\nWest;osdorp;\n", "naam is leeg"),

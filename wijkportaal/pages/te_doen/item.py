@@ -1,0 +1,66 @@
+"""One thing that waits for a user, as a provider describes it: plain values, no records."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import IntEnum
+
+TE_DOEN = "Wat nu op u wacht"
+DRINGEND_BINNEN = timedelta(days=7)
+
+
+class Urgentie(IntEnum):
+    """How soon it needs the user; lower comes first."""
+
+    TE_LAAT = 0  # its date has passed
+    DRINGEND = 1  # due within a week, or blocking something
+    GEPLAND = 2  # has a date further away
+    SIGNAAL = 3  # no date: a gap to close, a list to keep up to date
+
+    @property
+    def label(self) -> str:
+        return {0: "te laat", 1: "binnenkort", 2: "", 3: ""}[self.value]
+
+    @property
+    def klasse(self) -> str:
+        """The badge's colour class."""
+        return {0: "bad", 1: "warn", 2: "", 3: ""}[self.value]
+
+
+@dataclass(frozen=True)
+class Item:
+    """`titel` links to `url`, the place where it is done; `soort` names the kind of thing in the users'
+    words ("Bijeenkomst", "Besluit", …); `datum` is when it is due or happens; `status` is an optional
+    short state ("concept-agenda", "beëindigd"); `lijst` is the heading it appears under."""
+
+    titel: str
+    url: str
+    soort: str
+    detail: str = ""
+    datum: date | None = None
+    urgentie: "Urgentie" = Urgentie.GEPLAND
+    status: str = ""
+    lijst: str = TE_DOEN
+
+    def sorteersleutel(self) -> tuple:
+        return (self.urgentie, self.datum is None, self.datum or date.max, self.titel)
+
+
+def urgentie_van(datum: date, vandaag: date) -> Urgentie:
+    """Past: te laat; within a week: dringend; later: gepland."""
+    if datum < vandaag:
+        return Urgentie.TE_LAAT
+    if datum <= vandaag + DRINGEND_BINNEN:
+        return Urgentie.DRINGEND
+    return Urgentie.GEPLAND
+
+
+def nog_dagen(datum: date, vandaag: date) -> str:
+    """'vandaag', 'morgen', 'nog 12 dagen', '3 dagen geleden'."""
+    dagen = (datum - vandaag).days
+    if dagen == 0:
+        return "vandaag"
+    if dagen == 1:
+        return "morgen"
+    if dagen > 1:
+        return f"nog {dagen} dagen"
+    return "gisteren" if dagen == -1 else f"{-dagen} dagen geleden"
