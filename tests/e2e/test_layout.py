@@ -140,6 +140,8 @@ DOELEN = """() => {
     ("wie", "waar"),
     [
         (None, "/inloggen"),
+        ("schoolleider", "/"),
+        ("bestuurder", "/"),
         ("schoolleider", "/wijken/osdorp"),
         ("schoolleider", "/kaart"),
         ("swv", "/overzicht"),
