@@ -7,6 +7,7 @@ at start and stay light."""
 
 import html
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -34,7 +35,8 @@ class Kaartlaag:
     """What one map shows.
 
     `wijken`: a FeatureCollection of areas with properties `naam`, `kleur`, `tooltip` (HTML, escaped by
-    `tooltip()`), `url` (opened in the top window on a click) and optionally `gedimd` and `nadruk`.
+    `tooltip()`), `url` (opened in the top window on a click; without one the shape is not a link, as for a
+    wijk the user may not open) and optionally `gedimd` and `nadruk`.
     `punten`: a FeatureCollection of points with `kleur` and `tooltip`."""
 
     titel: str
@@ -66,6 +68,7 @@ _GEDRAG = """function (feature, layer) {
         var p = feature.properties;
         if (p.tooltip) { layer.bindTooltip(p.tooltip, {sticky: true}); }
         if (p.url) { layer.on("click", function () { window.top.location.href = p.url; }); }
+        else if (layer.setStyle) { layer.options.className = "niet-klikbaar"; }
     }"""
 
 
@@ -161,7 +164,8 @@ def kaart_html(
 ) -> str:
     """One HTML page with the map of `laag`, loading only the `js` and `css` given as (name, url)."""
     import folium
-    from branca.element import Element
+    from branca.element import Element, MacroElement
+    from jinja2 import Template
 
     gedrag = folium.JsCode(_GEDRAG)
     kaart = folium.Map(
@@ -193,7 +197,12 @@ def kaart_html(
     grenzen = focus or omvang([laag.wijken, *([laag.punten] if laag.punten else [])])
     if grenzen:
         kaart.fit_bounds([list(grenzen[0]), list(grenzen[1])], padding=(24, 24))
+    bediening = MacroElement()
+    bediening._template = Template(_BEDIENING)
+    kaart.add_child(bediening, name="bediening")
     figuur = kaart.get_root()
+    figuur.title = html.escape(laag.titel)
+    figuur._template = Template(_PAGINA)
     figuur.header.add_child(Element(f"<style>{_CSS}</style>"), name="kaart_css")
     figuur.html.add_child(Element(_letterlijk(_legenda_html(laag.legenda))), name="legenda")
     # Leaflet focuses the map on a mouse press; without preventScroll the page around the frame scrolls
@@ -204,7 +213,8 @@ def kaart_html(
             Element(f'<div class="kaart-melding" role="note">{html.escape(SCHEMATISCH)}</div>'),
             name="schematisch",
         )
-    return figuur.render()
+    # folium's own viewport forbids zooming the page (maximum-scale=1, user-scalable=no): _PAGINA has one that does not
+    return _FOLIUM_VIEWPORT.sub("", figuur.render())
 
 
 def _vlakstijl(feature: dict) -> dict:
@@ -246,6 +256,52 @@ def _legenda_html(legendas: Iterable[Legenda]) -> str:
     return f'<div class="kaart-legenda" role="note" aria-label="Legenda">{"".join(blokken)}</div>'
 
 
+ZONDER_JS = "Deze kaart heeft JavaScript nodig. Dezelfde gegevens staan in de tabellen van Wijkportaal."
+
+# The frame is a page of its own: a language, a title, a viewport that lets the user zoom, a main landmark and
+# a heading (for screen readers; the page around the frame shows the visible one).
+_PAGINA = (
+    """<!DOCTYPE html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ this.title }}</title>
+{{ this.header.render(**kwargs) }}
+</head>
+<body>
+<main class="kaart-pagina">
+<h1 class="kaart-kop">{{ this.title }}</h1>
+<noscript><p class="kaart-zonder-js">"""
+    + html.escape(ZONDER_JS)
+    + """</p></noscript>
+{{ this.html.render(**kwargs) }}
+</main>
+<script>
+{{ this.script.render(**kwargs) }}
+</script>
+</body>
+</html>
+"""
+)
+_FOLIUM_VIEWPORT = re.compile(r'<meta name="viewport" content="[^"]*user-scalable=no[^"]*"\s*/?>')
+
+# The legend and the note on schematic boundaries become Leaflet controls: Leaflet stacks the controls of one
+# corner, so none covers another (zoom top left, layers top right, scale bottom left, attribution bottom right).
+_BEDIENING = """{% macro script(this, kwargs) %}
+[["kaart-melding", "topright"], ["kaart-legenda", "bottomright"]].forEach(function (plek) {
+    var el = document.querySelector("." + plek[0]);
+    if (!el) { return; }
+    var bediening = L.control({position: plek[1]});
+    bediening.onAdd = function () {
+        L.DomEvent.disableClickPropagation(el);
+        L.DomEvent.disableScrollPropagation(el);
+        return el;
+    };
+    bediening.addTo({{ this._parent.get_name() }});
+});
+{% endmacro %}"""
+
 _FOCUS_ZONDER_SCROLLEN = """
 document.querySelectorAll(".folium-map").forEach(function (el) {
     var focus = el.focus.bind(el);
@@ -255,7 +311,13 @@ document.querySelectorAll(".folium-map").forEach(function (el) {
 
 _CSS = f"""
 .folium-map.leaflet-container {{ background: {ACHTERGROND}; font-family: system-ui, sans-serif; }}
-.kaart-legenda {{ position: absolute; z-index: 1000; right: 10px; bottom: 24px; max-width: 45%;
+.leaflet-interactive.niet-klikbaar {{ cursor: default; }}
+.kaart-pagina {{ position: absolute; inset: 0; margin: 0; }}
+.kaart-kop {{ position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0; }}
+.kaart-zonder-js {{ margin: 1rem; padding: .75rem 1rem; background: #fff3cd; border-left: 4px solid #8a6100;
+  font: 16px/1.5 system-ui, sans-serif; color: #1a1a1a; }}
+.kaart-legenda {{ max-width: calc(100vw - 150px); max-height: calc(100vh - 150px); overflow: auto;
   background: rgba(255,255,255,.93); border: 1px solid #999; border-radius: 4px; padding: 6px 10px;
   font: 13px/1.35 system-ui, sans-serif; color: #1a1a1a; }}
 .kaart-legenda h2 {{ font-size: 13px; margin: 4px 0; }}
@@ -263,7 +325,7 @@ _CSS = f"""
 .kaart-legenda .teken {{ display: inline-block; width: 14px; height: 14px; margin-right: 6px;
   vertical-align: -2px; border: 1px solid #555; }}
 .kaart-legenda .rond {{ border-radius: 50%; }}
-.kaart-melding {{ position: absolute; z-index: 1000; top: 10px; left: 50%; transform: translateX(-50%);
+.kaart-melding {{ max-width: calc(100vw - 80px);
   background: #fff3cd; border: 2px solid #8a6100; border-radius: 4px; padding: 4px 10px;
   font: bold 14px system-ui, sans-serif; color: #4d3600; }}
 """

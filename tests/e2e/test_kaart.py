@@ -206,3 +206,76 @@ def test_text_in_a_voorziening_is_shown_not_evaluated_on_the_server(page_as, liv
             voorziening.doelgroep = oud
             db.add(voorziening)
             db.commit()
+
+
+# The frame on its own, the page without JavaScript, and controls that leave the legend free
+
+
+@pytest.mark.parametrize("laag", ["overleg", "scholen"])
+def test_the_map_frame_passes_axe_on_its_own(page_as, laag):
+    page = page_as("swv", bypass_csp=True, viewport=WHOLE_FRAME)  # axe is injected with page.evaluate
+    page.goto(f"/kaart/frame?laag={laag}")
+    expect(page.locator("path.leaflet-interactive").first).to_be_attached()
+    expect(page.locator(".leaflet-control .kaart-legenda, .kaart-legenda.leaflet-control")).to_have_count(1)
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    assert page.title().startswith("Scholen" if laag == "scholen" else "Wijkoverleg")
+    expect(page.get_by_role("main")).to_have_count(1)
+    expect(page.get_by_role("heading", level=1)).to_have_count(1)
+    violations = Axe().run(page, options={"resultTypes": ["violations"]}).response["violations"]
+    assert violations == [], [
+        (v["id"], v["help"], [n["html"][:120] for n in v["nodes"][:3]]) for v in violations
+    ]
+
+
+OVERLAP = """() => {
+  const raakt = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const delen = Array.from(new Set(document.querySelectorAll(".leaflet-control, .kaart-legenda, .kaart-melding")));
+  const botsingen = [];
+  delen.forEach((a, i) => delen.slice(i + 1).forEach((b) => {
+    if (!a.contains(b) && !b.contains(a) && raakt(a.getBoundingClientRect(), b.getBoundingClientRect())) {
+      botsingen.push(`${a.className} / ${b.className}`);
+    }
+  }));
+  return botsingen;
+}"""
+
+
+@pytest.mark.parametrize(
+    "viewport",
+    [{"width": 1280, "height": 720}, {"width": 390, "height": 844}],
+    ids=["laptop", "telefoon"],
+)
+@pytest.mark.parametrize("laag", ["scholen", "voorzieningen"])
+def test_map_controls_the_legend_and_the_note_do_not_overlap(page_as, shots, viewport, laag):
+    page = page_as("swv", viewport=viewport)
+    page.goto(f"/kaart?laag={laag}")
+    kaart = page.frame_locator("iframe.kaart-frame")
+    expect(kaart.locator(".leaflet-control-layers")).to_be_visible()  # these layers have a layer control
+    expect(kaart.locator(".kaart-melding")).to_be_visible()
+    frame = page.locator("iframe.kaart-frame").element_handle().content_frame()
+    assert frame.evaluate(OVERLAP) == []
+    assert frame.evaluate("""() => {
+      const m = document.querySelector(".kaart-melding").getBoundingClientRect();
+      const z = document.querySelector(".leaflet-control-zoom").getBoundingClientRect();
+      return m.left >= z.right && m.right <= window.innerWidth;
+    }""")  # the note on schematic boundaries is not under the zoom buttons, nor cut off
+    page.locator("iframe.kaart-frame").scroll_into_view_if_needed()
+    page.screenshot(path=shots / f"kaart-{laag}-{viewport['width']}.png")
+
+
+def test_without_javascript_the_map_page_says_so_and_shows_the_table(new_context, live_server):
+    from tests.e2e.conftest import login
+
+    context = new_context(java_script_enabled=False)
+    page = context.new_page()
+    login(page, "swv")
+    page.goto("/kaart")
+    melding = page.locator("noscript > p")  # Playwright's text search skips <noscript>; the browser shows it
+    expect(melding).to_be_visible()
+    expect(melding).to_contain_text("De kaart heeft JavaScript nodig")
+    expect(page.locator("iframe.kaart-frame")).to_be_hidden()  # no empty grey box
+    expect(page.get_by_role("table")).to_be_visible()
+    expect(page.get_by_role("table").get_by_role("row")).to_have_count(24)  # a heading row and 23 wijken
+    page.get_by_role("radio", name="Scholen").check()
+    page.get_by_role("button", name="Toon kaart").click()
+    expect(page.locator("#laag-kop")).to_have_text("Scholen")  # the form works too

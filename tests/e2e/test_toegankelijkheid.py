@@ -52,9 +52,28 @@ def _plannen_met_fouten(page):
     expect(page.get_by_role("alert")).to_contain_text("Niet opgeslagen")
 
 
+def _inloggen_mislukt(page):
+    """A refused login: the message is announced and the fields stay usable."""
+    page.goto("/inloggen")
+    page.get_by_label("E-mailadres").fill("schoolleider@demo.wijkportaal.nl")
+    page.get_by_label("Wachtwoord").fill("niet-het-wachtwoord")
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("alert")).to_have_text(
+        "E-mailadres of wachtwoord klopt niet. Controleer ze en probeer het opnieuw."
+    )
+
+
+def _wachtwoord_vergeten(page):
+    page.goto("/inloggen")
+    page.get_by_role("link", name="Wachtwoord vergeten?").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wachtwoord vergeten?")
+
+
 # (name, demo login or None, path or a function that navigates, screenshot file or None)
 PAGES = [
     ("inloggen", None, "/inloggen", "01-inloggen.png"),
+    ("inloggen-mislukt", None, _inloggen_mislukt, "01-inloggen-mislukt.png"),
+    ("wachtwoord-vergeten", None, _wachtwoord_vergeten, "01-wachtwoord-vergeten.png"),
     ("wijken", "swv", "/wijken", "02-wijken.png"),
     ("wijk-osdorp", "schoolleider", "/wijken/osdorp", "03-wijk-osdorp.png"),
     ("bijeenkomst-geweest", "schoolleider", _geweest, "04-bijeenkomst-geweest.png"),

@@ -181,3 +181,37 @@ def test_png_takes_dollar_signs_in_names_as_text():
     uit = io.BytesIO()
     teken_png(kaart, uit)
     assert Image.open(io.BytesIO(uit.getvalue())).format == "PNG"
+
+
+def test_the_frame_is_a_page_of_its_own_for_screen_readers_and_zoom():
+    html = kaart_html(
+        Kaartlaag(titel="Wijkoverleg <&> {{ 7*7 }}", wijken=laag().wijken, legenda=laag().legenda),
+        js=JS,
+        css=CSS,
+    )
+    assert html.startswith('<!DOCTYPE html>\n<html lang="nl">')
+    assert "<title>Wijkoverleg &lt;&amp;&gt; {{ 7*7 }}</title>" in html
+    assert '<h1 class="kaart-kop">Wijkoverleg &lt;&amp;&gt; {{ 7*7 }}</h1>' in html
+    assert html.count("<main") == 1 and html.index("<main") < html.index('class="folium-map"') < html.index(
+        "</main>"
+    )
+    viewports = re.findall(r'<meta name="viewport"[^>]*>', html)
+    assert viewports == [
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+    ]  # zoom allowed
+    assert "<noscript><p" in html and "JavaScript nodig" in html
+
+
+def test_a_wijk_without_url_is_no_link():
+    gewoon = laag(wijken=2)
+    zonder = gewoon.wijken["features"][1]["properties"]
+    del zonder["url"]
+    html = kaart_html(gewoon, js=JS, css=CSS)
+    assert html.count('"url": "/wijken/') == 1
+    assert 'layer.options.className = "niet-klikbaar"' in html and ".niet-klikbaar" in html
+
+
+def test_the_legend_and_the_note_are_leaflet_controls_so_controls_do_not_overlap():
+    html = kaart_html(laag(schematisch=True), js=JS, css=CSS)
+    assert '[["kaart-melding", "topright"], ["kaart-legenda", "bottomright"]]' in html
+    assert re.search(r"bediening\.addTo\(map_[0-9a-f]+\)", html)

@@ -24,11 +24,12 @@ def login():
     if current_user.is_authenticated:
         return redirect(url_for("wijken.start"))
     form = LoginForm()
+    mislukt = False
     if form.validate_on_submit():
         db = get_session()
         user = services.authenticate(db, form.email.data, form.wachtwoord.data)
         if user is None:
-            form.email.errors.append("Onbekende combinatie van e-mailadres en wachtwoord.")
+            mislukt = True  # which of the two is wrong stays unsaid: it would tell who has an account
         else:
             session.clear()
             login_user(services.start_sessie(db, user))
@@ -36,7 +37,17 @@ def login():
             if not target.startswith("/") or target.startswith("//"):
                 target = url_for("wijken.start")
             return redirect(target)
-    return render_template("auth/login.html", form=form), 200 if not form.errors else 422
+    return render_template(
+        "auth/login.html", form=form, mislukt=mislukt
+    ), 422 if mislukt or form.errors else 200
+
+
+@bp.route("/wachtwoord-vergeten")
+def wachtwoord_vergeten():
+    """How to get a new password: the beheerder sets one (Wijkportaal sends no mail yet)."""
+    from flask import current_app
+
+    return render_template("auth/wachtwoord_vergeten.html", contact=current_app.config["BEHEER_CONTACT"])
 
 
 @bp.route("/uitloggen", methods=["POST"])

@@ -2,7 +2,14 @@
 
 import os
 
-ENV_KEYS = ("DATABASE_URL", "SECRET_KEY", "SESSION_COOKIE_SECURE", "RATELIMIT_STORAGE_URI", "KAART_TEGELS")
+ENV_KEYS = (
+    "DATABASE_URL",
+    "SECRET_KEY",
+    "SESSION_COOKIE_SECURE",
+    "RATELIMIT_STORAGE_URI",
+    "KAART_TEGELS",
+    "BEHEER_CONTACT",
+)
 
 
 class Defaults:
@@ -21,6 +28,9 @@ class Defaults:
     TIMEZONE = "Europe/Amsterdam"
     SWV_GEMEENTEN = ("AMSTERDAM", "DIEMEN")  # `flask import duo` keeps the schools of these (GEMEENTENAAM)
     KAART_TEGELS = "openstreetmap"  # background tiles of the maps (maps.kaart.TEGELS); "geen" for none
+    BEHEER_CONTACT = (
+        ""  # how users reach the beheerder (an e-mail address or phone number), for a new password
+    )
 
 
 def from_environment() -> dict:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_time
 from babel.numbers import format_currency, format_decimal
-from flask import Flask, flash, g, redirect, render_template, request
+from flask import Flask, flash, g, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 
 from wijkportaal.core.errors import Weigering
@@ -93,11 +93,17 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(Weigering, _weigering)
     app.add_url_rule("/gezondheid", view_func=gezondheid)
+    app.add_url_rule("/favicon.ico", view_func=favicon)
 
 
 def gezondheid():
     """Liveness probe for the load balancer (and the benchmark's floor)."""
     return {"status": "ok"}
+
+
+def favicon():
+    """Browsers ask for /favicon.ico whatever the page links: send them to the SVG icon, not to a 404."""
+    return redirect(url_for("static", filename="favicon.svg"), 301)
 
 
 def _make_nonce() -> None:

@@ -15,3 +15,8 @@ def can_view_kaart(user) -> bool:
 def wijken_met_geld(session: Session, user) -> frozenset[int] | None:
     """The wijken whose pooled money `user` may see on a map; None: every wijk."""
     return zichtbare_wijk_ids(session, user)
+
+
+def wijken_te_openen(session: Session, user) -> frozenset[int] | None:
+    """The wijken whose page `user` may open from a map (a shape or a row of the table); None: every wijk."""
+    return zichtbare_wijk_ids(session, user)

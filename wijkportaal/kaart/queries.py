@@ -19,7 +19,7 @@ from wijkportaal.auth.models import Gebruiker
 from wijkportaal.core import clock
 from wijkportaal.core.web import aantal as tel
 from wijkportaal.core.web import euro, getal
-from wijkportaal.kaart.permissions import wijken_met_geld
+from wijkportaal.kaart.permissions import wijken_met_geld, wijken_te_openen
 from wijkportaal.kaart.rules import (
     DEKKING_KLEUREN,
     GEEN_INZAGE,
@@ -50,6 +50,7 @@ class Rij:
     regio: str
     waarde: Wijkwaarde
     grens: Wijkgrens | None
+    te_openen: bool  # the user may open the wijk's page: its name and shape link there
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,10 @@ class Kaart:
     inhoud: Laaginhoud
     rijen: list[Rij]  # every wijk, by regio and name
     keuze: Keuze
+
+    @property
+    def alle_te_openen(self) -> bool:
+        return all(r.te_openen for r in self.rijen)
 
     @property
     def schematisch(self) -> bool:
@@ -71,7 +76,17 @@ def kaart(session: Session, user: Gebruiker, naam: str, keuze: Keuze) -> Kaart:
     regios = dict(session.exec(select(Regio.id, Regio.naam)).all())
     grenzen = {g.wijk_id: g for g in session.exec(select(Wijkgrens))}
     wijken = sorted(session.exec(select(Wijk)), key=lambda w: (regios[w.regio_id], w.naam))
-    rijen = [Rij(w, regios[w.regio_id], inhoud.waarden.get(w.id, GEEN), grenzen.get(w.id)) for w in wijken]
+    te_openen = wijken_te_openen(session, user)
+    rijen = [
+        Rij(
+            w,
+            regios[w.regio_id],
+            inhoud.waarden.get(w.id, GEEN),
+            grenzen.get(w.id),
+            te_openen is None or w.id in te_openen,
+        )
+        for w in wijken
+    ]
     return Kaart(laag, inhoud, rijen, keuze)
 
 
@@ -83,9 +98,9 @@ def kaartlaag(k: Kaart) -> Kaartlaag:
             r.grens.geometrie,
             naam=r.wijk.naam,
             kleur=r.waarde.kleur,
-            url=url_for("wijken.wijk", code=r.wijk.code) if has_request_context() else None,
+            url=url_for("wijken.wijk", code=r.wijk.code) if r.te_openen and has_request_context() else None,
             tooltip=maps_kaart.tooltip(r.wijk.naam, [r.waarde.waarde, *r.waarde.toelichting]),
-            **_focus(k.keuze, r.wijk),
+            **_focus(k, r),
         )
         for r in k.rijen
         if r.grens is not None
@@ -111,10 +126,12 @@ def kaartlaag(k: Kaart) -> Kaartlaag:
     )
 
 
-def _focus(keuze: Keuze, wijk: Wijk) -> dict:
-    if keuze.wijk_id is None:
-        return {}
-    return {"nadruk": True} if wijk.id == keuze.wijk_id else {"gedimd": True}
+def _focus(k: Kaart, r: Rij) -> dict:
+    """A wijk's own map dims the others; on the map of all wijken the user's own stand out when not every
+    wijk opens for them."""
+    if k.keuze.wijk_id is None:
+        return {} if k.alle_te_openen or not r.te_openen else {"nadruk": True}
+    return {"nadruk": True} if r.wijk.id == k.keuze.wijk_id else {"gedimd": True}
 
 
 def focus(k: Kaart) -> tuple | None:

@@ -8,3 +8,4 @@ def init_app(app: Flask) -> None:
 
     app.register_blueprint(routes.bp)
     app.add_template_global(permissions.can_manage_themas, "mag_themas_beheren")
+    app.add_template_global(permissions.can_open_wijk, "mag_wijk_openen")

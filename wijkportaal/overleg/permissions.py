@@ -71,6 +71,11 @@ def can_view_wijk(session: Session, user: Gebruiker, wijk: Wijk) -> bool:
     return ids is None or wijk.id in ids
 
 
+def can_open_wijk(user: Gebruiker, wijk: Wijk) -> bool:
+    """For templates: whether a link to the wijk's page would open it (and not end in a 403)."""
+    return can_view_wijk(get_session(), user, wijk)
+
+
 def visible_wijk(code: str):
     """The wijk with this code, if the user may see it (404/403 otherwise)."""
     db = get_session()

@@ -11,7 +11,7 @@ def test_login_with_wrong_password_is_refused_in_dutch(client, make_user):
     user = make_user(Rol.SWV)
     response = client.post("/inloggen", data={"email": user.email, "wachtwoord": "fout-wachtwoord"})
     assert response.status_code == 422
-    assert "Onbekende combinatie van e-mailadres en wachtwoord" in response.get_data(as_text=True)
+    assert "E-mailadres of wachtwoord klopt niet" in response.get_data(as_text=True)
     assert client.get("/wijken").status_code == 302
 
 
@@ -128,3 +128,32 @@ def test_pages_are_in_dutch_and_errors_do_not_leak(client, auth, make_user):
     assert response.status_code == 404
     assert "Niet gevonden" in response.get_data(as_text=True)
     assert '<html lang="nl">' in response.get_data(as_text=True)
+
+
+def test_a_wrong_password_says_what_happened_and_the_form_keeps_the_address(client, make_user):
+    user = make_user(Rol.SWV)
+    response = client.post("/inloggen", data={"email": user.email, "wachtwoord": "fout-wachtwoord"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "E-mailadres of wachtwoord klopt niet." in page
+    assert "Niet opgeslagen" not in page
+    assert f'value="{user.email}"' in page
+    unknown = client.post("/inloggen", data={"email": "niemand@test.nl", "wachtwoord": "fout-wachtwoord"})
+    assert "E-mailadres of wachtwoord klopt niet." in unknown.get_data(as_text=True)  # no hint who exists
+
+
+def test_an_empty_login_form_asks_for_the_fields_not_for_saving(client):
+    response = client.post("/inloggen", data={"email": "", "wachtwoord": ""})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Niet ingelogd." in page and "Vul de gemarkeerde velden in." in page
+    assert "Niet opgeslagen" not in page and "klopt niet" not in page
+
+
+def test_the_login_page_links_to_how_to_get_a_new_password(client, app):
+    assert '<a href="/wachtwoord-vergeten">Wachtwoord vergeten?</a>' in client.get("/inloggen").text
+    page = client.get("/wachtwoord-vergeten").get_data(as_text=True)
+    assert "beheerder" in page and "via het bureau van het samenwerkingsverband" in page
+    app.config["BEHEER_CONTACT"] = "wijkportaal@swv-amsterdam-diemen.example"
+    page = client.get("/wachtwoord-vergeten").get_data(as_text=True)
+    assert "<strong>wijkportaal@swv-amsterdam-diemen.example</strong>" in page
