@@ -392,14 +392,14 @@ def test_a_decided_proposal_leaves_the_list(client, auth, db, geld):
     )
 
 
-def test_swv_staff_see_allocations_about_to_expire_and_vrijval_waiting(client, auth, geld):
+def test_swv_staff_see_allocations_about_to_expire_and_vrijval_waiting(bevestigd, client, auth, geld):
     p = geld
     for jaar, sbo, so in ((2023, "20", "10"), (2024, "18", "9")):
         auth.login(p.swv)
         data = {"wijk_id": p.osdorp.id, "schooljaar": jaar, "sbo": sbo, "so": so}
         assert client.post("/monitor/aantallen", data=data).status_code == 302
-    response = client.post(
-        "/monitor/osdorp/vrijval", data={"schooljaar": 2024, "pot_id": p.a.id, "toelichting": ""}
+    response = bevestigd(
+        "/monitor/osdorp/vrijval", {"schooljaar": 2024, "pot_id": p.a.id, "toelichting": ""}
     )
     assert response.status_code == 302
     auth.logout()
