@@ -1,10 +1,12 @@
 """Reads of the begroting: the overview of a year per group and line, the years there are, the changes."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlmodel import Session, select
 
 from ledger import Ledger
+from wijkportaal.auth.models import Gebruiker
 from wijkportaal.begroting.models import Groep, Regel, Wijziging, rekeningen
 from wijkportaal.begroting.rules import Bedragen, optelling, uit_saldi
 from wijkportaal.core import clock
@@ -77,6 +79,34 @@ def regel(session: Session, groep: str, naam: str) -> Regel | None:
     return session.exec(
         select(Regel).join(Groep, Groep.id == Regel.groep_id).where(Groep.naam == groep, Regel.naam == naam)
     ).first()
+
+
+@dataclass(frozen=True)
+class WijzigingRegel:
+    op: datetime
+    door: str | None  # None: the command line without --door
+    groep: str
+    regel: str
+    oud_cents: int
+    nieuw_cents: int
+    bron: str
+
+
+def recente_wijzigingen(session: Session, jaar: int, aantal: int = 50) -> list[WijzigingRegel]:
+    """The latest changes of the budget in `jaar`, newest first: when, by whom, which line, from what to what."""
+    rijen = session.exec(
+        select(Wijziging, Groep.naam, Regel.naam, Gebruiker.naam)
+        .join(Regel, Regel.id == Wijziging.regel_id)
+        .join(Groep, Groep.id == Regel.groep_id)
+        .outerjoin(Gebruiker, Gebruiker.id == Wijziging.gebruiker_id)
+        .where(Wijziging.jaar == jaar)
+        .order_by(Wijziging.op.desc(), Wijziging.id.desc())
+        .limit(aantal)
+    ).all()
+    return [
+        WijzigingRegel(w.op, door, groep, regel, w.oud_cents, w.nieuw_cents, w.bron)
+        for w, groep, regel, door in rijen
+    ]
 
 
 def wijzigingen(session: Session, regel_id: int, jaar: int) -> list[Wijziging]:

@@ -39,6 +39,7 @@ def _pagina(jaar: int, form: forms.ImportForm | None = None):
         "begroting/index.html",
         form,
         overzicht=queries.overzicht(db, jaar),
+        wijzigingen=queries.recente_wijzigingen(db, jaar),
         jaren=sorted(set(queries.jaren(db)) | {jaar}),
         mag_importeren=mag_importeren,
     )
