@@ -105,7 +105,9 @@ def test_uploading_a_changed_file(client, swv, db):
     wijzigingen = html.split("<h2>Wijzigingen in 2026</h2>", 1)[1]
     nieuwste = wijzigingen.split("<tbody>", 1)[1].split("</tr>", 1)[0]
     assert f"<td>{swv.naam}</td><td>Samenwerking in de wijk en regio / Nieuwe initiatieven</td>" in nieuwste
-    assert '<td class="num">€ 200.000,00</td><td class="num">€ 250.000,00</td><td>begroting.csv</td>' in nieuwste
+    assert (
+        '<td class="num">€ 200.000,00</td><td class="num">€ 250.000,00</td><td>begroting.csv</td>' in nieuwste
+    )
 
 
 def test_uploading_the_same_file_again_changes_nothing(client, swv, db):
