@@ -10,6 +10,7 @@ for the last money cannot both succeed."""
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from ledger import AccountKind, InsufficientFunds, Ledger, LedgerError, NotFound, Posting, TransactionDraft
@@ -225,7 +226,19 @@ class Resultaat:
 
 def importeer(session: Session, user, rijen: list[BegrotingRij], bron: str) -> Resultaat:
     """Bring the begroting in line with the rows of a file (already read without errors): groups and
-    lines that are new are added, every amount that differs is set. Lines not in the file stay as they are."""
+    lines that are new are added, every amount that differs is set. Lines not in the file stay as they are.
+
+    Two imports at the same moment that both add a group, a line or a year: the one that commits first
+    wins, the other is refused whole (the caller rolls it back) and can simply be run again."""
+    try:
+        return _importeer(session, user, rijen, bron)
+    except IntegrityError as fout:
+        raise BegrotingFout(
+            "Tegelijk is een ander begrotingsbestand ingelezen. Lees dit bestand opnieuw in.", "bestand"
+        ) from fout
+
+
+def _importeer(session: Session, user, rijen: list[BegrotingRij], bron: str) -> Resultaat:
     groepen = {g.naam: g for g in session.exec(select(Groep))}
     regels = {(r.groep_id, r.naam): r for r in session.exec(select(Regel))}
     nieuwe_groepen, nieuwe_regels, wijzigingen = [], [], []

@@ -97,3 +97,41 @@ def test_racing_commitments_never_exceed_the_years_budget(app, database_url, mak
             }
     check = runner.invoke(args=["ledger", "check"])
     assert check.exit_code == 0, check.output
+
+
+def test_two_imports_at_once_one_is_refused_whole_and_can_be_run_again(app, database_url, make_user):
+    """The second import waits for the first one's new groups; when the first commits, the second is
+    refused with a message (nothing half-imported), and running it again finds nothing to change."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("needs PostgreSQL's row locks (set WIJKPORTAAL_TEST_DATABASE_URL); SQLite has one writer")
+    from wijkportaal.begroting.rules import lees_bestand
+
+    from .conftest import PLAN
+
+    rijen = lees_bestand(PLAN.read_bytes(), PLAN.name).rijen
+    swv = make_user(Rol.SWV)
+    engine = app.extensions["db_engine"]
+    uitkomst: list[object] = []
+    with Session(engine, expire_on_commit=False) as eerste:
+        services.importeer(eerste, swv, rijen, PLAN.name)
+
+        def tweede_import() -> None:
+            with Session(engine, expire_on_commit=False) as tweede:
+                try:
+                    services.importeer(tweede, swv, rijen, PLAN.name)
+                    tweede.commit()
+                    uitkomst.append("ingelezen")
+                except Weigering as fout:
+                    tweede.rollback()
+                    uitkomst.append(str(fout))
+
+        thread = threading.Thread(target=tweede_import)
+        thread.start()
+        thread.join(timeout=2)
+        assert thread.is_alive(), "the second import should wait for the first one's new groups"
+        eerste.commit()
+    thread.join(timeout=60)
+    assert uitkomst == ["Tegelijk is een ander begrotingsbestand ingelezen. Lees dit bestand opnieuw in."]
+    with Session(engine) as session:
+        assert services.importeer(session, swv, rijen, PLAN.name).niets_veranderd
+        assert queries.overzicht(session, 2026).totaal.begroot == 481_519_900
