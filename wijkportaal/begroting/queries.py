@@ -68,6 +68,13 @@ def overzicht(session: Session, jaar: int) -> Overzicht:
     return Overzicht(jaar, per_groep, optelling(g.bedragen for g in per_groep))
 
 
+def bedragen(session: Session, regel: Regel, jaar: int) -> Bedragen:
+    """What one line holds in one year: budget, committed, paid and left (for a grant's decision)."""
+    r = rekeningen(regel.id, jaar)
+    saldi = {code: b.posted for code, b in Ledger(session).balances(list(r.eigen)).items()}
+    return uit_saldi(*(saldi.get(code, 0) for code in r.eigen))
+
+
 def jaren(session: Session) -> list[int]:
     """The years the begroting has amounts for, and this year, in order."""
     gevonden = set(session.exec(select(Wijziging.jaar).distinct()))

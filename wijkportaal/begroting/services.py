@@ -14,8 +14,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from ledger import AccountKind, InsufficientFunds, Ledger, LedgerError, NotFound, Posting, TransactionDraft
+from wijkportaal.begroting import queries
 from wijkportaal.begroting.models import Groep, Regel, Wijziging, rekeningen
-from wijkportaal.begroting.rules import Bedragen, BegrotingRij, uit_saldi
+from wijkportaal.begroting.rules import EERSTE_JAAR, LAATSTE_JAAR, BegrotingRij
 from wijkportaal.core import audit, clock
 from wijkportaal.core.db import lock_row
 from wijkportaal.core.errors import Weigering
@@ -43,17 +44,6 @@ def _saldo(book: Ledger, code: str) -> int:
         return 0
 
 
-def _bedragen(book: Ledger, regel: Regel, jaar: int) -> Bedragen:
-    r = rekeningen(regel.id, jaar)
-    saldi = {code: b.posted for code, b in book.balances(list(r.eigen)).items()}
-    return uit_saldi(*(saldi.get(code, 0) for code in r.eigen))
-
-
-def begroot(session: Session, regel: Regel, jaar: int) -> int:
-    """The budget of `regel` in `jaar` as booked in the ledger, in cents."""
-    return _bedragen(grootboek(session), regel, jaar).begroot
-
-
 _SOORTEN = {
     "beschikbaar": AccountKind.BEGROTING,
     "toegezegd": AccountKind.BEGROTING,
@@ -74,8 +64,8 @@ def _open_rekening(book: Ledger, regel: Regel, jaar: int, wat: str) -> str:
 
 
 def _controleer_jaar(jaar: int) -> None:
-    if not isinstance(jaar, int) or isinstance(jaar, bool) or not 2000 <= jaar <= 2100:
-        raise BegrotingFout("Kies een jaar tussen 2000 en 2100.", "jaar")
+    if not isinstance(jaar, int) or isinstance(jaar, bool) or not EERSTE_JAAR <= jaar <= LAATSTE_JAAR:
+        raise BegrotingFout(f"Kies een jaar tussen {EERSTE_JAAR} en {LAATSTE_JAAR}.", "jaar")
 
 
 def stel_bedrag_vast(
@@ -89,7 +79,7 @@ def stel_bedrag_vast(
     lock_row(session, Regel, regel.id)  # one change of a line at a time: the difference is read fresh
     book = grootboek(session)
     r = rekeningen(regel.id, jaar)
-    oud = _bedragen(book, regel, jaar).begroot
+    oud = queries.bedragen(session, regel, jaar).begroot
     verschil = cents - oud
     if verschil == 0:
         return None
