@@ -12,10 +12,11 @@ class AccountKind(StrEnum):
     COFINANCIERING = "cofinanciering"  # municipality or partner co-financing
     AANPAK = "aanpak"  # a collective approach funded from a pot; never below zero
     UITGAVEN = "uitgaven"  # money that has left the ledger: spending
+    BEGROTING = "begroting"  # a budget line's money for one year, free or committed; never below zero
 
     @property
     def may_not_go_negative(self) -> bool:
-        return self in (AccountKind.POT, AccountKind.AANPAK)
+        return self in (AccountKind.POT, AccountKind.AANPAK, AccountKind.BEGROTING)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ kind gets the root under which its natural balance has Beancount's expected sign
 
 - ``pot`` → ``Assets``: pooled money held for a wijk; its balance is positive.
 - ``aanpak`` → ``Assets``: money allocated to a collective approach and not yet spent; positive.
+- ``begroting`` → ``Assets``: a budget line's money for one year, free to commit or committed and
+  not yet paid; positive (its counterpart is the line's ``budget`` account).
 - ``uitgaven`` → ``Expenses``: money that has left the ledger as spending; positive.
 - ``bijdrage`` → ``Equity``: what a participant (a board, the SWV, a partner) put into the pools
   is its stake in money the participants hold together, not income the pool earned; negative.
@@ -49,6 +51,7 @@ CURRENCY = "EUR"
 ROOTS: dict[AccountKind, str] = {
     AccountKind.POT: "Assets",
     AccountKind.AANPAK: "Assets",
+    AccountKind.BEGROTING: "Assets",
     AccountKind.UITGAVEN: "Expenses",
     AccountKind.BIJDRAGE: "Equity",
     AccountKind.BUDGET: "Equity",

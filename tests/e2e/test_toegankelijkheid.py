@@ -89,6 +89,7 @@ PAGES = [
     ("dekking", "swv", "/expertise/dekking", "12-dekking.png"),
     ("grafieken", "swv", "/overzicht/grafieken", "13-grafieken.png"),
     ("monitor", "swv", "/monitor", None),
+    ("begroting", "swv", "/begroting?jaar=2026", "14-begroting.png"),
 ]
 
 

@@ -50,7 +50,7 @@ from wijkportaal.core.db import make_engine
 
 PENDING, POSTED, VOIDED = ReservationStatus.PENDING, ReservationStatus.POSTED, ReservationStatus.VOIDED
 SOURCES = (AccountKind.BIJDRAGE, AccountKind.BUDGET, AccountKind.COFINANCIERING)
-NO_NEGATIVE = (AccountKind.POT, AccountKind.AANPAK)
+NO_NEGATIVE = (AccountKind.POT, AccountKind.AANPAK, AccountKind.BEGROTING)
 UNKNOWN_ID = 2_000_000_000
 
 dates = st.dates(date(2025, 8, 1), date(2027, 7, 31))

@@ -349,3 +349,34 @@ class TransactiesQuery(BaseModel):
 
     limit: int = Field(default=50, ge=1, le=200, description="Hoeveel transacties (1-200).")
     offset: int = Field(default=0, ge=0, le=1_000_000, description="Hoeveel nieuwste transacties overslaan.")
+
+
+# Begroting: responses (amounts in integer euro cents)
+
+
+class BegrotingBedragen(_Schema):
+    """What a line, a group or the whole begroting holds in a year, in euro cents."""
+
+    begroot: Centen = Field(description="Het begrote bedrag, in centen.")
+    toegezegd: Centen = Field(description="Toegezegd (betaald of nog niet), in centen.")
+    betaald: Centen = Field(description="Betaald, in centen.")
+    resterend: Centen = Field(description="Begroot min toegezegd, in centen.")
+
+
+class BegrotingRegel(BegrotingBedragen):
+    naam: str
+
+
+class BegrotingGroep(BegrotingBedragen):
+    """A group with its lines; its amounts are the sum of its lines."""
+
+    naam: str
+    regels: list[BegrotingRegel] = Field(description="Op de volgorde van de begroting.")
+
+
+class Begroting(_Schema):
+    """The begroting of one year per group and line; the total is the sum of the groups."""
+
+    jaar: int
+    groepen: list[BegrotingGroep] = Field(description="Op de volgorde van de begroting.")
+    totaal: BegrotingBedragen

@@ -38,6 +38,8 @@ BEHEERT_REFERENTIE = frozenset({Rol.SWV, Rol.BEHEERDER})
 # Act for the SWV with money: open pots, record the SWV's contributions, the vrijval and co-financing,
 # keep the monitor's counts and targets.
 BEHEERT_SWV_GELD = frozenset({Rol.SWV, Rol.DIRECTEUR})
+# Load the SWV's meerjarenbegroting (its groups, lines and amounts per year).
+STELT_BEGROTING_VAST = frozenset({Rol.SWV})
 # Manage users, roles and API tokens.
 BEHEERT_GEBRUIKERS = frozenset({Rol.BEHEERDER})
 # Act for a school board (bevoegd gezag): contribute, propose and decide for their own board.

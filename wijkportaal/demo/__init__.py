@@ -13,6 +13,7 @@ from wijkportaal.auth.passwords import hash_password
 from wijkportaal.core import clock
 from wijkportaal.core.roles import Rol
 from wijkportaal.demo import teksten
+from wijkportaal.demo.begroting import laad_begroting
 from wijkportaal.demo.expertise import laad_expertise
 from wijkportaal.demo.grenzen import laad_schematische_grenzen
 from wijkportaal.demo.organisaties import OSDORP, Organisaties, maak_organisaties
@@ -59,13 +60,14 @@ def load_demo(session: Session, today: date | None = None) -> str:
     laad_verwijzingen(session, today, SEED)
     laad_schematische_grenzen(session, SEED)  # after the schools exist: it places them in their wijk
     aanbod, voorzieningen = laad_expertise(session, today, SEED, regios, wijken, orgs)
+    begroting = laad_begroting(session, gebruikers[f"swv@{DEMO_DOMEIN}"])
 
     return (
         f"Demo-data geladen: {len(regios)} regio's, {len(wijken)} wijken, {len(orgs.besturen)} besturen, "
         f"{orgs.aantal_scholen} scholen, {len(orgs.partners)} partnerorganisaties, "
         f"{len(overleggen)} wijkoverleggen met {bijeenkomsten} bijeenkomsten, "
         f"{len(gebruikers) + len(voorzitters) - 1} gebruikers; {potten}; "
-        f"{aanbod} keer expertise-aanbod en {voorzieningen} voorzieningen."
+        f"{aanbod} keer expertise-aanbod en {voorzieningen} voorzieningen; {begroting}."
     )
 
 

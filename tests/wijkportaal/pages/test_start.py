@@ -398,9 +398,7 @@ def test_swv_staff_see_allocations_about_to_expire_and_vrijval_waiting(bevestigd
         auth.login(p.swv)
         data = {"wijk_id": p.osdorp.id, "schooljaar": jaar, "sbo": sbo, "so": so}
         assert client.post("/monitor/aantallen", data=data).status_code == 302
-    response = bevestigd(
-        "/monitor/osdorp/vrijval", {"schooljaar": 2024, "pot_id": p.a.id, "toelichting": ""}
-    )
+    response = bevestigd("/monitor/osdorp/vrijval", {"schooljaar": 2024, "pot_id": p.a.id, "toelichting": ""})
     assert response.status_code == 302
     auth.logout()
     items = start(client, auth, p.swv)["Wat nu op u wacht"]
