@@ -24,6 +24,7 @@ def template_folder() -> Path:
 # tables (see `wijkportaal.models`). The import direction is checked by `lint-imports` (pyproject.toml).
 FEATURES = (
     "auth",
+    "mail",
     "wijken",
     "besluiten",
     "overleg",

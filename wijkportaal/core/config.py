@@ -2,7 +2,21 @@
 
 import os
 
-ENV_KEYS = ("DATABASE_URL", "SECRET_KEY", "SESSION_COOKIE_SECURE", "RATELIMIT_STORAGE_URI", "KAART_TEGELS")
+ENV_KEYS = (
+    "DATABASE_URL",
+    "SECRET_KEY",
+    "SESSION_COOKIE_SECURE",
+    "RATELIMIT_STORAGE_URI",
+    "KAART_TEGELS",
+    "BASE_URL",
+    "MAIL_BACKEND",
+    "MAIL_SMTP_HOST",
+    "MAIL_SMTP_PORT",
+    "MAIL_SMTP_STARTTLS",
+    "MAIL_SMTP_USER",
+    "MAIL_SMTP_PASSWORD",
+    "MAIL_FROM",
+)
 
 
 class Defaults:
@@ -21,6 +35,18 @@ class Defaults:
     TIMEZONE = "Europe/Amsterdam"
     SWV_GEMEENTEN = ("AMSTERDAM", "DIEMEN")  # `flask import duo` keeps the schools of these (GEMEENTENAAM)
     KAART_TEGELS = "openstreetmap"  # background tiles of the maps (maps.kaart.TEGELS); "geen" for none
+    BASE_URL = None  # the portal's address for links in e-mail, e.g. https://wijkportaal.swvamsterdam.nl
+    # E-mail (wijkportaal.mail): `smtp`, `bestand` (.eml files in instance/mail/, the default) or `console`
+    MAIL_BACKEND = "bestand"
+    MAIL_SMTP_HOST = "localhost"
+    MAIL_SMTP_PORT = 25
+    MAIL_SMTP_STARTTLS = False
+    MAIL_SMTP_USER = None
+    MAIL_SMTP_PASSWORD = None
+    MAIL_FROM = "Wijkportaal <noreply@wijkportaal.invalid>"
+    MAIL_MAX_POGINGEN = 5  # failed attempts before a message is marked failed
+    MAIL_RETRY_MINUTEN = 1  # backoff: 1, 2, 4, 8 … minutes after the 1st, 2nd, 3rd … failure
+    MAIL_OVERZICHT_UUR = 7  # the daily and weekly digests go out from this hour
 
 
 def from_environment() -> dict:

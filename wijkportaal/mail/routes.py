@@ -1,0 +1,106 @@
+"""E-mail: each user's notification settings, and the beheerder's view of the outbox.
+
+/instellingen                              (GET, POST) the user's own notification settings
+/beheer/mail                               failed and held messages, bounced addresses
+/beheer/mail/<id>/opnieuw                  (POST) resend a failed or held message
+/beheer/mail/bounces                       (POST) mark an address bounced
+/beheer/mail/bounces/<id>/opheffen         (POST) the address works again
+"""
+
+from flask import Blueprint, flash, redirect, url_for
+from flask_login import current_user, login_required
+
+from wijkportaal.core.access import get_or_404_403, require
+from wijkportaal.core.db import get_session
+from wijkportaal.core.errors import Weigering
+from wijkportaal.core.views import render_form, toon_fout, weiger_en_terug
+from wijkportaal.mail import queries, services
+from wijkportaal.mail.forms import BounceForm, voorkeuren_form
+from wijkportaal.mail.models import Bericht, Bounce
+from wijkportaal.mail.permissions import can_manage_mail, can_set_voorkeuren
+from wijkportaal.mail.rules import SOORTEN, instelbare_soorten
+
+bp = Blueprint("mail", __name__)
+
+
+@bp.route("/instellingen", methods=["GET", "POST"])
+@login_required
+def instellingen():
+    """The user's own settings: per message type direct, a daily or weekly digest, or off."""
+    require(can_set_voorkeuren(current_user))
+    db = get_session()
+    form = voorkeuren_form(queries.voorkeuren(db, current_user.id))
+    if form.validate_on_submit():
+        try:
+            services.zet_voorkeuren(
+                db, current_user, {s.naam: form[s.naam].data for s in instelbare_soorten()}
+            )
+        except Weigering as fout:
+            toon_fout(form, fout)
+        else:
+            flash("Uw instellingen zijn bewaard.", "success")
+            return redirect(url_for("mail.instellingen"))
+    return render_form("mail/instellingen.html", form, soorten=instelbare_soorten())
+
+
+def _beheer_pagina(form=None):
+    db = get_session()
+    return render_form(
+        "mail/beheer.html",
+        form or BounceForm(),
+        berichten=queries.aandacht(db),
+        bounces=queries.bounces(db),
+        tellingen=queries.tellingen(db),
+        soorten=SOORTEN,
+    )
+
+
+@bp.route("/beheer/mail")
+@login_required
+def beheer():
+    """Failed messages and messages held for a bounced address, with a resend button; the bounces."""
+    require(can_manage_mail(current_user))
+    return _beheer_pagina()
+
+
+@bp.post("/beheer/mail/<int:bericht_id>/opnieuw")
+@login_required
+def opnieuw(bericht_id: int):
+    """Queue a failed or held message again; a second press changes nothing."""
+    bericht = get_or_404_403(Bericht, bericht_id, lambda user, _b: can_manage_mail(user))
+    try:
+        gedaan = services.opnieuw_versturen(get_session(), bericht)
+    except Weigering as fout:
+        return weiger_en_terug(fout, url_for("mail.beheer"))
+    if gedaan:
+        flash(f"Het bericht aan {bericht.adres} staat weer in de wachtrij.", "success")
+    else:
+        flash(f"Het bericht aan {bericht.adres} stond al in de wachtrij of is verzonden.", "info")
+    return redirect(url_for("mail.beheer"), 303)
+
+
+@bp.post("/beheer/mail/bounces")
+@login_required
+def bounce():
+    """Mark an address bounced: mail to it is held and shown here."""
+    require(can_manage_mail(current_user))
+    form = BounceForm()
+    if form.validate_on_submit():
+        try:
+            services.markeer_bounce(get_session(), form.adres.data, form.reden.data or "", current_user)
+        except Weigering as fout:
+            toon_fout(form, fout)
+        else:
+            flash(f"{form.adres.data} is gemarkeerd als onbestelbaar.", "success")
+            return redirect(url_for("mail.beheer"), 303)
+    return _beheer_pagina(form)
+
+
+@bp.post("/beheer/mail/bounces/<int:bounce_id>/opheffen")
+@login_required
+def opheffen(bounce_id: int):
+    """The address works again; held messages can then be resent."""
+    gevonden = get_or_404_403(Bounce, bounce_id, lambda user, _b: can_manage_mail(user))
+    services.hef_bounce_op(get_session(), gevonden.adres)
+    flash(f"De markering van {gevonden.adres} is opgeheven.", "success")
+    return redirect(url_for("mail.beheer"), 303)
