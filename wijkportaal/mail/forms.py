@@ -4,6 +4,7 @@ from wtforms import EmailField, RadioField, StringField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from wijkportaal.core.forms import Form
+from wijkportaal.core.forms import keuzes as choices
 from wijkportaal.mail.models import Frequentie
 from wijkportaal.mail.rules import instelbare_soorten, keuzes
 
@@ -29,7 +30,7 @@ def voorkeuren_form(huidig: dict[str, Frequentie], **kw) -> VoorkeurenForm:
     for s in instelbare_soorten():
         velden[s.naam] = RadioField(
             s.label,
-            choices=[(f.value, f.label) for f in keuzes(s)],
+            choices=choices((f.value, f.label) for f in keuzes(s)),
             default=huidig.get(s.naam, s.standaard).value,
             validate_choice=True,
             description="Vraagt iets van u: kan niet uit." if s.moet_handelen else "",
