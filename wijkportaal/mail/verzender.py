@@ -1,11 +1,14 @@
-"""The sender: deliver what is due in the outbox, one message per transaction, so a crash or a second
-sender never delivers a message twice and a failing mail server loses nothing.
+"""The sender: deliver what is due in the outbox so that a crash or a second sender never delivers a
+message twice and a failing mail server loses nothing.
 
-Each message is first claimed (its next attempt moved `MAIL_CLAIM_SECONDEN` ahead, only if nobody
-changed it meanwhile), then sent, then marked. A failure counts an attempt and schedules the next one
-with exponential backoff (`MAIL_RETRY_MINUTEN` × 1, 2, 4, …); after `MAIL_MAX_POGINGEN` it is failed."""
+A run claims a batch of due messages in one transaction (their next attempt moved `MAIL_CLAIM_SECONDEN`
+ahead, only where nobody changed it meanwhile; PostgreSQL skips rows another sender has locked), then
+sends them one by one over one connection and records each result in its own transaction. A failure
+counts an attempt and schedules the next one with exponential backoff (`MAIL_RETRY_MINUTEN` × 1, 2, 4,
+…); after `MAIL_MAX_POGINGEN` the message is failed. A sender that dies between sending and recording
+leaves only that message to be sent again after the claim expires."""
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -14,10 +17,11 @@ from flask import Flask
 from sqlmodel import Session, select
 
 from wijkportaal.core import clock
-from wijkportaal.mail import queries
 from wijkportaal.mail.afleveren import AfleverFout, afzender, bouw, verbinding
-from wijkportaal.mail.models import Bericht, BerichtStatus
+from wijkportaal.mail.models import Bericht, BerichtStatus, Bijlage, Bounce
 from wijkportaal.mail.rules import volgende_poging
+
+BATCH = 100
 
 
 @dataclass
@@ -32,10 +36,39 @@ class Telling:
         )
 
 
+def _claim(session: Session, nu, tot, limiet: int) -> list[int]:
+    """Take up to `limiet` due messages for this sender; the ids it got."""
+    kandidaten = (
+        select(Bericht.id)
+        .where(Bericht.status == BerichtStatus.WACHTEND, Bericht.volgende_poging_op <= nu)
+        .order_by(Bericht.volgende_poging_op, Bericht.id)
+        .limit(limiet)
+        .with_for_update(skip_locked=True)
+    )
+    ids = list(session.exec(kandidaten).all())
+    if not ids:
+        return []
+    genomen = session.execute(
+        sa.update(Bericht)
+        .where(
+            Bericht.id.in_(ids),
+            Bericht.status == BerichtStatus.WACHTEND,
+            Bericht.volgende_poging_op <= nu,
+        )
+        .values(volgende_poging_op=tot)
+        .returning(Bericht.id)
+    )
+    return sorted(genomen.scalars().all())
+
+
+def _markeer(session: Session, bericht_id: int, **waarden) -> None:
+    session.execute(sa.update(Bericht).where(Bericht.id == bericht_id).values(**waarden))
+    session.commit()
+
+
 def verstuur_wachtende(app: Flask, limiet: int | None = None) -> Telling:
     """Deliver every message that is due now (at most `limiet`) and return the counts."""
     config = app.config
-    engine = app.extensions["db_engine"]
     max_pogingen = int(config.get("MAIL_MAX_POGINGEN", 5))
     basis = int(config.get("MAIL_RETRY_MINUTEN", 1))
     claim = timedelta(seconds=int(config.get("MAIL_CLAIM_SECONDEN", 300)))
@@ -44,58 +77,88 @@ def verstuur_wachtende(app: Flask, limiet: int | None = None) -> Telling:
     telling = Telling()
     gedaan = 0
     try:
-        while limiet is None or gedaan < limiet:
-            with Session(engine, expire_on_commit=False) as session:
+        with Session(app.extensions["db_engine"], expire_on_commit=False) as session:
+            while limiet is None or gedaan < limiet:
                 nu = clock.now()
-                volgende = session.exec(
-                    select(Bericht.id, Bericht.volgende_poging_op)
-                    .where(Bericht.status == BerichtStatus.WACHTEND, Bericht.volgende_poging_op <= nu)
-                    .order_by(Bericht.volgende_poging_op, Bericht.id)
-                    .limit(1)
-                ).first()
-                if volgende is None:
+                ids = _claim(
+                    session, nu, nu + claim, BATCH if limiet is None else min(BATCH, limiet - gedaan)
+                )
+                session.commit()
+                if not ids:
                     break
-                bericht_id, gepland = volgende
-                geclaimd = session.execute(
-                    sa.update(Bericht)
-                    .where(
-                        Bericht.id == bericht_id,
-                        Bericht.status == BerichtStatus.WACHTEND,
-                        Bericht.volgende_poging_op == gepland,
+                gedaan += len(ids)
+                berichten = session.exec(
+                    select(Bericht).where(Bericht.id.in_(ids)).order_by(Bericht.id)
+                ).all()
+                bijlagen = defaultdict(list)
+                for bijlage in session.exec(
+                    select(Bijlage).where(Bijlage.bericht_id.in_(ids)).order_by(Bijlage.id)
+                ):
+                    bijlagen[bijlage.bericht_id].append(bijlage)
+                adressen = {b.adres.strip().lower() for b in berichten}
+                bounced = set(session.exec(select(Bounce.adres).where(Bounce.adres.in_(adressen))).all())
+                session.commit()
+                for bericht in berichten:
+                    _verstuur_een(
+                        session,
+                        app,
+                        backend,
+                        bericht,
+                        bijlagen[bericht.id],
+                        bounced,
+                        van,
+                        telling,
+                        max_pogingen,
+                        basis,
                     )
-                    .values(volgende_poging_op=nu + claim)
-                ).rowcount
-                session.commit()
-                if geclaimd != 1:
-                    continue  # another sender took it
-                gedaan += 1
-                bericht = session.get(Bericht, bericht_id)
-                if queries.is_bounced(session, bericht.adres):
-                    bericht.status = BerichtStatus.VASTGEHOUDEN
-                    bericht.laatste_fout = "Vastgehouden: het adres staat als onbestelbaar gemarkeerd."
-                    telling.aantallen["vastgehouden"] += 1
-                else:
-                    msg = bouw(bericht, queries.bijlagen(session, bericht.id), van)
-                    try:
-                        backend.verstuur(msg, f"{nu:%Y%m%d-%H%M%S}-{bericht.id}.eml")
-                    except AfleverFout as fout:
-                        bericht.pogingen += 1
-                        bericht.laatste_fout = str(fout)[:500]
-                        if bericht.pogingen >= max_pogingen:
-                            bericht.status = BerichtStatus.MISLUKT
-                            telling.aantallen["mislukt"] += 1
-                        else:
-                            bericht.volgende_poging_op = volgende_poging(nu, bericht.pogingen, basis)
-                            telling.aantallen["opnieuw"] += 1
-                        app.logger.warning("mail %s naar %s: %s", bericht.id, bericht.adres, fout)
-                    else:
-                        bericht.pogingen += 1
-                        bericht.status = BerichtStatus.VERZONDEN
-                        bericht.verzonden_op = clock.now()
-                        bericht.laatste_fout = None
-                        telling.aantallen["verzonden"] += 1
-                session.add(bericht)
-                session.commit()
     finally:
         backend.sluit()
     return telling
+
+
+def _verstuur_een(
+    session, app, backend, bericht, bijlagen, bounced, van, telling, max_pogingen, basis
+) -> None:
+    nu = clock.now()
+    if bericht.adres.strip().lower() in bounced:
+        telling.aantallen["vastgehouden"] += 1
+        _markeer(
+            session,
+            bericht.id,
+            status=BerichtStatus.VASTGEHOUDEN,
+            laatste_fout="Vastgehouden: het adres staat als onbestelbaar gemarkeerd.",
+        )
+        return
+    try:
+        backend.verstuur(bouw(bericht, bijlagen, van), f"{nu:%Y%m%d-%H%M%S}-{bericht.id}.eml")
+    except AfleverFout as fout:
+        pogingen = bericht.pogingen + 1
+        app.logger.warning("mail %s naar %s: %s", bericht.id, bericht.adres, fout)
+        if pogingen >= max_pogingen:
+            telling.aantallen["mislukt"] += 1
+            _markeer(
+                session,
+                bericht.id,
+                pogingen=pogingen,
+                laatste_fout=str(fout)[:500],
+                status=BerichtStatus.MISLUKT,
+            )
+        else:
+            telling.aantallen["opnieuw"] += 1
+            _markeer(
+                session,
+                bericht.id,
+                pogingen=pogingen,
+                laatste_fout=str(fout)[:500],
+                volgende_poging_op=volgende_poging(nu, pogingen, basis),
+            )
+        return
+    telling.aantallen["verzonden"] += 1
+    _markeer(
+        session,
+        bericht.id,
+        pogingen=bericht.pogingen + 1,
+        status=BerichtStatus.VERZONDEN,
+        verzonden_op=clock.now(),
+        laatste_fout=None,
+    )

@@ -176,3 +176,17 @@ def test_mail_settings_come_from_the_environment(monkeypatch):
     assert instellingen["MAIL_BACKEND"] == "smtp" and instellingen["MAIL_SMTP_HOST"] == "smtp.example.nl"
     assert instellingen["MAIL_SMTP_PORT"] == "587" and instellingen["MAIL_SMTP_STARTTLS"] is True
     assert instellingen["MAIL_FROM"] == "Wijkportaal <portaal@swv.nl>"
+
+
+def test_two_senders_at_once_deliver_each_message_exactly_once(app, db, make_user, plaats, postbus):
+    from concurrent.futures import ThreadPoolExecutor
+
+    leden = [make_user(Rol.SCHOOLLEIDER) for _ in range(3)]
+    for i in range(30):
+        plaats(leden[i % 3], onderwerp=f"Bericht {i}")
+    with ThreadPoolExecutor(2) as pool:
+        tellingen = list(pool.map(lambda _: verzender.verstuur_wachtende(app), range(2)))
+
+    assert sum(t.aantallen["verzonden"] for t in tellingen) == 30
+    onderwerpen = sorted(o.bericht["Subject"] for o in postbus.ontvangen)
+    assert onderwerpen == sorted(f"Bericht {i}" for i in range(30))
