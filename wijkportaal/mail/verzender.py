@@ -134,24 +134,14 @@ def _verstuur_een(
     except AfleverFout as fout:
         pogingen = bericht.pogingen + 1
         app.logger.warning("mail %s naar %s: %s", bericht.id, bericht.adres, fout)
-        if pogingen >= max_pogingen:
-            telling.aantallen["mislukt"] += 1
-            _markeer(
-                session,
-                bericht.id,
-                pogingen=pogingen,
-                laatste_fout=str(fout)[:500],
-                status=BerichtStatus.MISLUKT,
-            )
-        else:
-            telling.aantallen["opnieuw"] += 1
-            _markeer(
-                session,
-                bericht.id,
-                pogingen=pogingen,
-                laatste_fout=str(fout)[:500],
-                volgende_poging_op=volgende_poging(nu, pogingen, basis),
-            )
+        opgeven = pogingen >= max_pogingen
+        telling.aantallen["mislukt" if opgeven else "opnieuw"] += 1
+        volgende = (
+            {"status": BerichtStatus.MISLUKT}
+            if opgeven
+            else {"volgende_poging_op": volgende_poging(nu, pogingen, basis)}
+        )
+        _markeer(session, bericht.id, pogingen=pogingen, laatste_fout=str(fout)[:500], **volgende)
         return
     telling.aantallen["verzonden"] += 1
     _markeer(
