@@ -31,6 +31,7 @@ class Defaults:
     WTF_I18N_ENABLED = False  # use WTForms' bundled Dutch messages (wijkportaal.core.forms.Form)
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_LOGIN = "10 per minute"
+    RATELIMIT_HERSTEL = "5 per 15 minutes"  # requests for a password link, per address of the requester
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     TIMEZONE = "Europe/Amsterdam"
     SWV_GEMEENTEN = ("AMSTERDAM", "DIEMEN")  # `flask import duo` keeps the schools of these (GEMEENTENAAM)

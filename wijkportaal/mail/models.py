@@ -109,3 +109,18 @@ class Voorkeur(SQLModel, table=True):
     gebruiker_id: int = Field(foreign_key="gebruikers.id", index=True)
     soort: str = Field(max_length=40)
     frequentie: Frequentie = Field(sa_type=enum_type(Frequentie))
+
+
+class WachtwoordHerstel(SQLModel, table=True):
+    """A one-time link to set a new password, sent by mail; only its SHA-256 is stored.
+
+    It lives here and not in `auth` because it is sent through the outbox, and `auth` sits below `mail`."""
+
+    __tablename__ = "wachtwoord_herstel"
+
+    id: int | None = Field(default=None, primary_key=True)
+    gebruiker_id: int = Field(foreign_key="gebruikers.id", index=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    aangemaakt_op: NaiveDatetime = Field(default_factory=now)
+    verloopt_op: NaiveDatetime
+    gebruikt_op: NaiveDatetime | None = None

@@ -2,8 +2,17 @@
 
 from sqlmodel import Session, select
 
-from wijkportaal.mail.models import Bericht, BerichtStatus, Bijlage, Bounce, Frequentie, Voorkeur
-from wijkportaal.mail.rules import SOORTEN
+from wijkportaal.core.clock import now
+from wijkportaal.mail.models import (
+    Bericht,
+    BerichtStatus,
+    Bijlage,
+    Bounce,
+    Frequentie,
+    Voorkeur,
+    WachtwoordHerstel,
+)
+from wijkportaal.mail.rules import SOORTEN, herstel_digest
 
 
 def voorkeuren(session: Session, gebruiker_id: int) -> dict[str, Frequentie]:
@@ -57,3 +66,16 @@ def tellingen(session: Session) -> dict[BerichtStatus, int]:
 
 def bijlagen(session: Session, bericht_id: int) -> list[Bijlage]:
     return list(session.exec(select(Bijlage).where(Bijlage.bericht_id == bericht_id).order_by(Bijlage.id)))
+
+
+def geldig_herstel(session: Session, token: str) -> WachtwoordHerstel | None:
+    """The unused, unexpired password link of an active user that `token` opens, or None."""
+    from wijkportaal.auth.models import Gebruiker
+
+    herstel = session.exec(
+        select(WachtwoordHerstel).where(WachtwoordHerstel.token_hash == herstel_digest(token))
+    ).first()
+    if herstel is None or herstel.gebruikt_op is not None or herstel.verloopt_op <= now():
+        return None
+    gebruiker = session.get(Gebruiker, herstel.gebruiker_id)
+    return herstel if gebruiker is not None and gebruiker.is_actief else None

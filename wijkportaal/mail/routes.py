@@ -5,17 +5,20 @@
 /beheer/mail/<id>/opnieuw                  (POST) resend a failed or held message
 /beheer/mail/bounces                       (POST) mark an address bounced
 /beheer/mail/bounces/<id>/opheffen         (POST) the address works again
+/wachtwoord-vergeten                       (GET, POST) ask for a one-time link to set a new password
+/wachtwoord-herstellen/<token>             (GET, POST) set the new password through that link
 """
 
-from flask import Blueprint, flash, redirect, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from wijkportaal.core.access import get_or_404_403, require
 from wijkportaal.core.db import get_session
 from wijkportaal.core.errors import Weigering
-from wijkportaal.core.views import render_form, toon_fout, weiger_en_terug
+from wijkportaal.core.extensions import limiter
+from wijkportaal.core.views import bewaar, render_form, toon_fout, weiger_en_terug
 from wijkportaal.mail import queries, services
-from wijkportaal.mail.forms import BounceForm, voorkeuren_form
+from wijkportaal.mail.forms import BounceForm, NieuwWachtwoordForm, VergetenForm, voorkeuren_form
 from wijkportaal.mail.models import Bericht, Bounce
 from wijkportaal.mail.permissions import can_manage_mail, can_set_voorkeuren
 from wijkportaal.mail.rules import SOORTEN, instelbare_soorten
@@ -104,3 +107,41 @@ def opheffen(bounce_id: int):
     services.hef_bounce_op(get_session(), gevonden.adres)
     flash(f"De markering van {gevonden.adres} is opgeheven.", "success")
     return redirect(url_for("mail.beheer"), 303)
+
+
+VERGETEN_MELDING = (
+    "Als dit adres bij een account hoort, staat er een e-mail met een link naar u onderweg. "
+    "De link werkt één keer en een uur lang. Geen e-mail gekregen? Kijk in uw spam of vraag de beheerder."
+)
+
+
+def _herstel_limiet() -> str:
+    return current_app.config.get("RATELIMIT_HERSTEL", "5 per 15 minutes")
+
+
+@bp.route("/wachtwoord-vergeten", methods=["GET", "POST"])
+@limiter.limit(_herstel_limiet, methods=["POST"])
+def wachtwoord_vergeten():
+    """Ask for a link to set a new password; the answer is the same whether or not the address is known."""
+    form = VergetenForm()
+    if form.validate_on_submit():
+        services.vraag_herstel_aan(get_session(), form.email.data)
+        flash(VERGETEN_MELDING, "info")
+        return redirect(url_for("auth.login"))
+    return render_form("mail/wachtwoord_vergeten.html", form)
+
+
+@bp.route("/wachtwoord-herstellen/<token>", methods=["GET", "POST"])
+def herstel(token: str):
+    """Set a new password through a one-time link from the mail."""
+    db = get_session()
+    if queries.geldig_herstel(db, token) is None:
+        return render_template("mail/herstel_verlopen.html", form=VergetenForm()), 404
+    form = NieuwWachtwoordForm()
+    klaar = bewaar(
+        form,
+        lambda: services.herstel_wachtwoord(db, token, form.wachtwoord.data),
+        "Uw nieuwe wachtwoord is ingesteld. Log ermee in.",
+        lambda _: url_for("auth.login"),
+    )
+    return klaar or render_form("mail/herstel.html", form, token=token)

@@ -73,3 +73,10 @@ def overzicht_periode(frequentie: Frequentie, nu: datetime) -> tuple[str, dateti
     jaar, week, _ = vandaag.isocalendar()
     maandag = date.fromisocalendar(jaar, week, 1)
     return f"{jaar}-W{week:02d}", datetime.combine(maandag, datetime.min.time())
+
+
+def herstel_digest(token: str) -> str:
+    """What is stored of a password link's token: its SHA-256, so a database leak opens no account."""
+    import hashlib
+
+    return hashlib.sha256(token.encode()).hexdigest()

@@ -10,8 +10,16 @@ from sqlmodel import Session, select
 from wijkportaal.core.clock import now
 from wijkportaal.core.errors import Weigering
 from wijkportaal.mail import queries
-from wijkportaal.mail.models import Bericht, BerichtStatus, Bijlage, Bounce, Frequentie, Voorkeur
-from wijkportaal.mail.rules import SOORTEN, keuzes, overzicht_periode, soort, veilige_kop
+from wijkportaal.mail.models import (
+    Bericht,
+    BerichtStatus,
+    Bijlage,
+    Bounce,
+    Frequentie,
+    Voorkeur,
+    WachtwoordHerstel,
+)
+from wijkportaal.mail.rules import SOORTEN, herstel_digest, keuzes, overzicht_periode, soort, veilige_kop
 
 
 def basis_url() -> str:
@@ -195,3 +203,66 @@ def maak_overzichten(session: Session, nu: datetime | None = None) -> int:
         gemaakt += 1
     session.flush()
     return gemaakt
+
+
+HERSTEL_GELDIG = timedelta(hours=1)
+HERSTEL_PER_UUR = 3  # links per user per hour; more requests are answered the same but send nothing
+
+
+def vraag_herstel_aan(session: Session, email: str) -> None:
+    """Queue a one-time link to set a new password, if `email` belongs to an active user.
+
+    The caller answers the same whether or not it does, so the form tells nobody who has an account."""
+    import secrets
+
+    from wijkportaal.auth.models import Gebruiker
+
+    gebruiker = session.exec(select(Gebruiker).where(Gebruiker.email == email.strip().lower())).first()
+    if gebruiker is None or not gebruiker.is_actief:
+        return
+    nu = now()
+    recent = session.exec(
+        select(WachtwoordHerstel.id).where(
+            WachtwoordHerstel.gebruiker_id == gebruiker.id,
+            WachtwoordHerstel.aangemaakt_op > nu - timedelta(hours=1),
+        )
+    ).all()
+    if len(recent) >= HERSTEL_PER_UUR:
+        return
+    token = secrets.token_urlsafe(32)
+    herstel = WachtwoordHerstel(
+        gebruiker_id=gebruiker.id,
+        token_hash=herstel_digest(token),
+        aangemaakt_op=nu,
+        verloopt_op=nu + HERSTEL_GELDIG,
+    )
+    session.add(herstel)
+    session.flush()
+    plaats(
+        session,
+        ontvanger=gebruiker,
+        soort_naam="wachtwoord_herstel",
+        onderwerp="Een nieuw wachtwoord voor het Wijkportaal",
+        link=url("mail.herstel", token=token),
+        context={"verloopt_op": herstel.verloopt_op},
+    )
+
+
+def herstel_wachtwoord(session: Session, token: str, wachtwoord: str) -> None:
+    """Set the new password through the link once; every other open link of the user stops working too."""
+    from wijkportaal.auth import services as auth_services
+    from wijkportaal.auth.models import Gebruiker
+
+    herstel = queries.geldig_herstel(session, token)
+    if herstel is None:
+        raise Weigering("Deze link is verlopen of al gebruikt. Vraag hieronder een nieuwe aan.")
+    auth_services.set_password(session, session.get(Gebruiker, herstel.gebruiker_id), wachtwoord, door=None)
+    nu = now()
+    for open_link in session.exec(
+        select(WachtwoordHerstel).where(
+            WachtwoordHerstel.gebruiker_id == herstel.gebruiker_id, WachtwoordHerstel.gebruikt_op.is_(None)
+        )
+    ):
+        open_link.gebruikt_op = nu
+        session.add(open_link)
+    session.flush()

@@ -86,3 +86,15 @@ def plaats(app, db):
         return bericht
 
     return queue
+
+
+@pytest.fixture
+def strict_app(database_url):
+    """The app with CSRF protection and rate limits on, as in production."""
+    from wijkportaal import create_app
+
+    app = create_app(
+        {"TESTING": True, "SECRET_KEY": "t", "DATABASE_URL": database_url, "RATELIMIT_ENABLED": True}
+    )
+    yield app
+    app.extensions["db_engine"].dispose()

@@ -124,3 +124,34 @@ def test_an_invalid_address_is_refused_at_the_field(db, client, auth, make_user)
     assert antwoord.status_code == 422
     assert "Vul een geldig e-mailadres in" in antwoord.get_data(as_text=True)
     assert db.exec(select(Bounce)).all() == []
+
+
+def test_resending_needs_the_forms_csrf_token(strict_app, password_hash):
+    from sqlmodel import Session
+
+    from wijkportaal.auth.models import Gebruiker
+
+    with Session(strict_app.extensions["db_engine"]) as db:
+        db.add(Gebruiker(email="b@test.nl", naam="B", rol=Rol.BEHEERDER, wachtwoord_hash=password_hash))
+        bericht = Bericht(
+            adres="x@school.nl",
+            soort="uitnodiging",
+            onderwerp="x",
+            tekst="x",
+            html="x",
+            status=BerichtStatus.MISLUKT,
+        )
+        db.add(bericht)
+        db.commit()
+        bericht_id = bericht.id
+    client = strict_app.test_client()
+    strict_app.config["WTF_CSRF_ENABLED"] = False
+    assert (
+        client.post("/inloggen", data={"email": "b@test.nl", "wachtwoord": "test-wachtwoord-123"}).status_code
+        == 302
+    )
+    strict_app.config["WTF_CSRF_ENABLED"] = True
+    geweigerd = client.post(f"/beheer/mail/{bericht_id}/opnieuw")
+    assert geweigerd.status_code == 400 and "Formulier verlopen" in geweigerd.get_data(as_text=True)
+    with Session(strict_app.extensions["db_engine"]) as db:
+        assert db.get(Bericht, bericht_id).status is BerichtStatus.MISLUKT

@@ -1,4 +1,5 @@
-"""E-mail: the outbox (messages and attachments), bounced addresses and notification settings.
+"""E-mail: the outbox (messages and attachments), bounced addresses, notification settings and the
+one-time links of a forgotten password.
 
 Revision ID: 0012m
 Revises: 0010
@@ -105,9 +106,25 @@ def upgrade() -> None:
         sa.UniqueConstraint("gebruiker_id", "soort", name=op.f("uq_mail_voorkeuren_gebruiker_id_soort")),
     )
     op.create_index(op.f("ix_mail_voorkeuren_gebruiker_id"), "mail_voorkeuren", ["gebruiker_id"])
+    op.create_table(
+        "wachtwoord_herstel",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("gebruiker_id", sa.Integer(), nullable=False),
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        sa.Column("aangemaakt_op", sa.DateTime(), nullable=False),
+        sa.Column("verloopt_op", sa.DateTime(), nullable=False),
+        sa.Column("gebruikt_op", sa.DateTime(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["gebruiker_id"], ["gebruikers.id"], name=op.f("fk_wachtwoord_herstel_gebruiker_id_gebruikers")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_wachtwoord_herstel")),
+        sa.UniqueConstraint("token_hash", name=op.f("uq_wachtwoord_herstel_token_hash")),
+    )
+    op.create_index(op.f("ix_wachtwoord_herstel_gebruiker_id"), "wachtwoord_herstel", ["gebruiker_id"])
 
 
 def downgrade() -> None:
+    op.drop_table("wachtwoord_herstel")
     op.drop_table("mail_voorkeuren")
     op.drop_table("mail_bounces")
     op.drop_table("mail_bijlagen")
