@@ -70,6 +70,9 @@ PAGES = [
     ("dekking", "swv", "/expertise/dekking", "12-dekking.png"),
     ("grafieken", "swv", "/overzicht/grafieken", "13-grafieken.png"),
     ("monitor", "swv", "/monitor", None),
+    ("instellingen", "schoolleider", "/instellingen", "instellingen.png"),
+    ("beheer-mail", "beheerder", "/beheer/mail", "beheer-mail.png"),
+    ("wachtwoord-vergeten", None, "/wachtwoord-vergeten", None),
 ]
 
 

@@ -30,9 +30,9 @@ class VoorkeurenForm(Form):
     """Built per request by `voorkeuren_form`: one radio group per configurable type."""
 
 
-def voorkeuren_form(huidig: dict[str, Frequentie], **kw) -> VoorkeurenForm:
+def voorkeuren_form(huidig: dict[str, Frequentie], rol=None, **kw) -> VoorkeurenForm:
     velden = {}
-    for s in instelbare_soorten():
+    for s in instelbare_soorten(rol):
         velden[s.naam] = RadioField(
             s.label,
             choices=choices((f.value, f.label) for f in keuzes(s)),

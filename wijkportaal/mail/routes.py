@@ -32,18 +32,17 @@ def instellingen():
     """The user's own settings: per message type direct, a daily or weekly digest, or off."""
     require(can_set_voorkeuren(current_user))
     db = get_session()
-    form = voorkeuren_form(queries.voorkeuren(db, current_user.id))
+    soorten = instelbare_soorten(current_user.rol)
+    form = voorkeuren_form(queries.voorkeuren(db, current_user.id), current_user.rol)
     if form.validate_on_submit():
         try:
-            services.zet_voorkeuren(
-                db, current_user, {s.naam: form[s.naam].data for s in instelbare_soorten()}
-            )
+            services.zet_voorkeuren(db, current_user, {s.naam: form[s.naam].data for s in soorten})
         except Weigering as fout:
             toon_fout(form, fout)
         else:
             flash("Uw instellingen zijn bewaard.", "success")
             return redirect(url_for("mail.instellingen"))
-    return render_form("mail/instellingen.html", form, soorten=instelbare_soorten())
+    return render_form("mail/instellingen.html", form, soorten=soorten)
 
 
 def _beheer_pagina(form=None):

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from wijkportaal.core import roles
+from wijkportaal.core.roles import Rol
 from wijkportaal.mail.models import Frequentie
 
 
@@ -16,21 +18,34 @@ class Soort:
     moet_handelen: bool = False
     standaard: Frequentie = Frequentie.DIRECT
     instelbaar: bool = True
+    rollen: frozenset[Rol] | None = None  # who gets it, for the settings page; None: anyone
 
 
 SOORTEN: dict[str, Soort] = {
     s.naam: s
     for s in (
         Soort("agenda_vaststellen", "Herinnering: de agenda van een bijeenkomst vaststellen", True),
-        Soort("uitnodiging", "Uitnodiging voor een bijeenkomst (met agenda en agenda-item)"),
+        Soort(
+            "uitnodiging", "Uitnodiging voor een bijeenkomst, met de agenda en een afspraak voor uw agenda"
+        ),
         Soort("bijeenkomst_gewijzigd", "Een bijeenkomst is verplaatst of afgezegd"),
         Soort("verslag_herinnering", "Herinnering: het verslag van een bijeenkomst", True),
         Soort("actiepunt_herinnering", "Herinnering: een actiepunt dat bijna of te laat is", True),
         Soort("actiepunten_overzicht", "Wekelijks overzicht van te late actiepunten (voorzitter)"),
-        Soort("besluit_herinnering", "Herinnering: een besluit over de gedeelde pot", True),
-        Soort("beoordeling_herinnering", "Herinnering: een initiatief beoordelen", True),
+        Soort(
+            "besluit_herinnering",
+            "Herinnering: een besluit over de gedeelde pot",
+            True,
+            rollen=roles.BESTUURT,
+        ),
+        Soort(
+            "beoordeling_herinnering",
+            "Herinnering: een initiatief beoordelen",
+            True,
+            rollen=frozenset({Rol.BEOORDELAAR}),
+        ),
         Soort("initiatief_einde", "Een initiatief loopt af: eindevaluatie en borging", True),
-        Soort("maandoverzicht", "Maandoverzicht van de wijken (SWV)", standaard=Frequentie.DIRECT),
+        Soort("maandoverzicht", "Maandoverzicht van de wijken", rollen=roles.ZIET_ALLE_WIJKEN),
         Soort("overzicht", "Dagelijks of wekelijks overzicht", instelbaar=False),
         Soort("wachtwoord_herstel", "Nieuw wachtwoord instellen", True, instelbaar=False),
     )
@@ -43,8 +58,11 @@ def soort(naam: str) -> Soort:
     return SOORTEN[naam]
 
 
-def instelbare_soorten() -> list[Soort]:
-    return [s for s in SOORTEN.values() if s.instelbaar]
+def instelbare_soorten(rol: Rol | None = None) -> list[Soort]:
+    """The types a user sets: all configurable ones, or those a user with `rol` can get."""
+    return [
+        s for s in SOORTEN.values() if s.instelbaar and (rol is None or s.rollen is None or rol in s.rollen)
+    ]
 
 
 def keuzes(s: Soort) -> list[Frequentie]:

@@ -24,20 +24,24 @@ def test_the_settings_page_offers_off_only_for_types_the_user_need_not_act_on(cl
     assert 'name="agenda_vaststellen" type="radio" value="uit"' not in pagina
     assert 'name="uitnodiging" type="radio" value="uit"' in pagina
     assert "Vraagt iets van u: kan niet uit." in pagina
+    # only what a schoolleider can get: no monthly SWV overview, no board decisions
+    assert "Maandoverzicht" not in pagina and "gedeelde pot" not in pagina
     # calm defaults: everything direct, nothing switched off
     assert 'checked id="uitnodiging-0" name="uitnodiging" type="radio" value="direct"' in pagina
 
 
-def _alles(**gekozen) -> dict:
+def _alles(rol=Rol.SCHOOLLEIDER, **gekozen) -> dict:
     from wijkportaal.mail.rules import instelbare_soorten
 
-    return {s.naam: gekozen.get(s.naam, s.standaard.value) for s in instelbare_soorten()}
+    return {s.naam: gekozen.get(s.naam, s.standaard.value) for s in instelbare_soorten(rol)}
 
 
 def test_saving_the_settings_stores_the_choice(db, client, auth, make_user):
-    user = make_user(Rol.SCHOOLLEIDER)
+    user = make_user(Rol.SWV)
     auth.login(user)
-    antwoord = client.post("/instellingen", data=_alles(uitnodiging="wekelijks", maandoverzicht="uit"))
+    antwoord = client.post(
+        "/instellingen", data=_alles(Rol.SWV, uitnodiging="wekelijks", maandoverzicht="uit")
+    )
     assert antwoord.status_code == 302
     gekozen = dict(
         db.exec(select(Voorkeur.soort, Voorkeur.frequentie).where(Voorkeur.gebruiker_id == user.id)).all()
