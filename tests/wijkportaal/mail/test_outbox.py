@@ -86,3 +86,58 @@ def test_links_are_absolute_from_base_url_or_server_name(app):
         assert services.url("mail.instellingen") == "https://portaal.example.nl/instellingen"
         app.config["BASE_URL"] = "https://wijkportaal.swv.nl"
         assert services.url("mail.instellingen") == "https://wijkportaal.swv.nl/instellingen"
+
+
+def test_every_message_type_has_a_text_and_an_html_template(app, db, make_user):
+    from datetime import datetime
+
+    from wijkportaal.mail.rules import SOORTEN
+
+    user = make_user(Rol.SCHOOLLEIDER, naam="An Lid")
+    context = {
+        "titel": "het wijkoverleg",
+        "start": datetime(2026, 12, 10, 15, 30),
+        "eind": datetime(2026, 12, 10, 17, 30),
+        "verloopt_op": datetime(2026, 12, 10, 16, 30),
+        "berichten": [],
+        "inleiding": "Er wacht iets op u.",
+        "punten": ["Eerste punt", "Tweede punt"],
+    }
+    with app.app_context():
+        for naam in SOORTEN:
+            bericht = services.plaats(
+                db,
+                ontvanger=user,
+                soort_naam=naam,
+                onderwerp=naam,
+                link="https://wijkportaal.test/x",
+                context=context,
+            )
+            assert "Beste An Lid" in bericht.tekst and "Beste An Lid" in bericht.html, naam
+            assert (
+                "https://wijkportaal.test/x" in bericht.tekst
+                and 'href="https://wijkportaal.test/x"' in bericht.html
+            )
+            assert "/instellingen" in bericht.tekst and "<p>" not in bericht.tekst, naam
+
+
+def test_a_reminder_shows_its_introduction_points_and_action(app, db, make_user):
+    user = make_user(Rol.SCHOOLLEIDER)
+    with app.app_context():
+        bericht = services.plaats(
+            db,
+            ontvanger=user,
+            soort_naam="agenda_vaststellen",
+            onderwerp="De agenda van 10 december is nog niet vastgesteld",
+            link="https://wijkportaal.test/bijeenkomsten/4/agenda",
+            context={
+                "inleiding": "Over 7 dagen vergadert het wijkoverleg.",
+                "punten": ["3 agendapunten in concept"],
+            },
+        )
+    assert "Over 7 dagen vergadert het wijkoverleg.\n\n- 3 agendapunten in concept" in bericht.tekst
+    assert "Agenda vaststellen:\nhttps://wijkportaal.test/bijeenkomsten/4/agenda" in bericht.tekst
+    assert (
+        '<a href="https://wijkportaal.test/bijeenkomsten/4/agenda" style="color: #0b5394;">Agenda vaststellen</a>'
+        in bericht.html
+    )
