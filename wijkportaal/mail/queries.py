@@ -46,11 +46,15 @@ def bounces(session: Session) -> list[Bounce]:
 
 
 def aandacht(session: Session, limiet: int = 200) -> list[Bericht]:
-    """The messages the beheerder should look at: failed ones and ones held for a bounced address."""
+    """The messages the beheerder should look at: failed ones, ones held for a bounced address, and queued
+    ones whose last attempt failed (the sender tries them again by itself)."""
     return list(
         session.exec(
             select(Bericht)
-            .where(Bericht.status.in_([BerichtStatus.MISLUKT, BerichtStatus.VASTGEHOUDEN]))
+            .where(
+                Bericht.status.in_([BerichtStatus.MISLUKT, BerichtStatus.VASTGEHOUDEN])
+                | ((Bericht.status == BerichtStatus.WACHTEND) & Bericht.laatste_fout.is_not(None))
+            )
             .order_by(Bericht.aangemaakt_op.desc(), Bericht.id.desc())
             .limit(limiet)
         ).all()

@@ -52,9 +52,11 @@ def plaats(
     """Queue a message for `ontvanger` (a Gebruiker), rendered from templates/mail/<soort>.txt and .html.
 
     `link` is the absolute URL of the page in question (see `url`); `bijlagen` are (name, mime type,
-    bytes). It follows the user's settings: nothing when they switched the type off, held for their
-    digest when they chose one. With a `dedup_sleutel` a second call returns the first message."""
+    bytes). It follows the user's settings: nothing when they switched the type off (or their account is
+    deactivated), held for their digest when they chose one. With a `dedup_sleutel` a second call returns the first message."""
     s = soort(soort_naam)
+    if not getattr(ontvanger, "is_actief", True):
+        return None  # a deactivated account gets no mail
     if dedup_sleutel is not None:
         bestaand = session.exec(select(Bericht).where(Bericht.dedup_sleutel == dedup_sleutel)).first()
         if bestaand is not None:

@@ -1,6 +1,7 @@
 """The beheerder's mail page: failed and held messages with a resend button, bounced addresses; who may
 reach it, as a table of request × role with the effect of each write."""
 
+from datetime import datetime
 from types import SimpleNamespace
 
 import pytest
@@ -89,7 +90,9 @@ def test_the_beheerder_sees_failed_messages_and_bounces_and_resends_once(
     assert [o.rcpt_tos for o in postbus.ontvangen] == [["an@school.nl"]]
     db.expire_all()
     assert db.get(Bericht, wereld.bericht.id).status is BerichtStatus.VERZONDEN
-    assert "Geen mislukte of vastgehouden berichten." in client.get("/beheer/mail").get_data(as_text=True)
+    assert "Geen mislukte, vastgehouden of opnieuw te proberen berichten." in client.get(
+        "/beheer/mail"
+    ).get_data(as_text=True)
 
 
 def test_mail_to_a_bounced_address_is_held_and_shown(
@@ -155,3 +158,22 @@ def test_resending_needs_the_forms_csrf_token(strict_app, password_hash):
     assert geweigerd.status_code == 400 and "Formulier verlopen" in geweigerd.get_data(as_text=True)
     with Session(strict_app.extensions["db_engine"]) as db:
         assert db.get(Bericht, bericht_id).status is BerichtStatus.MISLUKT
+
+
+def test_a_message_the_server_refused_shows_with_its_next_attempt(
+    app, db, client, auth, make_user, plaats, postbus
+):
+    import time_machine
+
+    from wijkportaal.core.clock import TZ
+
+    beheerder = make_user(Rol.BEHEERDER)
+    with time_machine.travel(datetime(2026, 12, 7, 9, 0, tzinfo=TZ), tick=False):
+        bericht = plaats(make_user(Rol.SCHOOLLEIDER, email="lid@school.nl"))
+        postbus.weiger = "451 4.3.0 Even niet"
+        verzender.verstuur_wachtende(app)
+        auth.login(beheerder)
+        pagina = client.get("/beheer/mail").get_data(as_text=True)
+    assert "lid@school.nl" in pagina and "451 4.3.0 Even niet" in pagina and "Wachtend" in pagina
+    assert "Volgende poging ma 7 december 2026 09:01" in pagina
+    assert f'action="/beheer/mail/{bericht.id}/opnieuw"' not in pagina

@@ -141,3 +141,12 @@ def test_a_reminder_shows_its_introduction_points_and_action(app, db, make_user)
         '<a href="https://wijkportaal.test/bijeenkomsten/4/agenda" style="color: #0b5394;">Agenda vaststellen</a>'
         in bericht.html
     )
+
+
+def test_a_deactivated_user_gets_no_mail(app, db, make_user, plaats):
+    user = make_user(Rol.SCHOOLLEIDER)
+    user.is_actief = False
+    db.add(user)
+    db.commit()
+    assert plaats(user) is None
+    assert db.exec(select(Bericht)).all() == []
