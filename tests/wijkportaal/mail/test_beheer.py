@@ -177,3 +177,12 @@ def test_a_message_the_server_refused_shows_with_its_next_attempt(
     assert "lid@school.nl" in pagina and "451 4.3.0 Even niet" in pagina and "Wachtend" in pagina
     assert "Volgende poging ma 7 december 2026 09:01" in pagina
     assert f'action="/beheer/mail/{bericht.id}/opnieuw"' not in pagina
+
+
+def test_the_users_page_says_when_their_address_bounced(db, client, auth, make_user, runner):
+    lid = make_user(Rol.SCHOOLLEIDER, email="weg@school.nl")
+    auth.login(make_user(Rol.BEHEERDER))
+    assert "onbestelbaar" not in client.get(f"/beheer/gebruikers/{lid.id}").get_data(as_text=True)
+    runner.invoke(args=["mail", "bounce", "weg@school.nl"])
+    pagina = client.get(f"/beheer/gebruikers/{lid.id}").get_data(as_text=True)
+    assert "onbestelbaar</strong>: e-mail aan dit adres wordt vastgehouden" in pagina
