@@ -42,6 +42,12 @@ def vrije_poort() -> int:
 
 
 @pytest.fixture
+def dichte_poort() -> int:
+    """A local port nobody listens on: a mail server that is down."""
+    return vrije_poort()
+
+
+@pytest.fixture
 def postbus(app):
     """A local SMTP server the app's sender delivers to (MAIL_BACKEND smtp)."""
     handler = Postbus()
