@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := wijkportaal
 
-.PHONY: run test install install-dev lint bench bench-ledger bench-kaart bench-startup clean
+.PHONY: run test install install-dev lint bench bench-ledger bench-kaart bench-startup bench-mail clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,9 @@ bench-kaart: install-dev
 
 bench-startup: install-dev
 	$(BIN)/python -m bench.startup
+
+bench-mail: install-dev
+	$(BIN)/python -m bench.mail
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

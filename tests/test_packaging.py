@@ -47,6 +47,7 @@ def test_the_wheel_holds_every_file_of_the_packages_the_templates_and_the_migrat
     for package in ("wijkportaal", "ledger", "maps"):  # the migrations and static files are in wijkportaal/
         expected |= {f"{package}/{n}" for n in _shipped(ROOT / package)}
     assert "wijkportaal/templates/base.html" in expected and "wijkportaal/migrations/env.py" in expected
+    assert "wijkportaal/templates/mail/uitnodiging.txt" in expected  # the plain-text part of a mail
     assert sorted(expected - names) == []
 
 

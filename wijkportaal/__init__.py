@@ -25,6 +25,7 @@ def template_folder() -> Path:
 FEATURES = (
     "auth",
     "begroting",
+    "mail",
     "wijken",
     "besluiten",
     "overleg",

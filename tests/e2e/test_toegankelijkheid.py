@@ -90,6 +90,8 @@ PAGES = [
     ("grafieken", "swv", "/overzicht/grafieken", "13-grafieken.png"),
     ("monitor", "swv", "/monitor", None),
     ("begroting", "swv", "/begroting?jaar=2026", "14-begroting.png"),
+    ("instellingen", "schoolleider", "/instellingen", "instellingen.png"),
+    ("beheer-mail", "beheerder", "/beheer/mail", "beheer-mail.png"),
 ]
 
 

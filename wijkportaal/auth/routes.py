@@ -42,14 +42,6 @@ def login():
     ), 422 if mislukt or form.errors else 200
 
 
-@bp.route("/wachtwoord-vergeten")
-def wachtwoord_vergeten():
-    """How to get a new password: the beheerder sets one (Wijkportaal sends no mail yet)."""
-    from flask import current_app
-
-    return render_template("auth/wachtwoord_vergeten.html", contact=current_app.config["BEHEER_CONTACT"])
-
-
 @bp.route("/uitloggen", methods=["POST"])
 @login_required
 def logout():

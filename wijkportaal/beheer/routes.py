@@ -35,6 +35,7 @@ from wijkportaal.core.db import get_session
 from wijkportaal.core.errors import Weigering
 from wijkportaal.core.roles import Rol
 from wijkportaal.core.views import toon_fout
+from wijkportaal.mail import queries as mail_queries
 
 bp = Blueprint("beheer", __name__, url_prefix="/beheer")
 
@@ -125,6 +126,7 @@ def _gebruiker_pagina(gebruiker: Gebruiker, *, form=None, wachtwoord_form=None, 
         wachtwoord_form=wachtwoord_form or WachtwoordForm(formdata=None),
         token_form=token_form or TokenForm(formdata=None),
         tokens=queries.tokens_van(db, gebruiker),
+        onbestelbaar=mail_queries.is_bounced(db, gebruiker.email),
         nieuw_token=token,
         wachtwoord_hint=WACHTWOORD_HINT,
     ), (422 if failed else 200)

@@ -9,6 +9,14 @@ ENV_KEYS = (
     "RATELIMIT_STORAGE_URI",
     "KAART_TEGELS",
     "BEHEER_CONTACT",
+    "BASE_URL",
+    "MAIL_BACKEND",
+    "MAIL_SMTP_HOST",
+    "MAIL_SMTP_PORT",
+    "MAIL_SMTP_STARTTLS",
+    "MAIL_SMTP_USER",
+    "MAIL_SMTP_PASSWORD",
+    "MAIL_FROM",
 )
 
 
@@ -24,6 +32,7 @@ class Defaults:
     WTF_I18N_ENABLED = False  # use WTForms' bundled Dutch messages (wijkportaal.core.forms.Form)
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_LOGIN = "10 per minute"
+    RATELIMIT_HERSTEL = "5 per 15 minutes"  # requests for a password link, per address of the requester
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     TIMEZONE = "Europe/Amsterdam"
     SWV_GEMEENTEN = ("AMSTERDAM", "DIEMEN")  # `flask import duo` keeps the schools of these (GEMEENTENAAM)
@@ -31,6 +40,18 @@ class Defaults:
     BEHEER_CONTACT = (
         ""  # how users reach the beheerder (an e-mail address or phone number), for a new password
     )
+    BASE_URL = None  # the portal's address for links in e-mail, e.g. https://wijkportaal.swvamsterdam.nl
+    # E-mail (wijkportaal.mail): `smtp`, `bestand` (.eml files in instance/mail/, the default) or `console`
+    MAIL_BACKEND = "bestand"
+    MAIL_SMTP_HOST = "localhost"
+    MAIL_SMTP_PORT = 25
+    MAIL_SMTP_STARTTLS = False
+    MAIL_SMTP_USER = None
+    MAIL_SMTP_PASSWORD = None
+    MAIL_FROM = "Wijkportaal <noreply@wijkportaal.invalid>"
+    MAIL_MAX_POGINGEN = 5  # failed attempts before a message is marked failed
+    MAIL_RETRY_MINUTEN = 1  # backoff: 1, 2, 4, 8 … minutes after the 1st, 2nd, 3rd … failure
+    MAIL_OVERZICHT_UUR = 7  # the daily and weekly digests go out from this hour
 
 
 def from_environment() -> dict:

@@ -93,6 +93,10 @@ def test_scope_that_does_not_fit_the_role_is_dropped(
         ({"naam": "x" * 100_000}, "naam", "Gebruik hoogstens 120 tekens."),
         ({"naam": "Jan 111222333"}, "naam", "op een burgerservicenummer (BSN) lijkt"),
         ({"email": "geen-e-mailadres"}, "email", "Vul een geldig e-mailadres in"),
+        # checked by email-validator: a domain without a dot, a space, a second header smuggled in
+        ({"email": "jan@school"}, "email", "Vul een geldig e-mailadres in"),
+        ({"email": "jan de vries@school.nl"}, "email", "Vul een geldig e-mailadres in"),
+        ({"email": "jan@school.nl\r\nBcc: x@evil.example"}, "email", "Vul een geldig e-mailadres in"),
         ({"email": ""}, "email", "Vul het e-mailadres in."),
         ({"wachtwoord": "kort", "herhaling": "kort"}, "wachtwoord", "minstens 12 tekens"),
         ({"herhaling": "iets-heel-anders"}, "herhaling", "niet gelijk"),
