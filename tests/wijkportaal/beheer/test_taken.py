@@ -27,7 +27,7 @@ def test_page_shows_schedule_last_result_and_next_run(app, client, swv, monkeypa
     assert "elke 5 minuten" in text and "dagelijks om 07:00" in text
     assert "23-11-2026 06:15" in text
     assert "Mislukt</span> Mislukt: ZeroDivisionError: division by zero" in text
-    assert "Gelukt</span> 0 verlopen toekenning(en) vrijgegeven" in text
+    assert "Gelukt</span> 0 verlopen toekenningen vrijgegeven" in text
 
 
 def test_set_a_time_of_day_then_an_interval(client, swv, db):

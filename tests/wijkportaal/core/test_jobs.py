@@ -144,7 +144,7 @@ def test_a_failing_job_is_logged_and_recorded_and_the_others_run(app, db, effect
     assert result.exit_code == 1
     assert "aaa-kapot: Mislukt: RuntimeError: de database van de buren is weg" in result.output
     assert "herinnering: 3 herinnering(en) verstuurd" in result.output
-    assert "verlopen: 0 verlopen toekenning(en) vrijgegeven" in result.output
+    assert "verlopen: 0 verlopen toekenningen vrijgegeven" in result.output
     assert len(regels(effecten)) == 3
     assert any("aaa-kapot" in r.getMessage() and r.exc_info for r in caplog.records)
     db.expire_all()

@@ -76,8 +76,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("bijeenkomsten") as batch_op:
-        batch_op.drop_column("sequence")
+    # A plain DROP COLUMN (SQLite >= 3.35, PostgreSQL): batch mode would rebuild bijeenkomsten, which the
+    # foreign keys of its agendas and amendments refuse while they hold rows.
+    op.execute("ALTER TABLE bijeenkomsten DROP COLUMN sequence")
     op.drop_index(op.f("ix_kalender_tokens_gebruiker_id"), table_name="kalender_tokens")
     op.drop_table("kalender_tokens")
     op.drop_table("taken_uitgevoerd")
