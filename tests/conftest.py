@@ -29,7 +29,43 @@ from wijkportaal.overleg.models import (
 from wijkportaal.wijken.models import Bestuur, Organisatie, OrganisatieSoort, Regio, Wijk
 
 PASSWORD = "test-wachtwoord-123"
-PG_URL = os.environ.get("WIJKPORTAAL_TEST_DATABASE_URL")
+
+
+def _worker_database(url: str | None) -> str | None:
+    """Under pytest-xdist every worker gets its own PostgreSQL database beside the given one
+    (`<name>_gw0`, ...), made here when missing, so workers never truncate each other's tables."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker:
+        return url
+    eigen = sa.engine.make_url(url).set(database=f"{sa.engine.make_url(url).database}_{worker}")
+    beheer = sa.create_engine(eigen.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with beheer.connect() as conn:
+        if (
+            conn.execute(
+                sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": eigen.database}
+            ).first()
+            is None
+        ):
+            conn.execute(sa.text(f'CREATE DATABASE "{eigen.database}"'))
+    beheer.dispose()
+    url = eigen.render_as_string(hide_password=False)
+    os.environ["WIJKPORTAAL_TEST_DATABASE_URL"] = url  # for the tests that read it themselves
+    return url
+
+
+PG_URL = _worker_database(os.environ.get("WIJKPORTAAL_TEST_DATABASE_URL"))
+
+
+def pytest_unconfigure(config):
+    """A worker drops the database it made (CI drops only the one it made itself)."""
+    if PG_URL and os.environ.get("PYTEST_XDIST_WORKER"):
+        url = sa.engine.make_url(PG_URL)
+        beheer = sa.create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+        with beheer.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
+        beheer.dispose()
+
+
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 
 

@@ -96,12 +96,12 @@ def test_a_daily_digest_combines_the_days_messages_into_one_message_once(app, db
         verzender.verstuur_wachtende(app)
         assert [o.rcpt_tos for o in postbus.ontvangen] == [["ander@school.nl"]]  # direct, by default
 
-        assert run_job(app, overzicht) == "0 overzicht(en) gemaakt"  # the day is not over
+        assert run_job(app, overzicht).regel == "0 overzicht(en) gemaakt"  # the day is not over
         reis.move_to(datetime(2026, 12, 8, 6, 59, tzinfo=TZ))
-        assert run_job(app, overzicht) == "0 overzicht(en) gemaakt"  # before 7 o'clock
+        assert run_job(app, overzicht).regel == "0 overzicht(en) gemaakt"  # before 7 o'clock
         reis.shift(timedelta(minutes=1))
-        assert run_job(app, overzicht) == "1 overzicht(en) gemaakt"
-        assert run_job(app, overzicht) == "0 overzicht(en) gemaakt"
+        assert run_job(app, overzicht).regel == "1 overzicht(en) gemaakt"
+        assert run_job(app, overzicht).regel == "0 overzicht(en) gemaakt"
         verzender.verstuur_wachtende(app)
 
     assert len(postbus.ontvangen) == 2

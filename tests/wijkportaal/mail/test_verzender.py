@@ -142,7 +142,7 @@ def test_the_jobs_process_delivers_the_outbox_every_minute(app, db, make_user, p
     job = registered(app)["mail"]
     assert job.minuten == 1
     plaats(make_user(Rol.SCHOOLLEIDER))
-    assert run_job(app, job) == "1 verzonden, 0 later opnieuw, 0 mislukt, 0 vastgehouden"
+    assert run_job(app, job).regel == "1 verzonden, 0 later opnieuw, 0 mislukt, 0 vastgehouden"
     assert len(postbus.ontvangen) == 1
 
 
