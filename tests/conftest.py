@@ -1,6 +1,7 @@
 """Fixtures: the app on SQLite (always) and PostgreSQL (when WIJKPORTAAL_TEST_DATABASE_URL is set),
 a clean database per test, and factories for the records most tests need."""
 
+import contextlib
 import itertools
 import os
 import shutil
@@ -31,6 +32,17 @@ from wijkportaal.wijken.models import Bestuur, Organisatie, OrganisatieSoort, Re
 PASSWORD = "test-wachtwoord-123"
 
 
+@contextlib.contextmanager
+def _beheer(url: str):
+    """A connection to the server's `postgres` database, outside a transaction (for CREATE/DROP DATABASE)."""
+    engine = sa.create_engine(sa.engine.make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            yield conn
+    finally:
+        engine.dispose()
+
+
 def _worker_database(url: str | None) -> str | None:
     """Under pytest-xdist every worker gets its own PostgreSQL database beside the given one
     (`<name>_gw0`, ...), made here when missing, so workers never truncate each other's tables."""
@@ -59,11 +71,10 @@ PG_URL = _worker_database(os.environ.get("WIJKPORTAAL_TEST_DATABASE_URL"))
 def pytest_unconfigure(config):
     """A worker drops the database it made (CI drops only the one it made itself)."""
     if PG_URL and os.environ.get("PYTEST_XDIST_WORKER"):
-        url = sa.engine.make_url(PG_URL)
-        beheer = sa.create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-        with beheer.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
-        beheer.dispose()
+        with _beheer(PG_URL) as conn:
+            conn.execute(
+                sa.text(f'DROP DATABASE IF EXISTS "{sa.engine.make_url(PG_URL).database}" WITH (FORCE)')
+            )
 
 
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
@@ -151,7 +162,8 @@ def sqlite_demo_template(sqlite_template, tmp_path_factory):
 def demo(app, request):
     """The demo data (`flask demo-data`): 23 wijken with schematic boundaries, ~250 schools, pots, expertise.
 
-    SQLite copies the database built once per run; PostgreSQL loads it into the cleaned database."""
+    SQLite copies the database file built once per run; PostgreSQL recreates the test database from a
+    template database built once per run."""
     url = app.config["DATABASE_URL"]
     if url.startswith("sqlite:///"):
         app.extensions["db_engine"].dispose()
@@ -160,8 +172,32 @@ def demo(app, request):
             extra.unlink(missing_ok=True)
         shutil.copy(request.getfixturevalue("sqlite_demo_template"), target)
         return
+    app.extensions["db_engine"].dispose()
+    naam = sa.engine.make_url(url).database
+    with _beheer(url) as conn:
+        conn.execute(sa.text(f'DROP DATABASE "{naam}" WITH (FORCE)'))
+        conn.execute(
+            sa.text(f'CREATE DATABASE "{naam}" TEMPLATE "{request.getfixturevalue("pg_demo_template")}"')
+        )
+
+
+@pytest.fixture(scope="session")
+def pg_demo_template(pg_schema):
+    """A PostgreSQL database with the demo data, built once per run; `demo` copies it (CREATE DATABASE ... TEMPLATE)."""
+    url = sa.engine.make_url(PG_URL)
+    naam = f"{url.database}_demo"
+    with _beheer(PG_URL) as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)'))
+        conn.execute(sa.text(f'CREATE DATABASE "{naam}"'))
+    demo_url = url.set(database=naam).render_as_string(hide_password=False)
+    migrate.upgrade(demo_url)
+    app = create_app({"TESTING": True, "SECRET_KEY": "test", "DATABASE_URL": demo_url})
     result = app.test_cli_runner().invoke(args=["demo-data"])
+    app.extensions["db_engine"].dispose()
     assert result.exit_code == 0, result.output
+    yield naam
+    with _beheer(PG_URL) as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)'))
 
 
 @pytest.fixture
