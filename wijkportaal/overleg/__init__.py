@@ -2,15 +2,14 @@
 
 from flask import Flask
 
-from wijkportaal.core import jobs
-
 
 def init_app(app: Flask) -> None:
-    from wijkportaal.overleg import jobs as overleg_jobs
+    from wijkportaal.core.jobs import register
     from wijkportaal.overleg import permissions, routes
+    from wijkportaal.overleg.jobs import JOBS
 
     app.register_blueprint(routes.bp)
     app.add_template_global(permissions.can_manage_themas, "mag_themas_beheren")
     app.add_template_global(permissions.can_open_wijk, "mag_wijk_openen")
-    for job in overleg_jobs.JOBS:
-        jobs.register(app, job)
+    for job in JOBS:
+        register(app, job)

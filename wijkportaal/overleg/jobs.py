@@ -5,7 +5,7 @@ Each piece of work goes through `eenmalig`, so a re-run or a second jobs process
 every message goes through the outbox and so follows the recipient's settings."""
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from email.utils import parseaddr
 
 from flask import current_app
@@ -14,7 +14,7 @@ from sqlmodel import Session
 from wijkportaal.auth.models import Gebruiker
 from wijkportaal.core import clock, jobs
 from wijkportaal.core.ical import kalender
-from wijkportaal.core.web import aantal, datum, datum_tijd
+from wijkportaal.core.web import aantal, datum, datum_tijd, tijd
 from wijkportaal.mail import services as mail
 from wijkportaal.overleg import queries
 from wijkportaal.overleg.models import Bijeenkomst, Wijkoverleg
@@ -82,7 +82,9 @@ def _organisator() -> str:
 
 
 def _ics(b: Bijeenkomst, wijk: Wijk, methode: str) -> bytes:
-    return kalender([replace(afspraak(b, wijk, _bijeenkomst_url(b)), organisator=_organisator())], methode=methode)
+    return kalender(
+        [replace(afspraak(b, wijk, _bijeenkomst_url(b)), organisator=_organisator())], methode=methode
+    )
 
 
 def verstuur_uitnodigingen(session: Session) -> str:
@@ -100,7 +102,9 @@ def verstuur_uitnodigingen(session: Session) -> str:
         session, Bijeenkomst.is_geannuleerd.is_(True), Bijeenkomst.start > nu - INHALEN
     )
     eerder = jobs.gedaan(session, UITNODIGINGEN, [f"bijeenkomst:{b.id}" for b, _, _ in komend + afgezegd])
-    komend = [r for r in komend if f"sequence:{r[0].sequence}" not in eerder.get(f"bijeenkomst:{r[0].id}", ())]
+    komend = [
+        r for r in komend if f"sequence:{r[0].sequence}" not in eerder.get(f"bijeenkomst:{r[0].id}", ())
+    ]
     afgezegd = [
         r
         for r in afgezegd
@@ -115,6 +119,7 @@ def verstuur_uitnodigingen(session: Session) -> str:
             continue
         eerste = onderwerp not in eerder
         bijlage = ("uitnodiging.ics", "text/calendar; method=REQUEST", _ics(b, wijk, "REQUEST"))
+        tellers["uitnodiging" if eerste else "wijziging"] += len(deelnemers[overleg.id])
         for lid in deelnemers[overleg.id]:
             if eerste:
                 mail.plaats(
@@ -143,17 +148,17 @@ def verstuur_uitnodigingen(session: Session) -> str:
                         "inleiding": f"De bijeenkomst van het wijkoverleg {wijk.naam} is gewijzigd. De "
                         "bijlage werkt de afspraak in uw agenda bij.",
                         "punten": [
-                            f"Wanneer: {datum_tijd(b.start)} tot {b.eind:%H:%M}",
+                            f"Wanneer: {datum_tijd(b.start)} tot {tijd(b.eind)}",
                             f"Waar: {b.locatie or b.online_link or 'nog niet bekend'}",
                         ],
                     },
                     bijlagen=[bijlage],
                 )
-        tellers["uitnodiging" if eerste else "wijziging"] += 1
     for b, overleg, wijk in afgezegd:
         if not jobs.eenmalig(session, UITNODIGINGEN, f"bijeenkomst:{b.id}", "geannuleerd"):
             continue
         bijlage = ("afzegging.ics", "text/calendar; method=CANCEL", _ics(b, wijk, "CANCEL"))
+        tellers["afzegging"] += len(deelnemers[overleg.id])
         for lid in deelnemers[overleg.id]:
             mail.plaats(
                 session,
@@ -167,7 +172,6 @@ def verstuur_uitnodigingen(session: Session) -> str:
                 },
                 bijlagen=[bijlage],
             )
-        tellers["afzegging"] += 1
     return (
         f"{aantal(tellers['uitnodiging'], 'uitnodiging', 'uitnodigingen')}, "
         f"{aantal(tellers['wijziging'], 'wijziging', 'wijzigingen')} en "
@@ -177,13 +181,13 @@ def verstuur_uitnodigingen(session: Session) -> str:
 
 def herinner_notulen(session: Session) -> str:
     """A meeting held three days ago has no minutes yet: one reminder to the chair."""
-    nu = clock.now()
+    tot = datetime.combine(clock.today() - NOTULEN_NA + timedelta(days=1), datetime.min.time())
     gehouden = queries.bijeenkomsten_met_wijk(
         session,
         Bijeenkomst.is_geannuleerd.is_(False),
         Bijeenkomst.notulen_vastgesteld_op.is_(None),
-        Bijeenkomst.start <= nu - NOTULEN_NA,
-        Bijeenkomst.start > nu - NOTULEN_NA - INHALEN,
+        Bijeenkomst.start < tot,  # on the day three days ago, or before
+        Bijeenkomst.start >= tot - INHALEN,
     )
     zonder = queries.zonder_enige_notulen(session, [b.id for b, _, _ in gehouden])
     verstuurd = 0
@@ -242,7 +246,7 @@ def herinner_actiepunten(session: Session) -> str:
                     "punten": [a.omschrijving, f"Eigenaar: {a.eigenaar}"],
                 },
             )
-        herinneringen += 1
+            herinneringen += 1
     overzichten = _weekoverzichten(session, [r for r in rijen if r[0].deadline < vandaag], vandaag)
     return (
         f"{aantal(herinneringen, 'herinnering', 'herinneringen')} en "
@@ -269,12 +273,14 @@ def _weekoverzichten(session: Session, te_laat: list, vandaag: date) -> int:
             ontvanger=voorzitter,
             soort_naam="actiepunten_overzicht",
             onderwerp=f"Te late actiepunten van het wijkoverleg {wijk.naam}: {len(rijen)}",
-            link=mail.url("pages.wijk", code=wijk.code) + "#acties-kop",
+            link=mail.url("wijken.wijk", code=wijk.code) + "#acties-kop",
             context={
                 "inleiding": f"Van het wijkoverleg {wijk.naam} "
                 f"{aantal(len(rijen), 'is dit actiepunt', 'zijn deze actiepunten', toon_getal=False)} "
                 "over de deadline.",
-                "punten": [f"{a.omschrijving} ({a.eigenaar}, uiterlijk {datum(a.deadline)})" for a, _, _ in rijen],
+                "punten": [
+                    f"{a.omschrijving} ({a.eigenaar}, uiterlijk {datum(a.deadline)})" for a, _, _ in rijen
+                ],
             },
         )
         verstuurd += 1
