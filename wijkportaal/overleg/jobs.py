@@ -16,7 +16,7 @@ from wijkportaal.core import clock, jobs
 from wijkportaal.core.ical import kalender
 from wijkportaal.core.web import aantal, datum, datum_tijd, tijd
 from wijkportaal.mail import services as mail
-from wijkportaal.overleg import queries
+from wijkportaal.overleg import queries, services
 from wijkportaal.overleg.models import Bijeenkomst, Wijkoverleg
 from wijkportaal.overleg.rules import afspraak
 from wijkportaal.wijken.models import Wijk
@@ -34,6 +34,7 @@ UITNODIGINGEN = "uitnodigingen"
 NOTULEN = "verslag-herinnering"
 ACTIEPUNTEN = "actiepunten-herinnering"
 OVERZICHT = "actiepunten-overzicht"
+SCHOOLJAAR = "nieuw-schooljaar"
 
 
 def _bijeenkomst_url(b: Bijeenkomst) -> str:
@@ -287,6 +288,19 @@ def _weekoverzichten(session: Session, te_laat: list, vandaag: date) -> int:
     return verstuurd
 
 
+def begin_schooljaar(session: Session) -> str:
+    """From 1 August, once per school year: the new year's required themes take effect."""
+    jaar = clock.schooljaar_van(clock.today())
+    if not jobs.eenmalig(session, SCHOOLJAAR, "verplichte-themas", str(jaar)):
+        return f"schooljaar {clock.schooljaar_label(jaar)} was al begonnen"
+    overgenomen = services.begin_schooljaar(session, jaar)
+    return f"schooljaar {clock.schooljaar_label(jaar)} begonnen; " + (
+        aantal(overgenomen, "verplicht thema", "verplichte thema's") + " van vorig jaar overgenomen"
+        if overgenomen
+        else "de verplichte thema's van dit jaar gelden"
+    )
+
+
 JOBS = (
     jobs.Job(
         naam=AGENDA,
@@ -313,5 +327,11 @@ JOBS = (
         "voorzitter wekelijks de te late actiepunten.",
         run=herinner_actiepunten,
         tijd="07:00",
+    ),
+    jobs.Job(
+        naam=SCHOOLJAAR,
+        omschrijving="Laat op 1 augustus de verplichte thema's van het nieuwe schooljaar ingaan.",
+        run=begin_schooljaar,
+        tijd="06:00",
     ),
 )

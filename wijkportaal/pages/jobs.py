@@ -18,7 +18,20 @@ from wijkportaal.wijken.models import Wijk
 
 MAANDOVERZICHT = "maandoverzicht"
 ZONDER_BIJEENKOMST = timedelta(days=90)
-MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+MAANDEN = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 @dataclass

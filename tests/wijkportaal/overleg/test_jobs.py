@@ -291,3 +291,44 @@ def test_the_invitations_arrive_by_smtp_with_their_calendar_file(
     assert bijlage.get_content_type() == "text/calendar"
     cal = Calendar.from_ical(bijlage.get_payload(decode=True))
     assert cal["METHOD"] == "REQUEST" and cal.walk("VTIMEZONE")
+
+
+def test_on_1_august_the_new_years_required_themes_take_effect_once(app, db, bewaar):
+    """A year without its own list keeps last year's active themes; a year with one keeps its own."""
+    from wijkportaal.overleg.models import Thema, VerplichtThema
+
+    lezen, thuis, oud = (bewaar(Thema(naam=n)) for n in ("Lezen", "Thuiszitten", "Oud thema"))
+    oud.is_actief = False
+    bewaar(oud)
+    for thema in (lezen, thuis, oud):
+        bewaar(VerplichtThema(schooljaar=2026, thema_id=thema.id))
+
+    def themas(jaar):
+        db.expire_all()
+        return sorted(
+            db.exec(
+                select(Thema.naam)
+                .join(VerplichtThema, VerplichtThema.thema_id == Thema.id)
+                .where(VerplichtThema.schooljaar == jaar)
+            ).all()
+        )
+
+    with time_machine.travel(datetime(2027, 7, 31, 6, 30, tzinfo=TZ), tick=False) as reis:
+        # Still 2026-2027 (the first run since the job exists): its own list holds, nothing is copied.
+        assert draai(app, overleg_jobs.SCHOOLJAAR) == (
+            "schooljaar 2026-2027 begonnen; de verplichte thema's van dit jaar gelden"
+        )
+        assert themas(2027) == []
+        reis.move_to(datetime(2027, 8, 1, 6, 0, tzinfo=TZ))
+        assert draai(app, overleg_jobs.SCHOOLJAAR) == (
+            "schooljaar 2027-2028 begonnen; 2 verplichte thema's van vorig jaar overgenomen"
+        )
+        assert draai(app, overleg_jobs.SCHOOLJAAR) == "schooljaar 2027-2028 was al begonnen"
+        assert themas(2027) == ["Lezen", "Thuiszitten"]
+
+        bewaar(VerplichtThema(schooljaar=2028, thema_id=lezen.id))  # SWV staff set 2028's list in time
+        reis.move_to(datetime(2028, 8, 1, 6, 0, tzinfo=TZ))
+        assert draai(app, overleg_jobs.SCHOOLJAAR) == (
+            "schooljaar 2028-2029 begonnen; de verplichte thema's van dit jaar gelden"
+        )
+        assert themas(2028) == ["Lezen"]
