@@ -6,7 +6,7 @@ export FLASK_APP := wijkportaal
 # `make test` runs the suite on every core; `make test TEST_WORKERS=0` runs it in one process.
 TEST_WORKERS ?= auto
 
-.PHONY: run test install install-dev lint bench bench-ledger bench-kaart bench-startup bench-mail clean
+.PHONY: run test install install-dev lint bench bench-ledger bench-kaart bench-startup bench-mail bench-jobs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,9 @@ bench-startup: install-dev
 
 bench-mail: install-dev
 	$(BIN)/python -m bench.mail
+
+bench-jobs: install-dev
+	$(BIN)/python -m bench.jobs
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,17 +1,20 @@
 """Shared by the feature tests: domains and offers, API callers with a personal token, two pots with
-their boards and users, the read-backs that check what a write left in the database, and the one shape
+their boards and users, a real local SMTP server (aiosmtpd, `postbus`) for the mail, the read-backs that check what a write left in the database, and the one shape
 of a permission table (Regel, TOEGANG, voer_uit)."""
 
 import hashlib
 import itertools
+import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from email import message_from_bytes, policy
 from html.parser import HTMLParser
 from types import SimpleNamespace
 
 import pytest
 import sqlalchemy as sa
+from aiosmtpd.controller import Controller
 from sqlmodel import func, select
 
 from ledger import Ledger
@@ -449,3 +452,56 @@ def voer_uit(client, auth, db, make_token):
             regel.effect(wereld, db)
 
     return run
+
+
+class Postbus:
+    """An SMTP handler that keeps what it receives, or refuses every recipient with `weiger` ("451 …")."""
+
+    def __init__(self):
+        self.ontvangen: list[SimpleNamespace] = []
+        self.weiger: str | None = None
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if self.weiger:
+            return self.weiger
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.ontvangen.append(
+            SimpleNamespace(
+                mail_from=envelope.mail_from,
+                rcpt_tos=list(envelope.rcpt_tos),
+                bericht=message_from_bytes(envelope.original_content, policy=policy.default),
+            )
+        )
+        return "250 Message accepted for delivery"
+
+
+def vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def dichte_poort() -> int:
+    """A local port nobody listens on: a mail server that is down."""
+    return vrije_poort()
+
+
+@pytest.fixture
+def postbus(app):
+    """A local SMTP server the app's sender delivers to (MAIL_BACKEND smtp)."""
+    handler = Postbus()
+    controller = Controller(handler, hostname="127.0.0.1", port=vrije_poort())
+    controller.start()
+    app.config.update(
+        MAIL_BACKEND="smtp",
+        MAIL_SMTP_HOST="127.0.0.1",
+        MAIL_SMTP_PORT=controller.port,
+        MAIL_FROM="Wijkportaal <noreply@wijkportaal.test>",
+        BASE_URL="https://wijkportaal.test",
+    )
+    yield handler
+    controller.stop()

@@ -162,3 +162,35 @@ def wachtend_op(session: Session, user, soort: str | None = None) -> list[Wachte
         )
         for v in voorstellen
     ]
+
+
+def mogelijke_beslissers(session: Session, voorstellen: list[Voorstel]) -> dict[int, list[Gebruiker]]:
+    """Per proposal the active users who could decide on it (the sole decider, or the bestuurders of its
+    boards), by name; whether one still has to is `permissions.wacht_op`'s answer."""
+    result: dict[int, list[Gebruiker]] = {v.id: [] for v in voorstellen}
+    alleen = [v for v in voorstellen if v.regel == Besluitregel.ALLEEN]
+    if alleen:
+        gebruikers = {
+            g.id: g
+            for g in session.exec(
+                select(Gebruiker).where(
+                    Gebruiker.id.in_([v.beslisser_id for v in alleen]), Gebruiker.is_actief.is_(True)
+                )
+            )
+        }
+        for v in alleen:
+            if v.beslisser_id in gebruikers:
+                result[v.id].append(gebruikers[v.beslisser_id])
+    besturen = [v.id for v in voorstellen if v.regel != Besluitregel.ALLEEN]
+    for voorstel_id, gebruiker in session.exec(
+        select(VoorstelBestuur.voorstel_id, Gebruiker)
+        .join(Gebruiker, Gebruiker.bestuur_id == VoorstelBestuur.bestuur_id)
+        .where(
+            VoorstelBestuur.voorstel_id.in_(besturen or [0]),
+            Gebruiker.rol.in_(roles.BESTUURT),
+            Gebruiker.is_actief.is_(True),
+        )
+        .order_by(Gebruiker.naam, Gebruiker.id)
+    ).all():
+        result[voorstel_id].append(gebruiker)
+    return result

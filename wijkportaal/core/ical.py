@@ -26,6 +26,7 @@ class Afspraak:
     beschrijving: str = ""
     url: str = ""
     geannuleerd: bool = False
+    organisator: str = ""  # an e-mail address; invitations (REQUEST, CANCEL) need an ORGANIZER
 
 
 def kalender(afspraken: Iterable[Afspraak], *, methode: str = "PUBLISH", naam: str | None = None) -> bytes:
@@ -59,6 +60,8 @@ def kalender(afspraken: Iterable[Afspraak], *, methode: str = "PUBLISH", naam: s
             event.add("description", a.beschrijving)
         if a.url:
             event.add("url", a.url)
+        if a.organisator:
+            event.add("organizer", f"mailto:{a.organisator}", parameters={"CN": "Wijkportaal"})
         event.add("status", "CANCELLED" if a.geannuleerd else "CONFIRMED")
         cal.add_component(event)
     cal.add_missing_timezones()

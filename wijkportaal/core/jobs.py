@@ -101,6 +101,19 @@ def eenmalig(session: Session, job: str, onderwerp: str, periode: str) -> bool:
     return _voeg_toe_tenzij_er(session, TaakUitgevoerd, rij) == 1
 
 
+def gedaan(session: Session, job: str, onderwerpen: list[str]) -> dict[str, set[str]]:
+    """Per subject the periods `job` already did its work for (subjects it never did are absent): for a
+    job whose next step depends on an earlier one (an update after an invitation)."""
+    result: dict[str, set[str]] = {}
+    for onderwerp, periode in session.exec(
+        select(TaakUitgevoerd.onderwerp, TaakUitgevoerd.periode).where(
+            TaakUitgevoerd.taak == job, TaakUitgevoerd.onderwerp.in_(onderwerpen or [""])
+        )
+    ).all():
+        result.setdefault(onderwerp, set()).add(periode)
+    return result
+
+
 def _voeg_toe_tenzij_er(session: Session, model, rij: dict) -> int:
     """INSERT … ON CONFLICT DO NOTHING on the table's unique key: 1 when inserted, 0 when the row exists.
 

@@ -756,3 +756,110 @@ def kalender_afspraken(session: Session, wijk_ids: set[int], url_voor) -> list:
         .order_by(Bijeenkomst.start, Bijeenkomst.id)
     ).all()
     return [afspraak(b, wijk, url_voor(b.id)) for b, wijk in rijen]
+
+
+# What the scheduled jobs read (wijkportaal/overleg/jobs.py)
+
+
+def bijeenkomsten_met_wijk(session: Session, *voorwaarden) -> list[tuple[Bijeenkomst, Wijkoverleg, Wijk]]:
+    """Meetings matching `voorwaarden`, with their overleg and wijk, soonest first."""
+    return list(
+        session.exec(
+            select(Bijeenkomst, Wijkoverleg, Wijk)
+            .join(Wijkoverleg, Wijkoverleg.id == Bijeenkomst.wijkoverleg_id)
+            .join(Wijk, Wijk.id == Wijkoverleg.wijk_id)
+            .where(*voorwaarden)
+            .order_by(Bijeenkomst.start, Bijeenkomst.id)
+        ).all()
+    )
+
+
+def agendas_per_bijeenkomst(session: Session, bijeenkomst_ids: list[int]) -> dict[int, list[str]]:
+    """Per meeting the titles of the items on its agenda, in order (every id given is a key)."""
+    result: dict[int, list[str]] = {i: [] for i in bijeenkomst_ids}
+    for bijeenkomst_id, titel in session.exec(
+        select(Agendapunt.bijeenkomst_id, Agendapunt.titel)
+        .where(
+            Agendapunt.bijeenkomst_id.in_(bijeenkomst_ids or [0]),
+            Agendapunt.status == AgendapuntStatus.AGENDA,
+        )
+        .order_by(Agendapunt.bijeenkomst_id, Agendapunt.volgorde, Agendapunt.id)
+    ).all():
+        result[bijeenkomst_id].append(titel)
+    return result
+
+
+def zonder_enige_notulen(session: Session, bijeenkomst_ids: list[int]) -> set[int]:
+    """Those of these meetings that have no minutes yet: not agreed, and no agenda item has any."""
+    met_notulen = set(
+        session.exec(
+            select(Agendapunt.bijeenkomst_id)
+            .where(Agendapunt.bijeenkomst_id.in_(bijeenkomst_ids or [0]), Agendapunt.notulen != "")
+            .distinct()
+        )
+    )
+    return {i for i in bijeenkomst_ids if i not in met_notulen}
+
+
+def deelnemers(session: Session, overleg_ids: list[int]) -> dict[int, list[Gebruiker]]:
+    """Per overleg the active users who take part in it: the chair, the secretary, the users of its
+    member organisations and those who work for its wijk (as `deelnemende_wijk_ids` has it), by name."""
+    result: dict[int, dict[int, Gebruiker]] = {i: {} for i in overleg_ids}
+    ids = overleg_ids or [0]
+    leden = select(Lidmaatschap.wijkoverleg_id, Gebruiker).join(
+        Gebruiker, Gebruiker.organisatie_id == Lidmaatschap.organisatie_id
+    )
+    rollen = select(Wijkoverleg.id, Gebruiker).join(
+        Gebruiker,
+        sa.or_(
+            Gebruiker.id == Wijkoverleg.voorzitter_id,
+            Gebruiker.id == Wijkoverleg.secretaris_id,
+            Gebruiker.wijk_id == Wijkoverleg.wijk_id,
+        ),
+    )
+    for query in (
+        leden.where(Lidmaatschap.wijkoverleg_id.in_(ids), Gebruiker.is_actief.is_(True)),
+        rollen.where(Wijkoverleg.id.in_(ids), Gebruiker.is_actief.is_(True)),
+    ):
+        for overleg_id, gebruiker in session.exec(query).all():
+            result[overleg_id][gebruiker.id] = gebruiker
+    return {i: sorted(g.values(), key=lambda g: (g.naam, g.id)) for i, g in result.items()}
+
+
+def open_actiepunten_tot(session: Session, tot: date) -> list[tuple[Actiepunt, Wijkoverleg, Wijk]]:
+    """Open action items due on or before `tot` (overdue ones included), with overleg and wijk,
+    soonest deadline first."""
+    return list(
+        session.exec(
+            select(Actiepunt, Wijkoverleg, Wijk)
+            .join(Wijkoverleg, Wijkoverleg.id == Actiepunt.wijkoverleg_id)
+            .join(Wijk, Wijk.id == Wijkoverleg.wijk_id)
+            .where(Actiepunt.status == ActiepuntStatus.OPEN, Actiepunt.deadline <= tot)
+            .order_by(Actiepunt.deadline, Actiepunt.id)
+        ).all()
+    )
+
+
+def eigenaars_als_gebruiker(
+    session: Session, deelnemers_per_overleg: dict[int, list[Gebruiker]], acties: list[Actiepunt]
+) -> dict[int, list[Gebruiker]]:
+    """Per action item the users its owner names, as the start page matches them: a participant of the
+    overleg whose own name, or whose organisation's name, is the owner (case and spaces do not matter).
+    An owner that names nobody (a role, "alle scholen") maps to []."""
+    org_ids = {g.organisatie_id for gs in deelnemers_per_overleg.values() for g in gs if g.organisatie_id}
+    org_naam = dict(
+        session.exec(select(Organisatie.id, Organisatie.naam).where(Organisatie.id.in_(org_ids or [0]))).all()
+    )
+
+    def schoon(tekst: str | None) -> str:
+        return " ".join((tekst or "").split()).lower()
+
+    result = {}
+    for a in acties:
+        eigenaar = schoon(a.eigenaar)
+        result[a.id] = [
+            g
+            for g in deelnemers_per_overleg.get(a.wijkoverleg_id, [])
+            if eigenaar and eigenaar in (schoon(g.naam), schoon(org_naam.get(g.organisatie_id)))
+        ]
+    return result

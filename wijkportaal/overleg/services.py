@@ -500,6 +500,34 @@ def zet_verplichte_themas(session, user, schooljaar: int, thema_ids: list[int]) 
     )
 
 
+def begin_schooljaar(session, schooljaar: int) -> int:
+    """The new school year's required themes take effect: the stored statuses are computed again against
+    them. A year for which SWV staff set no list yet keeps last year's (active) themes, so no wijk is
+    suddenly without any; returns how many were carried over."""
+    overgenomen = 0
+    if not session.exec(select(VerplichtThema.id).where(VerplichtThema.schooljaar == schooljaar)).first():
+        vorig = session.exec(
+            select(VerplichtThema.thema_id)
+            .join(Thema, Thema.id == VerplichtThema.thema_id)
+            .where(VerplichtThema.schooljaar == schooljaar - 1, Thema.is_actief.is_(True))
+        ).all()
+        for thema_id in vorig:
+            session.add(VerplichtThema(schooljaar=schooljaar, thema_id=thema_id))
+        overgenomen = len(vorig)
+        if vorig:
+            session.flush()
+            audit.record(
+                session,
+                None,
+                VerplichtThema.__tablename__,
+                "overgenomen",
+                {"schooljaar": schooljaar, "thema_ids": sorted(vorig)},
+            )
+    queries.vergeet(session)
+    session.flush()
+    return overgenomen
+
+
 def wijzig_norm(session, user, values: dict) -> Overlegnorm:
     norm = session.exec(select(Overlegnorm).order_by(Overlegnorm.id)).first()
     if norm is None:

@@ -2,24 +2,14 @@
 
 from flask import Flask
 
-from wijkportaal.core import jobs
-from wijkportaal.core.web import aantal
-
 
 def init_app(app: Flask) -> None:
-    from wijkportaal.pot import cli, routes, services
+    from wijkportaal.core.jobs import register
+    from wijkportaal.pot import cli, routes
+    from wijkportaal.pot.jobs import JOBS
 
     app.register_blueprint(routes.bp)
     app.cli.add_command(cli.pot_cli)
     app.cli.add_command(cli.ledger_cli)
-    jobs.register(
-        app,
-        jobs.Job(
-            naam="verlopen",
-            omschrijving="Geeft het gereserveerde geld vrij van toekenningen waarvan de termijn voorbij is.",
-            run=lambda session: (
-                aantal(services.verloop_toekenningen(session), "verlopen toekenning", "verlopen toekenningen")
-                + " vrijgegeven"
-            ),
-        ),
-    )
+    for job in JOBS:
+        register(app, job)

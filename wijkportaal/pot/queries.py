@@ -532,3 +532,17 @@ def correcties(session: Session, pot: Pot) -> Correcties:
             for t, naam, bijdrage, besteding in rows
         ]
     )
+
+
+def open_toekenningen(session: Session) -> list[tuple[Toekenning, Voorstel, Aanpak, Pot]]:
+    """Every allocation whose proposal still waits for decisions (for the reminders), oldest first."""
+    return list(
+        session.exec(
+            select(Toekenning, Voorstel, Aanpak, Pot)
+            .join(Voorstel, Voorstel.id == Toekenning.voorstel_id)
+            .join(Aanpak, Aanpak.id == Toekenning.aanpak_id)
+            .join(Pot, Pot.id == Toekenning.pot_id)
+            .where(Toekenning.status == VoorstelStatus.OPEN, Voorstel.status == VoorstelStatus.OPEN)
+            .order_by(Voorstel.voorgesteld_op, Toekenning.id)
+        ).all()
+    )
