@@ -6,6 +6,8 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    from wijkportaal.initiatieven import routes
+    from wijkportaal.initiatieven import cli, permissions, routes
 
     app.register_blueprint(routes.bp)
+    app.cli.add_command(cli.initiatieven_cli)
+    app.add_template_global(permissions.can_read_kennisbank, "mag_initiatieven_zien")

@@ -490,3 +490,29 @@ def scholen_van(session: Session, bestuur_id: int) -> list[Organisatie]:
             select(Organisatie).where(Organisatie.bestuur_id == bestuur_id).order_by(Organisatie.naam)
         )
     )
+
+
+def scholen_keuzes(session: Session) -> list[tuple[int, str]]:
+    """Every school with its board's name, for inviting a board through one of its schools."""
+    return [
+        (id, f"{school} ({bestuur})")
+        for id, school, bestuur in session.exec(
+            select(Organisatie.id, Organisatie.naam, Bestuur.naam)
+            .join(Bestuur, Bestuur.id == Organisatie.bestuur_id)
+            .where(Organisatie.is_actief)
+            .order_by(Organisatie.naam)
+        )
+    ]
+
+
+def rapportages_van(session: Session, aanvraag_ids: list[int]) -> dict[int, list[Rapportage]]:
+    """The reports of many applications, per application."""
+    uitkomst: dict[int, list[Rapportage]] = defaultdict(list)
+    if aanvraag_ids:
+        for r in session.exec(
+            select(Rapportage)
+            .where(Rapportage.aanvraag_id.in_(aanvraag_ids))
+            .order_by(Rapportage.ingediend_op)
+        ):
+            uitkomst[r.aanvraag_id].append(r)
+    return uitkomst

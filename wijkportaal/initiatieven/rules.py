@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ledger import to_decimal
+from wijkportaal.core.exports import Kolom
 from wijkportaal.initiatieven.models import Rapportsoort, Soort, Status
 
 # The ten criteria of the Ondersteuningsplan 2025-2029, §7.4, in its exact wording, in its order.
@@ -154,14 +155,19 @@ def controle_secties(plan: Plan) -> list[str]:
 
 def controle_looptijd(plan: Plan) -> list[str]:
     """A start and an end date, the end after the start, at most 24 months."""
-    if plan.startdatum is None or plan.einddatum is None:
+    return looptijd_fouten(plan.startdatum, plan.einddatum)
+
+
+def looptijd_fouten(startdatum: date | None, einddatum: date | None) -> list[str]:
+    if startdatum is None or einddatum is None:
         return ["Vul de start- en einddatum in."]
-    if plan.einddatum <= plan.startdatum:
+    if einddatum <= startdatum:
         return ["De einddatum moet na de startdatum liggen."]
-    if plan.einddatum >= plus_maanden(plan.startdatum, MAX_MAANDEN):
+    uiterlijk = plus_maanden(startdatum, MAX_MAANDEN) - timedelta(days=1)
+    if einddatum > uiterlijk:
         return [
             f"De looptijd is langer dan {MAX_MAANDEN} maanden: de einddatum is uiterlijk "
-            f"{(plus_maanden(plan.startdatum, MAX_MAANDEN) - timedelta(1)).strftime('%d-%m-%Y')}."
+            f"{uiterlijk.strftime('%d-%m-%Y')}."
         ]
     return []
 
@@ -241,3 +247,43 @@ def te_laat(
 ) -> list[Rapportsoort]:
     """The reports past their date and not yet in."""
     return [soort for soort, dag in deadlines.items() if dag < vandaag and soort not in ingediend]
+
+
+def jaren(rijen) -> list[int]:
+    """Every year any of the overview's rows requests or is granted money in."""
+    return sorted({jaar for r in rijen for jaar in (*r.gevraagd, *r.toegekend)})
+
+
+def export(rijen) -> tuple[list[Kolom], list[list]]:
+    """The overview's columns and rows for CSV and XLSX: one requested and one granted column per year."""
+    per_jaar = jaren(rijen)
+    kolommen = [
+        Kolom("Nummer", "getal", 8),
+        Kolom("Versie", "getal", 8),
+        Kolom("Titel", breedte=50),
+        Kolom("Status", breedte=16),
+        Kolom("Ronde", breedte=14),
+        Kolom("Aanvrager", breedte=30),
+        Kolom("Besturen", breedte=50),
+        Kolom("Wijken", breedte=40),
+        Kolom("Ambities", breedte=12),
+        *(Kolom(f"Gevraagd {jaar}", "geld", 16) for jaar in per_jaar),
+        *(Kolom(f"Toegekend {jaar}", "geld", 16) for jaar in per_jaar),
+    ]
+    regels = [
+        [
+            r.aanvraag.id,
+            r.aanvraag.versie,
+            r.aanvraag.titel,
+            r.aanvraag.status.label,
+            r.ronde,
+            r.aanvrager,
+            r.besturen,
+            r.wijken,
+            [a.value for a in r.ambities],
+            *(to_decimal(r.gevraagd.get(jaar, 0)) for jaar in per_jaar),
+            *(to_decimal(r.toegekend.get(jaar, 0)) for jaar in per_jaar),
+        ]
+        for r in rijen
+    ]
+    return kolommen, regels

@@ -184,8 +184,7 @@ def bewaar_plan(
     _concept(aanvraag)
     start, eind = waarden.get("startdatum"), waarden.get("einddatum")
     if start and eind:
-        plan = rules.Plan({}, start, eind, [], 0, 0, [])
-        weiger_als(next(iter(rules.controle_looptijd(plan)), None), "einddatum")
+        weiger_als(next(iter(rules.looptijd_fouten(start, eind)), None), "einddatum")
     wijzigingen = audit.changes(aanvraag, waarden)
     oude_wijken, oude_ambities = (
         set(queries.wijk_ids(session, aanvraag)),
