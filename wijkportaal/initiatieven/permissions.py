@@ -73,6 +73,11 @@ def can_report(user, aanvraag: Aanvraag, soort: Rapportsoort | None = None) -> b
     return aanvraag.status is Status.TOEGEKEND and is_aanvrager(user, aanvraag)
 
 
+def can_see_scores(user) -> bool:
+    """The assessors' scores are shown only to SWV staff and the director."""
+    return roles.heeft(user, roles.ZIET_SCORES)
+
+
 def can_read_kennisbank(user) -> bool:
     """Every school leader, bestuurder, partner and SWV staff member searches the funded initiatives."""
     return roles.heeft(user, roles.LEEST_KENNISBANK)

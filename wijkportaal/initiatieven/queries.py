@@ -344,6 +344,19 @@ def toegekend_cents(session: Session, aanvraag_ids: list[int]) -> dict[int, dict
     return uitkomst
 
 
+# Filled by the assessing feature: an application's scores (per criterion, weighted total, flags) as a
+# JSON-ready dict, or None when it has none. Shown only to whom `permissions.can_see_scores` admits.
+ScoreBron = Callable[[Session, Aanvraag], dict | None]
+SCORES: list[ScoreBron] = []
+
+
+def scores(session: Session, aanvraag: Aanvraag) -> dict | None:
+    for bron in SCORES:
+        if (uitkomst := bron(session, aanvraag)) is not None:
+            return uitkomst
+    return None
+
+
 @dataclass(frozen=True)
 class OverzichtRij:
     aanvraag: Aanvraag
@@ -365,13 +378,22 @@ class Filter:
     zoek: str = ""
 
 
+def overzichtsrij(session: Session, aanvraag: Aanvraag) -> OverzichtRij:
+    """One application's row of the overview, whichever version it is."""
+    return overzicht(session, aanvraag_id=aanvraag.id)[0]
+
+
 def overzicht(
-    session: Session, filter: Filter = Filter(), alleen_toegekend: bool = False
+    session: Session,
+    filter: Filter = Filter(),
+    alleen_toegekend: bool = False,
+    aanvraag_id: int | None = None,
 ) -> list[OverzichtRij]:
     """The latest version of every application (filtered), with its wijken, ambitions, boards and money;
     a fixed number of queries however many there are."""
     query = select(Aanvraag, Ronde.naam, Gebruiker.naam).join(Ronde, Ronde.id == Aanvraag.ronde_id)
-    query = query.join(Gebruiker, Gebruiker.id == Aanvraag.aanvrager_id).where(_laatste_versie())
+    query = query.join(Gebruiker, Gebruiker.id == Aanvraag.aanvrager_id)
+    query = query.where(Aanvraag.id == aanvraag_id if aanvraag_id is not None else _laatste_versie())
     if filter.status:
         query = query.where(Aanvraag.status == filter.status)
     if alleen_toegekend:
