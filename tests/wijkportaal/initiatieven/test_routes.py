@@ -187,3 +187,60 @@ def test_the_overview_and_its_exports(client, auth, db, bevestigd, make_user):
     csv = client.get("/initiatieven/overzicht.csv")
     assert csv.status_code == 200 and "Gevraagd 2026" in csv.get_data(as_text=True)
     assert client.get("/initiatieven/overzicht.xlsx").status_code == 200
+
+
+def test_a_funded_initiative_is_on_its_wijk_page_and_in_the_kennisbank(
+    client, auth, db, bevestigd, noord, partij
+):
+    from wijkportaal.initiatieven import services
+    from wijkportaal.wijken.models import Wijk
+
+    services.dien_in(db, bevestigd, noord.schoolleider)
+    for status in (Status.IN_BEOORDELING, Status.BEOORDEELD, Status.TOEGEKEND):
+        services.zet_status(db, bevestigd, status, None)
+    db.commit()
+    ander = partij("Oost")
+    auth.login(ander.schoolleider)
+    wijk = db.get(Wijk, noord.school.wijk_id)
+    html = _tekst(client.get(f"/initiatieven/kennisbank?wijk={wijk.id}"))
+    assert "Samen sterk in de wijk" in html and "Minder thuiszitters." in html
+    assert "Samen sterk in de wijk" not in _tekst(
+        client.get(f"/initiatieven/kennisbank?wijk={ander.school.wijk_id}")
+    )
+    assert "Samen sterk in de wijk" in _tekst(
+        client.get("/initiatieven/kennisbank?ambitie=1&zoek=thuiszitters")
+    )
+    assert (
+        client.get(f"/initiatieven/{bevestigd.id}").status_code == 403
+    )  # the application itself stays closed
+    auth.logout()
+    auth.login(noord.schoolleider)
+    assert "Samen sterk in de wijk" in _tekst(client.get(f"/wijken/{wijk.code}"))
+
+
+def test_the_applicants_report_and_the_final_report_needs_what_comes_next(client, auth, db, bevestigd, noord):
+    from wijkportaal.initiatieven import services
+    from wijkportaal.initiatieven.models import Rapportage
+
+    services.dien_in(db, bevestigd, noord.schoolleider)
+    for status in (Status.IN_BEOORDELING, Status.BEOORDEELD, Status.TOEGEKEND):
+        services.zet_status(db, bevestigd, status, None)
+    db.commit()
+    auth.login(noord.schoolleider)
+    url = f"/initiatieven/{bevestigd.id}/rapportage/eind"
+    response = client.post(
+        url, data={"resultaten": "Goed", "bereikte_leerlingen": "20", "evaluatie": "Positief"}
+    )
+    assert response.status_code == 422 and "Kies wat er na de twee jaar gebeurt." in _tekst(response)
+    response = client.post(
+        url,
+        data={
+            "resultaten": "Goed",
+            "bereikte_leerlingen": "20",
+            "evaluatie": "Positief",
+            "vervolg": "partners",
+        },
+    )
+    assert response.status_code == 303
+    assert db.exec(select(Rapportage.bereikte_leerlingen)).one() == 20
+    assert "Voortgezet door partners" in _tekst(client.get(f"/initiatieven/{bevestigd.id}"))

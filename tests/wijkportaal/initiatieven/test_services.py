@@ -111,3 +111,18 @@ def test_the_overview_lists_only_the_latest_version(db, bevestigd, noord):
     db.commit()
     assert [r.aanvraag.id for r in queries.overzicht(db)] == [kopie.id]
     assert db.exec(select(Aanvraag)).all().__len__() == 2
+
+
+def test_swv_sees_initiatives_ending_soon_and_late_reports(db, bevestigd, noord):
+    from datetime import date
+
+    services.dien_in(db, bevestigd, noord.schoolleider)
+    for status in (Status.IN_BEOORDELING, Status.BEOORDEELD, Status.TOEGEKEND):
+        services.zet_status(db, bevestigd, status, None)
+    db.commit()
+    assert queries.signalen(db, date(2027, 1, 1)) == []
+    signalen = queries.signalen(db, date(2028, 6, 1))
+    assert [(s.wat, s.datum) for s in signalen] == [
+        ("Tussentijdse evaluatie te laat", date(2027, 8, 1)),
+        ("Eindigt binnen drie maanden", date(2028, 7, 31)),
+    ]
