@@ -538,3 +538,19 @@ def rapportages_van(session: Session, aanvraag_ids: list[int]) -> dict[int, list
         ):
             uitkomst[r.aanvraag_id].append(r)
     return uitkomst
+
+
+def uitnodigingen(session: Session, user) -> list[tuple[Aanvraag, Ronde]]:
+    """Drafts that wait for the confirmation of the user's board (through their school, when one is named)."""
+    bestuur_id = bestuur_van(session, user)
+    if bestuur_id is None:
+        return []
+    query = (
+        select(Aanvraag, Ronde)
+        .join(Ronde, Ronde.id == Aanvraag.ronde_id)
+        .join(Deelnemer, Deelnemer.aanvraag_id == Aanvraag.id)
+        .where(Aanvraag.status == Status.CONCEPT, Deelnemer.bestuur_id == bestuur_id, ~Deelnemer.is_bevestigd)
+    )
+    if user.bestuur_id is None:
+        query = query.where(or_(Deelnemer.school_id.is_(None), Deelnemer.school_id == user.organisatie_id))
+    return list(session.exec(query.order_by(Ronde.deadline, Aanvraag.id)))

@@ -244,3 +244,12 @@ def test_the_applicants_report_and_the_final_report_needs_what_comes_next(client
     assert response.status_code == 303
     assert db.exec(select(Rapportage.bereikte_leerlingen)).one() == 20
     assert "Voortgezet door partners" in _tekst(client.get(f"/initiatieven/{bevestigd.id}"))
+
+
+def test_the_invited_board_finds_the_invitation_on_its_start_page(client, auth, concept, zuid, noord):
+    auth.login(zuid.bestuurder)
+    html = _tekst(client.get("/"))
+    assert "Deelname bevestigen: Samen sterk in de wijk" in html
+    auth.logout()
+    auth.login(noord.bestuurder)  # the main applicant's board has confirmed already
+    assert "Deelname bevestigen" not in _tekst(client.get("/"))

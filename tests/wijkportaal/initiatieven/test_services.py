@@ -126,3 +126,17 @@ def test_swv_sees_initiatives_ending_soon_and_late_reports(db, bevestigd, noord)
         ("Tussentijdse evaluatie te laat", date(2027, 8, 1)),
         ("Eindigt binnen drie maanden", date(2028, 7, 31)),
     ]
+
+
+def test_flask_initiatieven_ronde_opens_a_round(runner, db):
+    result = runner.invoke(
+        args=["initiatieven", "ronde", "Ronde 2027", "--deadline", "2027-03-01", "--jaren", "2027-2028"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Ronde 2027 is geopend (deadline 01-03-2027)." in result.output
+    ronde = queries.open_ronde(db)
+    assert (ronde.eerste_jaar, ronde.laatste_jaar, len(queries.criteria(db, ronde.id))) == (2027, 2028, 10)
+    again = runner.invoke(
+        args=["initiatieven", "ronde", "Ronde 2027", "--deadline", "2027-03-01", "--jaren", "2027"]
+    )
+    assert again.exit_code == 1 and "Er is al een ronde ‘Ronde 2027’." in again.output
