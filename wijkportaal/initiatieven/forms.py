@@ -7,6 +7,7 @@ from wtforms import BooleanField, DateField, IntegerField, SelectField, StringFi
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from wijkportaal.core.forms import AantalField, BedragField, CheckboxesField, Form, keuzes
+from wijkportaal.initiatieven import rules
 from wijkportaal.initiatieven.models import Ambitie, Kostensoort, Rapportsoort, Vervolg
 
 DATUM = "Vul een geldige datum in."
@@ -88,31 +89,13 @@ class PlanForm(Form):
         description="Hoe gaat het verder zonder subsidie van het samenwerkingsverband?",
     )
 
-    SECTIES = (
-        "titel",
-        "samenvatting",
-        "doelgroep",
-        "verwacht_aantal_leerlingen",
-        "doelen",
-        "werkwijze",
-        "startdatum",
-        "einddatum",
-        "resultaten",
-        "evaluatie",
-        "kennisdeling",
-        "onderbouwing",
-        "afspraken",
-        "duurzaamheid",
-    )
+    # The plan's text sections come from `rules.SECTIES`; these are the other values the form saves.
+    WAARDEN = ("verwacht_aantal_leerlingen", "startdatum", "einddatum")
 
     def waarden(self) -> dict:
-        return {
-            naam: (
-                getattr(self, naam).data
-                or ("" if naam not in ("startdatum", "einddatum", "verwacht_aantal_leerlingen") else None)
-            )
-            for naam in self.SECTIES
-        }
+        """The plan's columns as the service saves them: text stripped ("" when empty), the rest or None."""
+        tekst = {naam: (getattr(self, naam).data or "").strip() for naam, _ in rules.SECTIES}
+        return {**tekst, **{naam: getattr(self, naam).data for naam in self.WAARDEN}}
 
     def validate_einddatum(self, field) -> None:
         if field.data and self.startdatum.data and field.data <= self.startdatum.data:

@@ -19,7 +19,16 @@ from wijkportaal.core.exports import download
 from wijkportaal.core.forms import keuzes
 from wijkportaal.core.views import render_form, toon_fout, weiger_en_terug
 from wijkportaal.initiatieven import forms, permissions, queries, rules, services
-from wijkportaal.initiatieven.models import Aanvraag, Ambitie, Criterium, Rapportsoort, Ronde, Status
+from wijkportaal.initiatieven.models import (
+    Aanvraag,
+    Ambitie,
+    Criterium,
+    Kostensoort,
+    Rapportsoort,
+    Ronde,
+    Status,
+    Vervolg,
+)
 
 bp = Blueprint("initiatieven", __name__, url_prefix="/initiatieven")
 
@@ -228,7 +237,7 @@ def kosten(id: int):
             a,
             current_user,
             f.jaar.data,
-            f.soort.data,
+            Kostensoort(f.soort.data),
             f.omschrijving.data or "",
             f.bedrag.cents,
             f.deelplan_id.data,
@@ -341,7 +350,7 @@ def rapportage(id: int, soort: str):
                 form.resultaten.data,
                 form.bereikte_leerlingen.data,
                 form.evaluatie.data,
-                form.vervolg.data or None,
+                Vervolg(form.vervolg.data) if form.vervolg.data else None,
                 form.toelichting_vervolg.data or "",
             )
         except Weigering as fout:
