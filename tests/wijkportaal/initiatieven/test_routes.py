@@ -253,3 +253,37 @@ def test_the_invited_board_finds_the_invitation_on_its_start_page(client, auth, 
     auth.logout()
     auth.login(noord.bestuurder)  # the main applicant's board has confirmed already
     assert "Deelname bevestigen" not in _tekst(client.get("/"))
+
+
+def _queries(app, client, url: str) -> int:
+    import sqlalchemy as sa
+
+    teller = []
+
+    def tel(*_args):
+        teller.append(1)
+
+    sa.event.listen(app.extensions["db_engine"], "before_cursor_execute", tel)
+    try:
+        assert client.get(url).status_code == 200
+    finally:
+        sa.event.remove(app.extensions["db_engine"], "before_cursor_execute", tel)
+    return len(teller)
+
+
+def test_the_query_count_of_pages_does_not_grow_with_the_number_of_applications(
+    app, client, auth, db, ronde, bevestigd, noord, make_user
+):
+    from wijkportaal.initiatieven import services
+
+    swv = make_user(Rol.SWV)
+    auth.login(swv)
+    pagina, overzicht = (
+        _queries(app, client, f"/initiatieven/{bevestigd.id}"),
+        _queries(app, client, "/initiatieven/overzicht"),
+    )
+    for _ in range(5):
+        services.start_aanvraag(db, noord.schoolleider, ronde)
+    db.commit()
+    assert _queries(app, client, f"/initiatieven/{bevestigd.id}") == pagina
+    assert _queries(app, client, "/initiatieven/overzicht") == overzicht
