@@ -554,3 +554,19 @@ def uitnodigingen(session: Session, user) -> list[tuple[Aanvraag, Ronde]]:
     if user.bestuur_id is None:
         query = query.where(or_(Deelnemer.school_id.is_(None), Deelnemer.school_id == user.organisatie_id))
     return list(session.exec(query.order_by(Ronde.deadline, Aanvraag.id)))
+
+
+def per_wijk(session: Session) -> dict[int, tuple[list[str], int]]:
+    """Per wijk the titles of its funded initiatives and the cents granted to them (shared initiatives
+    count fully in each of their wijken)."""
+    rijen = session.exec(
+        select(AanvraagWijk.wijk_id, Aanvraag.id, Aanvraag.titel)
+        .join(Aanvraag, Aanvraag.id == AanvraagWijk.aanvraag_id)
+        .where(Aanvraag.status.in_([Status.TOEGEKEND, Status.AFGEROND]))
+    ).all()
+    toegekend = toegekend_cents(session, sorted({aid for _, aid, _ in rijen}))
+    uitkomst: dict[int, tuple[list[str], int]] = {}
+    for wijk_id, aid, titel in rijen:
+        titels, cents = uitkomst.get(wijk_id, ([], 0))
+        uitkomst[wijk_id] = ([*titels, titel], cents + sum(toegekend[aid].values()))
+    return uitkomst

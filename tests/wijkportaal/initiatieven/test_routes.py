@@ -287,3 +287,16 @@ def test_the_query_count_of_pages_does_not_grow_with_the_number_of_applications(
     db.commit()
     assert _queries(app, client, f"/initiatieven/{bevestigd.id}") == pagina
     assert _queries(app, client, "/initiatieven/overzicht") == overzicht
+
+
+def test_the_map_layer_shows_the_funded_initiatives_per_wijk(client, auth, db, bevestigd, noord, make_user):
+    from wijkportaal.initiatieven import services
+
+    services.dien_in(db, bevestigd, noord.schoolleider)
+    for status in (Status.IN_BEOORDELING, Status.BEOORDEELD, Status.TOEGEKEND):
+        services.zet_status(db, bevestigd, status, None)
+    db.commit()
+    auth.login(make_user(Rol.SWV))
+    response = client.get("/kaart?laag=initiatieven")
+    assert response.status_code == 200
+    assert "1 initiatief, € 0,00 toegekend" in _tekst(response)  # granting is the assessing feature's
