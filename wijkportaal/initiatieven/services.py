@@ -71,6 +71,7 @@ def open_ronde(
         "naam",
     )
     weiger_als(laatste_jaar < eerste_jaar and "Het laatste jaar ligt voor het eerste.", "laatste_jaar")
+    _knock_out_op_schaal(knock_out_minimum_honderdsten)
     vorige = session.exec(select(Ronde).order_by(Ronde.id.desc())).first()
     ronde = Ronde(
         naam=naam,
@@ -93,9 +94,16 @@ def open_ronde(
     return ronde
 
 
+def _knock_out_op_schaal(honderdsten: int) -> None:
+    weiger_als(
+        not 0 <= honderdsten <= 300 and "Het knock-outminimum ligt tussen 0 en 3.", "knock_out_minimum"
+    )
+
+
 def wijzig_ronde(
     session: Session, ronde: Ronde, door, deadline: date, knock_out_minimum_honderdsten: int, is_open: bool
 ) -> None:
+    _knock_out_op_schaal(knock_out_minimum_honderdsten)
     wijzigingen = audit.changes(
         ronde,
         {

@@ -140,3 +140,8 @@ def test_flask_initiatieven_ronde_opens_a_round(runner, db):
         args=["initiatieven", "ronde", "Ronde 2027", "--deadline", "2027-03-01", "--jaren", "2027"]
     )
     assert again.exit_code == 1 and "Er is al een ronde ‘Ronde 2027’." in again.output
+
+
+def test_a_knock_out_minimum_off_the_scale_is_refused(db, ronde):
+    with pytest.raises(Weigering, match="tussen 0 en 3"):
+        services.open_ronde(db, None, "Ronde 2030", ronde.deadline, 2030, 2031, 301)
