@@ -83,6 +83,11 @@ class PlanForm(Form):
         "Waarom het hier nodig is",
         description="Bijvoorbeeld een hiaat in het aanbod van de wijk of een agendapunt van het wijkoverleg.",
     )
+    hiaat = SelectField(
+        "Hiaat in het aanbod dat dit initiatief vult (optioneel)",
+        validators=[Optional()],
+        description="De hiaten van de gekozen wijken volgens de dekkingsmatrix.",
+    )
     afspraken = _tekst("Afspraken met de andere scholen en besturen in de wijk")
     duurzaamheid = _tekst(
         "Duurzaamheid: na de twee jaar",
@@ -95,7 +100,12 @@ class PlanForm(Form):
     def waarden(self) -> dict:
         """The plan's columns as the service saves them: text stripped ("" when empty), the rest or None."""
         tekst = {naam: (getattr(self, naam).data or "").strip() for naam, _ in rules.SECTIES}
-        return {**tekst, **{naam: getattr(self, naam).data for naam in self.WAARDEN}}
+        wijk_id, _, domein_id = (self.hiaat.data or "").partition(":")
+        hiaat = {
+            "hiaat_wijk_id": int(wijk_id) if domein_id else None,
+            "hiaat_domein_id": int(domein_id) if domein_id else None,
+        }
+        return {**tekst, **{naam: getattr(self, naam).data for naam in self.WAARDEN}, **hiaat}
 
     def validate_einddatum(self, field) -> None:
         if field.data and self.startdatum.data and field.data <= self.startdatum.data:

@@ -570,3 +570,25 @@ def per_wijk(session: Session) -> dict[int, tuple[list[str], int]]:
         titels, cents = uitkomst.get(wijk_id, ([], 0))
         uitkomst[wijk_id] = ([*titels, titel], cents + sum(toegekend[aid].values()))
     return uitkomst
+
+
+def hiaat_keuzes(session: Session, wijk_ids: list[int]) -> list[tuple[str, str]]:
+    """The coverage gaps of the application's wijken (the dekking matrix), as 'wijk:domein' choices."""
+    from wijkportaal.expertise.queries import dekking_van_wijk
+
+    keuzes = []
+    for wijk in sorted((session.get(Wijk, w) for w in wijk_ids), key=lambda w: w.naam):
+        for domein, cel in dekking_van_wijk(session, wijk.id).hiaten(wijk.id):
+            keuzes.append(
+                (f"{wijk.id}:{domein.id}", f"{wijk.naam}: {domein.naam} ({cel.status.label.lower()})")
+            )
+    return keuzes
+
+
+def hiaat_naam(session: Session, aanvraag: Aanvraag) -> str | None:
+    """'Osdorp: autisme', the coverage gap the application answers, when it names one."""
+    from wijkportaal.expertise.models import Domein
+
+    if aanvraag.hiaat_wijk_id is None or aanvraag.hiaat_domein_id is None:
+        return None
+    return f"{session.get(Wijk, aanvraag.hiaat_wijk_id).naam}: {session.get(Domein, aanvraag.hiaat_domein_id).naam}"

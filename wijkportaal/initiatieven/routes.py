@@ -95,14 +95,17 @@ def _vul_keuzes(db, aanvraag: Aanvraag, **formulieren):
     if not formulieren.get("plan"):
         f["plan"].wijken.data = queries.wijk_ids(db, aanvraag)
         f["plan"].ambities.data = [a.value for a in queries.ambities(db, aanvraag)]
-    _plan_keuzes(db, f["plan"])
+        if aanvraag.hiaat_domein_id:
+            f["plan"].hiaat.data = f"{aanvraag.hiaat_wijk_id}:{aanvraag.hiaat_domein_id}"
+    _plan_keuzes(db, f["plan"], aanvraag)
     _uitnodiging_keuzes(db, f["uitnodiging"])
     _deelplan_keuzes(db, aanvraag, f["kosten"], f["cofinanciering"])
     return f
 
 
-def _plan_keuzes(db, form: forms.PlanForm) -> None:
+def _plan_keuzes(db, form: forms.PlanForm, aanvraag: Aanvraag) -> None:
     form.wijken.choices = keuzes((w.id, w.naam) for w in queries.alle_wijken(db))
+    form.hiaat.choices = keuzes([("", "Geen"), *queries.hiaat_keuzes(db, queries.wijk_ids(db, aanvraag))])
 
 
 def _uitnodiging_keuzes(db, form: forms.UitnodigingForm) -> None:
@@ -136,6 +139,7 @@ def _pagina(aanvraag: Aanvraag, **formulieren):
         cofinanciering=cofi,
         begroting=queries.begroting(kosten, cofi),
         versies=queries.versies(db, aanvraag),
+        hiaat=queries.hiaat_naam(db, aanvraag),
         rapportages=queries.rapportages(db, aanvraag),
         mag_wijzigen=permissions.can_edit_aanvraag(current_user, aanvraag),
         mag_bevestigen=permissions.can_confirm_deelname(current_user, aanvraag),
@@ -156,7 +160,7 @@ def _bewerk(id: int, form_cls, naam: str, actie, melding: str, anker: str):
     db = get_session()
     form = form_cls()
     if naam == "plan":
-        _plan_keuzes(db, form)
+        _plan_keuzes(db, form, aanvraag)
     elif naam == "uitnodiging":
         _uitnodiging_keuzes(db, form)
     elif naam in ("kosten", "cofinanciering"):

@@ -300,3 +300,22 @@ def test_the_map_layer_shows_the_funded_initiatives_per_wijk(client, auth, db, b
     response = client.get("/kaart?laag=initiatieven")
     assert response.status_code == 200
     assert "1 initiatief, € 0,00 toegekend" in _tekst(response)  # granting is the assessing feature's
+
+
+def test_the_plan_names_a_coverage_gap_of_its_wijk(client, auth, db, concept, noord, make_domein):
+    domein = make_domein("Autisme")
+    auth.login(noord.schoolleider)
+    html = _tekst(client.get(f"/initiatieven/{concept.id}"))
+    waarde = f"{noord.school.wijk_id}:{domein.id}"
+    assert f'<option value="{waarde}">' in html and "Autisme (ontbreekt)" in html
+    data = {
+        "titel": "Samen sterk in de wijk",
+        "wijken": [str(noord.school.wijk_id)],
+        "ambities": ["1"],
+        "hiaat": waarde,
+    }
+    assert client.post(f"/initiatieven/{concept.id}/plan", data=data).status_code == 303
+    aanvraag = herlaad(db, concept)
+    assert (aanvraag.hiaat_wijk_id, aanvraag.hiaat_domein_id) == (noord.school.wijk_id, domein.id)
+    response = client.post(f"/initiatieven/{concept.id}/plan", data={**data, "hiaat": "999:999"})
+    assert response.status_code == 422 and "Not a valid choice" not in _tekst(response)
