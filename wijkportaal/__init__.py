@@ -33,6 +33,7 @@ FEATURES = (
     "pot",
     "expertise",
     "monitor",
+    "initiatieven",
     "kaart",
     "beheer",
     "duo",

@@ -69,6 +69,27 @@ def _wachtwoord_vergeten(page):
     expect(page.get_by_role("heading", level=1)).to_have_text("Wachtwoord vergeten?")
 
 
+def _initiatief_concept(page):
+    """The demo school leader's draft: the checklist and every form of an application."""
+    page.goto("/initiatieven/")
+    page.get_by_role("link", name="Co-teaching autisme in Osdorp").click()
+    expect(page.get_by_role("heading", name="Klaar om in te dienen?")).to_be_visible()
+
+
+def _initiatief_met_fouten(page):
+    """A refused amount: the error stays next to its field."""
+    _initiatief_concept(page)
+    page.locator("#kosten-bedrag").fill("-5")
+    page.get_by_role("button", name="Kostenregel toevoegen").click()
+    expect(page.get_by_text("Het bedrag moet positief zijn.")).to_be_visible()
+
+
+def _ronde(page):
+    page.goto("/initiatieven/rondes")
+    page.get_by_role("table").get_by_role("link").first.click()
+    expect(page.get_by_role("heading", name="Criteria")).to_be_visible()
+
+
 # (name, demo login or None, path or a function that navigates, screenshot file or None)
 PAGES = [
     ("inloggen", None, "/inloggen", "01-inloggen.png"),
@@ -90,6 +111,13 @@ PAGES = [
     ("grafieken", "swv", "/overzicht/grafieken", "13-grafieken.png"),
     ("monitor", "swv", "/monitor", None),
     ("begroting", "swv", "/begroting?jaar=2026", "14-begroting.png"),
+    ("initiatieven", "schoolleider", "/initiatieven/", None),
+    ("initiatief-concept", "schoolleider", _initiatief_concept, "15-initiatief.png"),
+    ("initiatief-met-fouten", "schoolleider", _initiatief_met_fouten, None),
+    ("initiatieven-overzicht", "swv", "/initiatieven/overzicht", "16-initiatieven-overzicht.png"),
+    ("initiatieven-rondes", "swv", "/initiatieven/rondes", None),
+    ("initiatieven-ronde", "swv", _ronde, None),
+    ("kennisbank", "schoolleider", "/initiatieven/kennisbank", None),
     ("instellingen", "schoolleider", "/instellingen", "instellingen.png"),
     ("beheer-mail", "beheerder", "/beheer/mail", "beheer-mail.png"),
 ]

@@ -49,6 +49,14 @@ BIEDT_AAN = frozenset({Rol.SCHOOLLEIDER, Rol.PARTNER})
 # Follow up every wijk day to day: the signals on the SWV staff's start page (a status that dropped,
 # allocations about to expire, vrijval waiting for the boards, wijken without a recent meeting).
 VOLGT_WIJKEN = frozenset({Rol.SWV})
+# Apply for a nieuw initiatief for their school or board, and confirm their board's part in one.
+VRAAGT_AAN = frozenset({Rol.SCHOOLLEIDER, Rol.BESTUURDER})
+# Run the rounds of nieuwe initiatieven and see every application, its reports and the overview.
+BEHEERT_INITIATIEVEN = frozenset({Rol.SWV})
+# See the assessors' scores of every application (in the API too).
+ZIET_SCORES = frozenset({Rol.SWV, Rol.DIRECTEUR})
+# Read the kennisbank of funded initiatives.
+LEEST_KENNISBANK = ZIET_ALLE_WIJKEN | {Rol.BESTUURDER, Rol.SCHOOLLEIDER, Rol.PARTNER}
 # Read the Geen Kind de Buurt Uit monitor (of the wijken they may see).
 LEEST_MONITOR = ZIET_ALLE_WIJKEN | {Rol.BESTUURDER, Rol.SCHOOLLEIDER}
 

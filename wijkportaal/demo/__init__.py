@@ -16,6 +16,7 @@ from wijkportaal.demo import teksten
 from wijkportaal.demo.begroting import laad_begroting
 from wijkportaal.demo.expertise import laad_expertise
 from wijkportaal.demo.grenzen import laad_schematische_grenzen
+from wijkportaal.demo.initiatieven import laad_initiatieven
 from wijkportaal.demo.organisaties import OSDORP, Organisaties, maak_organisaties
 from wijkportaal.demo.overleggen import GEEN_OVERLEG, OPSTARTEND, maak_bijeenkomsten, maak_overleggen
 from wijkportaal.demo.potten import load_potten
@@ -61,13 +62,20 @@ def load_demo(session: Session, today: date | None = None) -> str:
     laad_schematische_grenzen(session, SEED)  # after the schools exist: it places them in their wijk
     aanbod, voorzieningen = laad_expertise(session, today, SEED, regios, wijken, orgs)
     begroting = laad_begroting(session, gebruikers[f"swv@{DEMO_DOMEIN}"])
+    initiatieven = laad_initiatieven(
+        session,
+        today,
+        gebruikers[f"swv@{DEMO_DOMEIN}"],
+        gebruikers[f"schoolleider@{DEMO_DOMEIN}"],
+        voorzitters,
+    )
 
     return (
         f"Demo-data geladen: {len(regios)} regio's, {len(wijken)} wijken, {len(orgs.besturen)} besturen, "
         f"{orgs.aantal_scholen} scholen, {len(orgs.partners)} partnerorganisaties, "
         f"{len(overleggen)} wijkoverleggen met {bijeenkomsten} bijeenkomsten, "
         f"{len(gebruikers) + len(voorzitters) - 1} gebruikers; {potten}; "
-        f"{aanbod} keer expertise-aanbod en {voorzieningen} voorzieningen; {begroting}."
+        f"{aanbod} keer expertise-aanbod en {voorzieningen} voorzieningen; {begroting}; {initiatieven}."
     )
 
 

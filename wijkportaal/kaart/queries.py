@@ -421,3 +421,27 @@ def voorzieningen(session: Session, user: Gebruiker, keuze: Keuze) -> Laaginhoud
         legenda=(_legenda("Voorzieningen", {s.label: kleuren[s] for s in VoorzieningSoort}, punten=True),),
         punten=punten,
     )
+
+
+@laag(
+    "initiatieven",
+    "Nieuwe initiatieven",
+    "De gefinancierde nieuwe initiatieven van de wijk en het geld dat eraan is toegekend.",
+    "Initiatieven",
+)
+def initiatieven(session: Session, user: Gebruiker, keuze: Keuze) -> Laaginhoud:
+    from ledger import to_decimal
+    from wijkportaal.initiatieven.queries import per_wijk
+
+    return Laaginhoud(
+        waarden={
+            wijk_id: Wijkwaarde(
+                kleur=NEUTRAAL,
+                waarde=f"{tel(len(titels), 'initiatief', 'initiatieven')}, {euro(to_decimal(cents))} toegekend",
+                toelichting=tuple(sorted(titels)),
+                eigenschappen={"initiatieven": len(titels), "toegekend_centen": cents},
+            )
+            for wijk_id, (titels, cents) in per_wijk(session).items()
+        },
+        legenda=(_legenda("Initiatieven", {"Wijk met gefinancierde initiatieven": NEUTRAAL}),),
+    )

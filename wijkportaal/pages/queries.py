@@ -4,6 +4,7 @@ from sqlmodel import Session, func, select
 
 from wijkportaal.auth.models import Gebruiker
 from wijkportaal.core import clock
+from wijkportaal.initiatieven.queries import wijk_initiatieven
 from wijkportaal.overleg import permissions as overleg_permissions
 from wijkportaal.overleg.models import Wijkoverleg
 from wijkportaal.overleg.permissions import zichtbare_wijk_ids
@@ -84,6 +85,7 @@ def wijk_pagina(session: Session, user: Gebruiker, wijk: Wijk) -> dict:
         "mag_beheren": mag_beheren,
         **hiaten(session, user, wijk, overleg, mag_beheren),
         "mag_voorzitter_benoemen": overleg_permissions.can_appoint_voorzitter(user),
+        "initiatieven": wijk_initiatieven(session, wijk.id),
     }
 
 

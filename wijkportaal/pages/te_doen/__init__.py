@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from sqlmodel import Session
 
-from wijkportaal.pages.te_doen import expertise, geld, overleg, wijken
+from wijkportaal.pages.te_doen import expertise, geld, initiatieven, overleg, wijken
 from wijkportaal.pages.te_doen.item import TE_DOEN, Item, Urgentie
 
 __all__ = ["LEVERANCIERS", "TE_DOEN", "Item", "Leverancier", "Urgentie", "lijsten", "voor"]
@@ -28,6 +28,8 @@ LEVERANCIERS: list[Leverancier] = [
     geld.verlopende_toekenningen,  # SWV staff
     geld.vrijval,  # SWV staff
     expertise.mijn_aanbod,  # providers: their own entries, also ended ones
+    initiatieven.uitnodigingen,  # school leaders and bestuurders: applications waiting for their board
+    initiatieven.signalen,  # SWV staff: initiatives ending soon, late reports
 ]
 
 

@@ -1,0 +1,321 @@
+"""The pages of nieuwe initiatieven as applicants and SWV staff see them, and what bad input does."""
+
+from sqlmodel import select
+
+from wijkportaal.core.roles import Rol
+from wijkportaal.initiatieven.models import Aanvraag, Cofinanciering, Deelnemer, Kostenregel, Status
+
+from .conftest import herlaad
+
+
+def _tekst(response) -> str:
+    return response.get_data(as_text=True).replace("\u00a0", " ")
+
+
+def test_a_school_leader_starts_a_draft_in_the_open_round(client, auth, db, ronde, noord):
+    auth.login(noord.schoolleider)
+    response = client.post("/initiatieven/nieuw")
+    assert response.status_code == 303
+    aanvraag = db.exec(select(Aanvraag)).one()
+    assert (aanvraag.status, aanvraag.aanvrager_id) == (Status.CONCEPT, noord.schoolleider.id)
+    html = _tekst(client.get(response.location))
+    assert "Deze aanvraag kan nog niet worden ingediend. Nog nodig:" in html
+    assert "Vul de sectie ‘Doelgroep’ in." in html
+    assert "nu 1." in html
+
+
+def test_the_checklist_names_the_board_that_has_not_confirmed(client, auth, concept, noord):
+    auth.login(noord.schoolleider)
+    html = _tekst(client.get(f"/initiatieven/{concept.id}"))
+    assert "Wacht nog op bevestiging van: Stichting Zuid." in html
+    assert "Aanvraag indienen" not in html
+
+
+def test_the_invited_board_confirms_and_then_the_application_can_be_submitted(
+    client, auth, db, concept, noord, zuid
+):
+    auth.login(zuid.bestuurder)
+    assert "Uw bestuur is uitgenodigd" in _tekst(client.get(f"/initiatieven/{concept.id}"))
+    assert client.post(f"/initiatieven/{concept.id}/deelname/bevestigen").status_code == 303
+    assert db.exec(select(Deelnemer).where(Deelnemer.bestuur_id == zuid.bestuur.id)).one().is_bevestigd
+    auth.logout()
+    auth.login(noord.schoolleider)
+    assert "Alle formele criteria zijn in orde." in _tekst(client.get(f"/initiatieven/{concept.id}"))
+    assert client.post(f"/initiatieven/{concept.id}/indienen").status_code == 303
+    assert herlaad(db, concept).status is Status.INGEDIEND
+    html = _tekst(client.get(f"/initiatieven/{concept.id}"))
+    assert "Plan bewaren" not in html and "Een bestuur uitnodigen" not in html
+
+
+def test_submitting_a_failing_application_changes_nothing_and_says_why(client, auth, db, concept, noord):
+    auth.login(noord.schoolleider)
+    response = client.post(f"/initiatieven/{concept.id}/indienen", follow_redirects=True)
+    assert "De aanvraag kan nog niet worden ingediend. Nog nodig:" in _tekst(response)
+    assert herlaad(db, concept).status is Status.CONCEPT
+
+
+def test_an_end_before_the_start_is_refused_at_the_field(client, auth, db, concept, noord):
+    auth.login(noord.schoolleider)
+    response = client.post(
+        f"/initiatieven/{concept.id}/plan",
+        data={"titel": "Anders", "startdatum": "2026-08-01", "einddatum": "2026-07-01"},
+    )
+    assert response.status_code == 422
+    assert 'id="einddatum-error">De einddatum moet na de startdatum liggen.' in _tekst(response)
+    assert herlaad(db, concept).titel == "Samen sterk in de wijk"
+
+
+def test_a_run_over_two_years_is_refused_at_the_field(client, auth, db, concept, noord):
+    auth.login(noord.schoolleider)
+    response = client.post(
+        f"/initiatieven/{concept.id}/plan",
+        data={"titel": "Anders", "startdatum": "2026-08-01", "einddatum": "2028-08-01"},
+    )
+    assert response.status_code == 422
+    assert "De looptijd is langer dan 24 maanden: de einddatum is uiterlijk 31-07-2028." in _tekst(response)
+    assert herlaad(db, concept).titel == "Samen sterk in de wijk"
+
+
+def test_a_bsn_like_number_in_a_section_is_refused(client, auth, db, concept, noord):
+    auth.login(noord.schoolleider)
+    response = client.post(f"/initiatieven/{concept.id}/plan", data={"doelgroep": "Leerling 111222333"})
+    assert response.status_code == 422
+    assert herlaad(db, concept).doelgroep.startswith("Leerlingen van groep 5")
+
+
+def test_saving_the_plan_keeps_wijken_and_ambities(client, auth, db, concept, noord, zuid):
+    auth.login(noord.schoolleider)
+    response = client.post(
+        f"/initiatieven/{concept.id}/plan",
+        data={"titel": "Nieuwe titel", "wijken": [str(zuid.school.wijk_id)], "ambities": ["2", "4"]},
+    )
+    assert response.status_code == 303
+    html = _tekst(client.get(f"/initiatieven/{concept.id}"))
+    assert 'value="Nieuwe titel"' in html
+    assert "Vul de sectie ‘Doelgroep’ in." in html  # an empty section in a draft is saved, and named
+
+
+def test_one_board_twice_is_refused_at_the_field_in_the_page(client, auth, db, concept, noord, zuid):
+    auth.login(noord.schoolleider)
+    response = client.post(f"/initiatieven/{concept.id}/deelnemers", data={"bestuur_id": zuid.bestuur.id})
+    assert response.status_code == 422
+    assert "Dit bestuur doet al mee aan de aanvraag; een bestuur doet één keer mee." in _tekst(response)
+    assert len(db.exec(select(Deelnemer).where(Deelnemer.aanvraag_id == concept.id)).all()) == 2
+
+
+def test_amounts_are_exact_and_negative_or_three_decimals_are_refused(client, auth, db, concept, noord):
+    auth.login(noord.schoolleider)
+    for bedrag, melding in (
+        ("-5,00", "Het bedrag moet positief zijn."),
+        ("12,345", "Een bedrag heeft hoogstens twee cijfers achter de komma."),
+    ):
+        response = client.post(
+            f"/initiatieven/{concept.id}/kosten",
+            data={"jaar": "2026", "soort": "materiaal", "bedrag": bedrag},
+        )
+        assert response.status_code == 422
+        assert melding in _tekst(response)
+    assert len(db.exec(select(Kostenregel).where(Kostenregel.aanvraag_id == concept.id)).all()) == 2
+    response = client.post(
+        f"/initiatieven/{concept.id}/cofinanciering",
+        data={"bron": "Gemeente", "jaar": "2027", "bedrag": "1.234,56"},
+    )
+    assert response.status_code == 303
+    assert (
+        db.exec(select(Cofinanciering.bedrag_cents).where(Cofinanciering.bron == "Gemeente")).one() == 123456
+    )
+    assert "€ 58.765,44" in _tekst(client.get(f"/initiatieven/{concept.id}"))  # 60.000 − 1.234,56 in 2027
+
+
+def test_swv_opens_a_round_with_the_criteria_and_changes_a_weight(client, auth, db, make_user):
+    auth.login(make_user(Rol.SWV))
+    response = client.post(
+        "/initiatieven/rondes",
+        data={
+            "naam": "Ronde 2026",
+            "deadline": "2026-03-01",
+            "eerste_jaar": "2026",
+            "laatste_jaar": "2027",
+            "knock_out_minimum": "1,5",
+        },
+    )
+    assert response.status_code == 303
+    html = _tekst(client.get(response.location))
+    assert "Het nieuwe initiatief is breed toegankelijk voor leerlingen uit de buurt of wijk." in html
+    from wijkportaal.initiatieven.models import Criterium, Ronde
+
+    ronde = db.exec(select(Ronde)).one()
+    assert ronde.knock_out_minimum_honderdsten == 150
+    c = db.exec(select(Criterium).where(Criterium.nummer == 3)).one()
+    response = client.post(
+        f"/initiatieven/rondes/{ronde.id}/criteria/{c.id}",
+        data={
+            f"c{c.id}-tekst": c.tekst,
+            f"c{c.id}-gewicht": "2",
+            f"c{c.id}-rubriek_0": "niet",
+            f"c{c.id}-rubriek_1": "onvoldoende",
+            f"c{c.id}-rubriek_2": "voldoende",
+            f"c{c.id}-rubriek_3": "goed",
+        },
+    )
+    assert response.status_code == 303
+    db.expire_all()
+    assert db.get(Criterium, c.id).gewicht == 2
+
+
+def test_a_knock_out_minimum_beyond_the_scale_is_refused(client, auth, db, make_user):
+    auth.login(make_user(Rol.SWV))
+    response = client.post(
+        "/initiatieven/rondes",
+        data={
+            "naam": "Ronde X",
+            "deadline": "2026-03-01",
+            "eerste_jaar": "2026",
+            "laatste_jaar": "2027",
+            "knock_out_minimum": "3,5",
+        },
+    )
+    assert response.status_code == 422
+    assert "Vul een getal tussen 0 en 3 in, met hoogstens twee decimalen." in _tekst(response)
+
+
+def test_the_overview_and_its_exports(client, auth, db, bevestigd, make_user):
+    auth.login(make_user(Rol.SWV))
+    html = _tekst(client.get("/initiatieven/overzicht?status=concept"))
+    assert "Samen sterk in de wijk" in html and "€ 30.000,00" in html
+    assert "Samen sterk in de wijk" not in _tekst(client.get("/initiatieven/overzicht?status=toegekend"))
+    csv = client.get("/initiatieven/overzicht.csv")
+    assert csv.status_code == 200 and "Gevraagd 2026" in csv.get_data(as_text=True)
+    assert client.get("/initiatieven/overzicht.xlsx").status_code == 200
+
+
+def test_a_funded_initiative_is_on_its_wijk_page_and_in_the_kennisbank(
+    client, auth, db, bevestigd, noord, partij
+):
+    from wijkportaal.initiatieven import services
+    from wijkportaal.wijken.models import Wijk
+
+    services.dien_in(db, bevestigd, noord.schoolleider)
+    for status in (Status.IN_BEOORDELING, Status.BEOORDEELD, Status.TOEGEKEND):
+        services.zet_status(db, bevestigd, status, None)
+    db.commit()
+    ander = partij("Oost")
+    auth.login(ander.schoolleider)
+    wijk = db.get(Wijk, noord.school.wijk_id)
+    html = _tekst(client.get(f"/initiatieven/kennisbank?wijk={wijk.id}"))
+    assert "Samen sterk in de wijk" in html and "Minder thuiszitters." in html
+    assert "Samen sterk in de wijk" not in _tekst(
+        client.get(f"/initiatieven/kennisbank?wijk={ander.school.wijk_id}")
+    )
+    assert "Samen sterk in de wijk" in _tekst(
+        client.get("/initiatieven/kennisbank?ambitie=1&zoek=thuiszitters")
+    )
+    assert (
+        client.get(f"/initiatieven/{bevestigd.id}").status_code == 403
+    )  # the application itself stays closed
+    auth.logout()
+    auth.login(noord.schoolleider)
+    assert "Samen sterk in de wijk" in _tekst(client.get(f"/wijken/{wijk.code}"))
+
+
+def test_the_applicants_report_and_the_final_report_needs_what_comes_next(client, auth, db, bevestigd, noord):
+    from wijkportaal.initiatieven import services
+    from wijkportaal.initiatieven.models import Rapportage
+
+    services.dien_in(db, bevestigd, noord.schoolleider)
+    for status in (Status.IN_BEOORDELING, Status.BEOORDEELD, Status.TOEGEKEND):
+        services.zet_status(db, bevestigd, status, None)
+    db.commit()
+    auth.login(noord.schoolleider)
+    url = f"/initiatieven/{bevestigd.id}/rapportage/eind"
+    response = client.post(
+        url, data={"resultaten": "Goed", "bereikte_leerlingen": "20", "evaluatie": "Positief"}
+    )
+    assert response.status_code == 422 and "Kies wat er na de twee jaar gebeurt." in _tekst(response)
+    response = client.post(
+        url,
+        data={
+            "resultaten": "Goed",
+            "bereikte_leerlingen": "20",
+            "evaluatie": "Positief",
+            "vervolg": "partners",
+        },
+    )
+    assert response.status_code == 303
+    assert db.exec(select(Rapportage.bereikte_leerlingen)).one() == 20
+    assert "Voortgezet door partners" in _tekst(client.get(f"/initiatieven/{bevestigd.id}"))
+
+
+def test_the_invited_board_finds_the_invitation_on_its_start_page(client, auth, concept, zuid, noord):
+    auth.login(zuid.bestuurder)
+    html = _tekst(client.get("/"))
+    assert "Deelname bevestigen: Samen sterk in de wijk" in html
+    auth.logout()
+    auth.login(noord.bestuurder)  # the main applicant's board has confirmed already
+    assert "Deelname bevestigen" not in _tekst(client.get("/"))
+
+
+def _queries(app, client, url: str) -> int:
+    import sqlalchemy as sa
+
+    teller = []
+
+    def tel(*_args):
+        teller.append(1)
+
+    sa.event.listen(app.extensions["db_engine"], "before_cursor_execute", tel)
+    try:
+        assert client.get(url).status_code == 200
+    finally:
+        sa.event.remove(app.extensions["db_engine"], "before_cursor_execute", tel)
+    return len(teller)
+
+
+def test_the_query_count_of_pages_does_not_grow_with_the_number_of_applications(
+    app, client, auth, db, ronde, bevestigd, noord, make_user
+):
+    from wijkportaal.initiatieven import services
+
+    swv = make_user(Rol.SWV)
+    auth.login(swv)
+    pagina, overzicht = (
+        _queries(app, client, f"/initiatieven/{bevestigd.id}"),
+        _queries(app, client, "/initiatieven/overzicht"),
+    )
+    for _ in range(5):
+        services.start_aanvraag(db, noord.schoolleider, ronde)
+    db.commit()
+    assert _queries(app, client, f"/initiatieven/{bevestigd.id}") == pagina
+    assert _queries(app, client, "/initiatieven/overzicht") == overzicht
+
+
+def test_the_map_layer_shows_the_funded_initiatives_per_wijk(client, auth, db, bevestigd, noord, make_user):
+    from wijkportaal.initiatieven import services
+
+    services.dien_in(db, bevestigd, noord.schoolleider)
+    for status in (Status.IN_BEOORDELING, Status.BEOORDEELD, Status.TOEGEKEND):
+        services.zet_status(db, bevestigd, status, None)
+    db.commit()
+    auth.login(make_user(Rol.SWV))
+    response = client.get("/kaart?laag=initiatieven")
+    assert response.status_code == 200
+    assert "1 initiatief, € 0,00 toegekend" in _tekst(response)  # granting is the assessing feature's
+
+
+def test_the_plan_names_a_coverage_gap_of_its_wijk(client, auth, db, concept, noord, make_domein):
+    domein = make_domein("Autisme")
+    auth.login(noord.schoolleider)
+    html = _tekst(client.get(f"/initiatieven/{concept.id}"))
+    waarde = f"{noord.school.wijk_id}:{domein.id}"
+    assert f'<option value="{waarde}">' in html and "Autisme (ontbreekt)" in html
+    data = {
+        "titel": "Samen sterk in de wijk",
+        "wijken": [str(noord.school.wijk_id)],
+        "ambities": ["1"],
+        "hiaat": waarde,
+    }
+    assert client.post(f"/initiatieven/{concept.id}/plan", data=data).status_code == 303
+    aanvraag = herlaad(db, concept)
+    assert (aanvraag.hiaat_wijk_id, aanvraag.hiaat_domein_id) == (noord.school.wijk_id, domein.id)
+    response = client.post(f"/initiatieven/{concept.id}/plan", data={**data, "hiaat": "999:999"})
+    assert response.status_code == 422 and "Not a valid choice" not in _tekst(response)

@@ -1,0 +1,113 @@
+"""Nieuwe initiatieven: the applications the caller may read, with money per year in cents and the
+results of the formal checks; the assessors' scores only for SWV staff and the director."""
+
+from datetime import date, datetime
+from typing import Any
+
+from flask_login import current_user
+from pydantic import BaseModel, ConfigDict, Field
+from sqlmodel import Session
+
+from wijkportaal.api.openapi import api_route, fout
+from wijkportaal.api.routes import bp
+from wijkportaal.core.db import get_session
+from wijkportaal.initiatieven import permissions, queries
+from wijkportaal.initiatieven.models import Aanvraag, Status
+
+
+class Bedragen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    jaar: int
+    gevraagd: int = Field(description="Kosten min cofinanciering, in centen.")
+    toegekend: int = Field(description="Toegekend bedrag, in centen (0 zolang er niets is toegekend).")
+
+
+class FormeleControles(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    geslaagd: bool = Field(description="Of de aanvraag aan alle formele criteria voldoet.")
+    meldingen: list[str] = Field(
+        description="Wat nog ontbreekt, in het Nederlands; leeg als alles in orde is."
+    )
+
+
+class Initiatief(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: int
+    versie: int
+    vorige_versie_id: int | None
+    titel: str
+    status: Status = Field(
+        description="concept, ingediend, in_beoordeling, beoordeeld, aangehouden, toegekend, afgewezen of afgerond."
+    )
+    ronde: str
+    wijken: list[str] = Field(description="Codes van de wijken.")
+    besturen: list[str] = Field(description="Namen van de besturen die hun deelname hebben bevestigd.")
+    ambities: list[int] = Field(description="De ambities (1-4) van het ondersteuningsplan.")
+    startdatum: date | None
+    einddatum: date | None
+    ingediend_op: datetime | None
+    bedragen: list[Bedragen]
+    formele_controles: FormeleControles
+    scores: dict[str, Any] | None = Field(
+        default=None,
+        description="De scores van de beoordelaars; alleen voor SWV-medewerkers en de directeur-bestuurder.",
+    )
+
+
+def _initiatief(db: Session, rij: queries.OverzichtRij, met_scores: bool) -> Initiatief:
+    a = rij.aanvraag
+    meldingen = queries.formele_controles(db, a)
+    jaren = sorted(set(rij.gevraagd) | set(rij.toegekend))
+    return Initiatief(
+        id=a.id,
+        versie=a.versie,
+        vorige_versie_id=a.vorige_versie_id,
+        titel=a.titel,
+        status=a.status,
+        ronde=rij.ronde,
+        wijken=[w.code for w in queries.wijken(db, a)],
+        besturen=rij.besturen,
+        ambities=[int(x.value) for x in rij.ambities],
+        startdatum=a.startdatum,
+        einddatum=a.einddatum,
+        ingediend_op=a.ingediend_op,
+        bedragen=[
+            Bedragen(jaar=j, gevraagd=rij.gevraagd.get(j, 0), toegekend=rij.toegekend.get(j, 0))
+            for j in jaren
+        ],
+        formele_controles=FormeleControles(geslaagd=not meldingen, meldingen=meldingen),
+        scores=queries.scores(db, a) if met_scores else None,
+    )
+
+
+@api_route(
+    bp, "/initiatieven", summary="De aanvragen nieuwe initiatieven die u mag zien", response=list[Initiatief]
+)
+def initiatieven():
+    """SWV staff see every application (latest versions); applicants their own."""
+    db = get_session()
+    rijen = queries.overzicht(db)
+    if not permissions.can_see_all(current_user):
+        rijen = [r for r in rijen if permissions.can_read_aanvraag(current_user, r.aanvraag)]
+    met_scores = permissions.can_see_scores(current_user)
+    return [_initiatief(db, r, met_scores) for r in rijen]
+
+
+@api_route(
+    bp,
+    "/initiatieven/<int:id>",
+    summary="Eén aanvraag (ook een eerdere versie)",
+    response=Initiatief,
+    errors=(403, 404),
+)
+def initiatief(id: int):
+    db = get_session()
+    aanvraag = db.get(Aanvraag, id)
+    if aanvraag is None:
+        fout(404, "Deze aanvraag bestaat niet.")
+    if not permissions.can_read_aanvraag(current_user, aanvraag):
+        fout(403, "U mag deze aanvraag niet zien.")
+    return _initiatief(db, queries.overzichtsrij(db, aanvraag), permissions.can_see_scores(current_user))
