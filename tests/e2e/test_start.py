@@ -127,6 +127,10 @@ def waar_het_gebeurt(page, soort: str, titel: str):
         return page.get_by_role("region", name="Besluiten van de besturen").get_by_text("nog niet").first
     if soort == "Aanbod":
         return page.get_by_role("link", name="Bewerken")
+    if soort == "Nieuw initiatief" and titel.startswith("Deelname bevestigen"):
+        return page.get_by_role("button", name="Deelname bevestigen")
+    if soort == "Nieuw initiatief":  # SWV staff: the initiative's page with its reports
+        return page.get_by_role("heading", level=1)
     raise AssertionError(f"no place known for {soort}: {titel}")
 
 
@@ -142,6 +146,7 @@ VERWACHT = {
     "bestuurder": [
         ("Besluit", "Besluiten over Integraal arrangeren Osdorp: € 24.000,00"),
         ("Toezegging", "Toezegging betalen: € 15.000,00 aan Geen Kind de Buurt Uit Osdorp "),
+        ("Nieuw initiatief", "Deelname bevestigen: Buurtschakelklas"),
     ],
     "swv": [
         ("Wijkoverleg", "Nog nooit een bijeenkomst in Buitenveldert, Zuidas"),
