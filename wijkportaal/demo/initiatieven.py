@@ -10,8 +10,10 @@ from sqlmodel import Session, select
 
 from wijkportaal.begroting.models import Regel
 from wijkportaal.core import clock
+from wijkportaal.demo import teksten
 from wijkportaal.initiatieven import services
 from wijkportaal.initiatieven.models import Aanvraag, Ambitie, Kostensoort
+from wijkportaal.overleg.models import Thema
 from wijkportaal.wijken.models import Organisatie
 
 # Submitted applications for the assessing feature's demo to take further, by title.
@@ -22,6 +24,22 @@ INGEDIEND = (
     "Jonge kind: samen spelen, samen leren",
     "Gedragsspecialist in de klas",
 )
+
+
+# The themes of the wijkoverleggen each demo application works on (the kennisbank filters on them).
+THEMAS = {
+    "Buurtschakelklas": [teksten.INCLUSIEF, teksten.OVERSTAP],
+    "Taalklas voor nieuwkomers in Osdorp": [teksten.INCLUSIEF, teksten.BEHOEFTEN],
+    "Plusklas De Aker en Sloten": [teksten.BEGAAFD],
+    "Thuiszitters terug naar school": [teksten.THUISZITTEN, teksten.JEUGDHULP],
+    "Jonge kind: samen spelen, samen leren": [teksten.JONG],
+    "Gedragsspecialist in de klas": [teksten.INCLUSIEF, teksten.DEKKEND],
+}
+
+
+def _thema_ids(session: Session, titel: str) -> list[int]:
+    namen = THEMAS.get(titel, [])
+    return list(session.exec(select(Thema.id).where(Thema.naam.in_(namen)))) if namen else []
 
 
 def _plan(titel: str, start: date) -> dict:
@@ -95,6 +113,7 @@ def _vul(
         _plan(titel, start),
         [door.wijk_id],
         [Ambitie.INCLUSIEF, Ambitie.SAMENWERKING],
+        thema_ids=_thema_ids(session, titel),
     )
     services.voeg_kosten_toe(
         session, aanvraag, door, start.year, Kostensoort.PERSONEEL, "Specialist", per_jaar

@@ -88,6 +88,17 @@ class PlanForm(Form):
         validators=[Optional()],
         description="De hiaten van de gekozen wijken volgens de dekkingsmatrix.",
     )
+    agendapunt = SelectField(
+        "Agendapunt van het wijkoverleg (optioneel)",
+        coerce=lambda v: int(v) if v else None,
+        validators=[Optional()],
+        description="De agendapunten van het afgelopen jaar in het wijkoverleg van de gekozen wijken.",
+    )
+    themas = CheckboxesField(
+        "Thema's",
+        coerce=int,
+        description="De thema's van de wijkoverleggen waar het initiatief aan werkt; de kennisbank zoekt erop.",
+    )
     afspraken = _tekst("Afspraken met de andere scholen en besturen in de wijk")
     duurzaamheid = _tekst(
         "Duurzaamheid: na de twee jaar",
@@ -105,7 +116,8 @@ class PlanForm(Form):
             "hiaat_wijk_id": int(wijk_id) if domein_id else None,
             "hiaat_domein_id": int(domein_id) if domein_id else None,
         }
-        return {**tekst, **{naam: getattr(self, naam).data for naam in self.WAARDEN}, **hiaat}
+        waarden = {naam: getattr(self, naam).data for naam in self.WAARDEN}
+        return {**tekst, **waarden, **hiaat, "agendapunt_id": self.agendapunt.data or None}
 
     def validate_einddatum(self, field) -> None:
         if field.data and self.startdatum.data and field.data <= self.startdatum.data:
@@ -181,4 +193,5 @@ class FilterForm(Form):
     wijk = SelectField("Wijk", validators=[Optional()])
     ambitie = SelectField("Ambitie", validators=[Optional()])
     ronde = SelectField("Ronde", validators=[Optional()])
+    thema = SelectField("Thema", validators=[Optional()])
     zoek = StringField("Zoeken", validators=[Optional(), Length(max=100)])

@@ -272,6 +272,15 @@ class AanvraagAmbitie(SQLModel, table=True):
     ambitie: Ambitie = Field(sa_type=enum_type(Ambitie), primary_key=True)
 
 
+class AanvraagThema(SQLModel, table=True):
+    """A theme of the wijkoverleggen (overleg's `themas`) the application works on; the kennisbank filters on it."""
+
+    __tablename__ = "aanvraag_themas"
+
+    aanvraag_id: int = Field(foreign_key="aanvragen.id", primary_key=True)
+    thema_id: int = Field(foreign_key="themas.id", primary_key=True, index=True)
+
+
 class Deelplan(SQLModel, table=True):
     """A sub-plan with its own budget (its cost lines and co-financing point at it)."""
 

@@ -81,3 +81,12 @@ def can_see_scores(user) -> bool:
 def can_read_kennisbank(user) -> bool:
     """Every school leader, bestuurder, partner and SWV staff member searches the funded initiatives."""
     return roles.heeft(user, roles.LEEST_KENNISBANK)
+
+
+def can_open_bijeenkomst(user, bijeenkomst) -> bool:
+    """The meeting of the agenda item an application refers to is linked only for who may open it."""
+    from wijkportaal.overleg import permissions as overleg_permissions
+    from wijkportaal.overleg.models import Wijkoverleg
+
+    db = get_session()
+    return overleg_permissions.can_view_overleg(db, user, db.get(Wijkoverleg, bijeenkomst.wijkoverleg_id))

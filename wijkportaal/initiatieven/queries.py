@@ -5,19 +5,22 @@ deciding) call."""
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import or_
+from sqlalchemy import and_, or_
 from sqlmodel import Session, func, select
 
 from ledger import to_decimal
 from wijkportaal.auth.models import Gebruiker
+from wijkportaal.core import clock
+from wijkportaal.core.web import datum
 from wijkportaal.initiatieven import rules
 from wijkportaal.initiatieven.models import (
     Aanvraag,
     AanvraagAmbitie,
+    AanvraagThema,
     AanvraagWijk,
     Ambitie,
     Cofinanciering,
@@ -31,6 +34,8 @@ from wijkportaal.initiatieven.models import (
     Ronde,
     Status,
 )
+from wijkportaal.overleg import queries as overleg_queries
+from wijkportaal.overleg.models import Agendapunt, Bijeenkomst, Thema, Wijkoverleg
 from wijkportaal.wijken.models import Bestuur, Organisatie, Wijk
 
 
@@ -375,6 +380,7 @@ class Filter:
     wijk_id: int | None = None
     ambitie: Ambitie | None = None
     ronde_id: int | None = None
+    thema_id: int | None = None
     zoek: str = ""
 
 
@@ -408,6 +414,12 @@ def overzicht(
         query = query.where(
             Aanvraag.id.in_(
                 select(AanvraagAmbitie.aanvraag_id).where(AanvraagAmbitie.ambitie == filter.ambitie)
+            )
+        )
+    if filter.thema_id:
+        query = query.where(
+            Aanvraag.id.in_(
+                select(AanvraagThema.aanvraag_id).where(AanvraagThema.thema_id == filter.thema_id)
             )
         )
     if filter.zoek.strip():
@@ -583,6 +595,64 @@ def hiaat_keuzes(session: Session, wijk_ids: list[int]) -> list[tuple[str, str]]
                 (f"{wijk.id}:{domein.id}", f"{wijk.naam}: {domein.naam} ({cel.status.label.lower()})")
             )
     return keuzes
+
+
+def themas(session: Session) -> list[Thema]:
+    """The active themes of the wijkoverleggen, to choose from."""
+    return overleg_queries.actieve_themas(session)
+
+
+def thema_ids(session: Session, aanvraag: Aanvraag) -> list[int]:
+    return list(session.exec(select(AanvraagThema.thema_id).where(AanvraagThema.aanvraag_id == aanvraag.id)))
+
+
+def themas_van(session: Session, aanvraag: Aanvraag) -> list[Thema]:
+    return list(
+        session.exec(
+            select(Thema)
+            .join(AanvraagThema, AanvraagThema.thema_id == Thema.id)
+            .where(AanvraagThema.aanvraag_id == aanvraag.id)
+            .order_by(Thema.naam)
+        )
+    )
+
+
+AGENDA_TERUG = timedelta(days=365)  # the agenda items an application may refer to: those of the past year
+
+
+def agendapunt_keuzes(
+    session: Session, wijk_ids: list[int], huidig_id: int | None = None
+) -> list[tuple[int, str]]:
+    """The agenda items of the past year in the wijkoverleg of the application's wijken, as choices
+    ('Osdorp, 12-11-2026: Thuiszitters'); the one already chosen stays among them."""
+    vanaf = datetime.combine(clock.today() - AGENDA_TERUG, time.min)
+    query = (
+        select(Agendapunt.id, Wijk.naam, Bijeenkomst.start, Agendapunt.titel)
+        .join(Bijeenkomst, Bijeenkomst.id == Agendapunt.bijeenkomst_id)
+        .join(Wijkoverleg, Wijkoverleg.id == Bijeenkomst.wijkoverleg_id)
+        .join(Wijk, Wijk.id == Wijkoverleg.wijk_id)
+        .where(
+            or_(
+                and_(Wijk.id.in_(wijk_ids or [-1]), Bijeenkomst.start >= vanaf),
+                Agendapunt.id == (huidig_id or -1),
+            )
+        )
+        .order_by(Wijk.naam, Bijeenkomst.start.desc(), Agendapunt.volgorde)
+    )
+    return [(pid, f"{wijk}, {datum(start)}: {titel}") for pid, wijk, start, titel in session.exec(query)]
+
+
+def agendapunt_van(session: Session, aanvraag: Aanvraag) -> tuple[Agendapunt, Bijeenkomst, str] | None:
+    """The agenda item the application refers to, with its meeting and wijk name, when it names one."""
+    if aanvraag.agendapunt_id is None:
+        return None
+    return session.exec(
+        select(Agendapunt, Bijeenkomst, Wijk.naam)
+        .join(Bijeenkomst, Bijeenkomst.id == Agendapunt.bijeenkomst_id)
+        .join(Wijkoverleg, Wijkoverleg.id == Bijeenkomst.wijkoverleg_id)
+        .join(Wijk, Wijk.id == Wijkoverleg.wijk_id)
+        .where(Agendapunt.id == aanvraag.agendapunt_id)
+    ).first()
 
 
 def hiaat_naam(session: Session, aanvraag: Aanvraag) -> str | None:

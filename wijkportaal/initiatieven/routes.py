@@ -95,6 +95,7 @@ def _vul_keuzes(db, aanvraag: Aanvraag, **formulieren):
     if not formulieren.get("plan"):
         f["plan"].wijken.data = queries.wijk_ids(db, aanvraag)
         f["plan"].ambities.data = [a.value for a in queries.ambities(db, aanvraag)]
+        f["plan"].themas.data = queries.thema_ids(db, aanvraag)
         if aanvraag.hiaat_domein_id:
             f["plan"].hiaat.data = f"{aanvraag.hiaat_wijk_id}:{aanvraag.hiaat_domein_id}"
     _plan_keuzes(db, f["plan"], aanvraag)
@@ -105,7 +106,12 @@ def _vul_keuzes(db, aanvraag: Aanvraag, **formulieren):
 
 def _plan_keuzes(db, form: forms.PlanForm, aanvraag: Aanvraag) -> None:
     form.wijken.choices = keuzes((w.id, w.naam) for w in queries.alle_wijken(db))
-    form.hiaat.choices = keuzes([("", "Geen"), *queries.hiaat_keuzes(db, queries.wijk_ids(db, aanvraag))])
+    wijk_ids = queries.wijk_ids(db, aanvraag)
+    form.hiaat.choices = keuzes([("", "Geen"), *queries.hiaat_keuzes(db, wijk_ids)])
+    form.agendapunt.choices = keuzes(
+        [("", "Geen"), *queries.agendapunt_keuzes(db, wijk_ids, aanvraag.agendapunt_id)]
+    )
+    form.themas.choices = keuzes((t.id, t.naam) for t in queries.themas(db))
 
 
 def _uitnodiging_keuzes(db, form: forms.UitnodigingForm) -> None:
@@ -140,11 +146,14 @@ def _pagina(aanvraag: Aanvraag, **formulieren):
         begroting=queries.begroting(kosten, cofi),
         versies=queries.versies(db, aanvraag),
         hiaat=queries.hiaat_naam(db, aanvraag),
+        agendapunt=queries.agendapunt_van(db, aanvraag),
+        themas=queries.themas_van(db, aanvraag),
         rapportages=queries.rapportages(db, aanvraag),
         mag_wijzigen=permissions.can_edit_aanvraag(current_user, aanvraag),
         mag_bevestigen=permissions.can_confirm_deelname(current_user, aanvraag),
         mag_nieuwe_versie=permissions.can_make_new_version(current_user, aanvraag),
         mag_rapporteren=permissions.can_report(current_user, aanvraag),
+        mag_bijeenkomst=lambda b: permissions.can_open_bijeenkomst(current_user, b),
     )
 
 
@@ -184,7 +193,13 @@ def plan(id: int):
         forms.PlanForm,
         "plan",
         lambda db, a, f: services.bewaar_plan(
-            db, a, current_user, f.waarden(), f.wijken.data or [], [Ambitie(x) for x in f.ambities.data or []]
+            db,
+            a,
+            current_user,
+            f.waarden(),
+            f.wijken.data or [],
+            [Ambitie(x) for x in f.ambities.data or []],
+            thema_ids=f.themas.data or [],
         ),
         "Het plan is bewaard.",
         "#plan",
@@ -469,6 +484,7 @@ def _filter(form: forms.FilterForm, db) -> queries.Filter:
     form.wijk.choices = keuzes([("", "Alle"), *((str(w.id), w.naam) for w in queries.alle_wijken(db))])
     form.ambitie.choices = keuzes([("", "Alle"), *((a.value, a.label) for a in Ambitie)])
     form.ronde.choices = keuzes([("", "Alle"), *((str(r.id), r.naam) for r in queries.rondes(db))])
+    form.thema.choices = keuzes([("", "Alle"), *((str(t.id), t.naam) for t in queries.themas(db))])
     if not form.validate():
         return queries.Filter()
     return queries.Filter(
@@ -476,6 +492,7 @@ def _filter(form: forms.FilterForm, db) -> queries.Filter:
         wijk_id=int(form.wijk.data) if form.wijk.data else None,
         ambitie=Ambitie(form.ambitie.data) if form.ambitie.data else None,
         ronde_id=int(form.ronde.data) if form.ronde.data else None,
+        thema_id=int(form.thema.data) if form.thema.data else None,
         zoek=form.zoek.data or "",
     )
 

@@ -12,6 +12,7 @@ from wijkportaal.initiatieven import queries, rules
 from wijkportaal.initiatieven.models import (
     Aanvraag,
     AanvraagAmbitie,
+    AanvraagThema,
     AanvraagWijk,
     Ambitie,
     Cofinanciering,
@@ -185,14 +186,27 @@ def _gewijzigd(session: Session, aanvraag: Aanvraag, door, actie: str, wijziging
 
 
 def bewaar_plan(
-    session: Session, aanvraag: Aanvraag, door, waarden: dict, wijk_ids: list[int], ambities: list[Ambitie]
+    session: Session,
+    aanvraag: Aanvraag,
+    door,
+    waarden: dict,
+    wijk_ids: list[int],
+    ambities: list[Ambitie],
+    thema_ids: list[int] | None = None,
 ) -> None:
-    """Save the plan's sections, dates, wijken and ambitions. A draft may be incomplete; its dates, when
-    both are given, must make a run of at most 24 months."""
+    """Save the plan's sections, dates, wijken, ambitions and (when given) themes. A draft may be
+    incomplete; its dates, when both are given, must make a run of at most 24 months."""
     _concept(aanvraag)
     start, eind = waarden.get("startdatum"), waarden.get("einddatum")
     if start and eind:
         weiger_als(next(iter(rules.looptijd_fouten(start, eind)), None), "einddatum")
+    if waarden.get("agendapunt_id") is not None:
+        keuzes = {pid for pid, _ in queries.agendapunt_keuzes(session, wijk_ids, aanvraag.agendapunt_id)}
+        weiger_als(
+            waarden["agendapunt_id"] not in keuzes
+            and "Kies een agendapunt van het wijkoverleg van een van de gekozen wijken.",
+            "agendapunt",
+        )
     wijzigingen = audit.changes(aanvraag, waarden)
     oude_wijken, oude_ambities = (
         set(queries.wijk_ids(session, aanvraag)),
@@ -206,6 +220,11 @@ def bewaar_plan(
         session.exec(delete(AanvraagAmbitie).where(AanvraagAmbitie.aanvraag_id == aanvraag.id))
         session.add_all(AanvraagAmbitie(aanvraag_id=aanvraag.id, ambitie=a) for a in sorted(set(ambities)))
         wijzigingen["ambities"] = [sorted(oude_ambities), sorted(set(ambities))]
+    oude_themas = set(queries.thema_ids(session, aanvraag))
+    if thema_ids is not None and set(thema_ids) != oude_themas:
+        session.exec(delete(AanvraagThema).where(AanvraagThema.aanvraag_id == aanvraag.id))
+        session.add_all(AanvraagThema(aanvraag_id=aanvraag.id, thema_id=t) for t in sorted(set(thema_ids)))
+        wijzigingen["themas"] = [sorted(oude_themas), sorted(set(thema_ids))]
     if wijzigingen:
         _gewijzigd(session, aanvraag, door, "plan", wijzigingen)
 
@@ -436,7 +455,15 @@ def nieuwe_versie(session: Session, aanvraag: Aanvraag, door) -> Aanvraag:
         session.add(nieuw)
         session.flush()
         deelplannen[d.id] = nieuw.id
-    for model in (Deelnemer, Partner, AanvraagWijk, AanvraagAmbitie, Kostenregel, Cofinanciering):
+    for model in (
+        Deelnemer,
+        Partner,
+        AanvraagWijk,
+        AanvraagAmbitie,
+        AanvraagThema,
+        Kostenregel,
+        Cofinanciering,
+    ):
         for rij in session.exec(select(model).where(model.aanvraag_id == aanvraag.id)).all():
             waarden = rij.model_dump(exclude={"id", "aanvraag_id"})
             if "deelplan_id" in waarden and waarden["deelplan_id"] is not None:

@@ -319,3 +319,102 @@ def test_the_plan_names_a_coverage_gap_of_its_wijk(client, auth, db, concept, no
     assert (aanvraag.hiaat_wijk_id, aanvraag.hiaat_domein_id) == (noord.school.wijk_id, domein.id)
     response = client.post(f"/initiatieven/{concept.id}/plan", data={**data, "hiaat": "999:999"})
     assert response.status_code == 422 and "Not a valid choice" not in _tekst(response)
+
+
+def _overleg_met_punt(db, wijk_id: int, titel: str):
+    """A wijkoverleg of the wijk with a meeting a month ago and one agenda item."""
+    from datetime import timedelta
+
+    from wijkportaal.core import clock
+    from wijkportaal.overleg.models import Agendapunt, Bijeenkomst, Wijkoverleg
+
+    overleg = Wijkoverleg(wijk_id=wijk_id)
+    db.add(overleg)
+    db.flush()
+    start = clock.now().replace(hour=15, minute=0, second=0, microsecond=0) - timedelta(days=30)
+    b = Bijeenkomst(wijkoverleg_id=overleg.id, start=start, eind=start + timedelta(hours=2))
+    db.add(b)
+    db.flush()
+    punt = Agendapunt(bijeenkomst_id=b.id, titel=titel)
+    db.add(punt)
+    db.commit()
+    return punt
+
+
+def _plan_formulier(aanvraag_wijk_id: int, **extra) -> dict:
+    from .conftest import PLAN
+
+    data = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in PLAN.items()}
+    return {**data, "wijken": [str(aanvraag_wijk_id)], "ambities": ["1"], **extra}
+
+
+def test_the_plan_names_an_agenda_item_and_themes_and_the_kennisbank_finds_it_by_theme(
+    client, auth, db, bevestigd, noord, partij
+):
+    from wijkportaal.initiatieven import services
+    from wijkportaal.overleg.models import Thema
+
+    punt = _overleg_met_punt(db, noord.school.wijk_id, "Thuiszitters in de wijk")
+    thuiszitters, taal = Thema(naam="Thuiszitters"), Thema(naam="Taal")
+    db.add_all([thuiszitters, taal])
+    db.commit()
+    auth.login(noord.schoolleider)
+    formulier = client.get(f"/initiatieven/{bevestigd.id}")
+    assert "Thuiszitters in de wijk" in _tekst(formulier)  # offered among the agenda items
+    response = client.post(
+        f"/initiatieven/{bevestigd.id}/plan",
+        data=_plan_formulier(noord.school.wijk_id, agendapunt=str(punt.id), themas=[str(thuiszitters.id)]),
+    )
+    assert response.status_code == 303
+    opgeslagen = herlaad(db, bevestigd)
+    assert opgeslagen.agendapunt_id == punt.id
+    services.dien_in(db, opgeslagen, noord.schoolleider)
+    for status in (Status.IN_BEOORDELING, Status.BEOORDEELD, Status.TOEGEKEND):
+        services.zet_status(db, opgeslagen, status, None)
+    db.commit()
+    html = _tekst(client.get(f"/initiatieven/{bevestigd.id}"))
+    assert "Agendapunt van het wijkoverleg" in html and ": Thuiszitters in de wijk" in html
+    assert "<dt>Thema's</dt><dd>Thuiszitters</dd>" in html.replace("&#39;", "'")
+    ander = partij("Oost")
+    auth.logout()
+    auth.login(ander.schoolleider)
+    assert "Samen sterk in de wijk" in _tekst(client.get(f"/initiatieven/kennisbank?thema={thuiszitters.id}"))
+    assert "Samen sterk in de wijk" not in _tekst(client.get(f"/initiatieven/kennisbank?thema={taal.id}"))
+
+
+def test_an_agenda_item_of_another_wijk_is_refused_at_the_field(client, auth, db, concept, noord, partij):
+    elders = _overleg_met_punt(db, partij("West").school.wijk_id, "Niet van deze wijk")
+    auth.login(noord.schoolleider)
+    response = client.post(
+        f"/initiatieven/{concept.id}/plan",
+        data=_plan_formulier(noord.school.wijk_id, agendapunt=str(elders.id), titel="Anders"),
+    )
+    assert response.status_code == 422
+    assert 'id="agendapunt-error">' in _tekst(response)
+    opgeslagen = herlaad(db, concept)
+    assert (opgeslagen.agendapunt_id, opgeslagen.titel) == (None, "Samen sterk in de wijk")
+
+
+def test_a_new_version_keeps_the_themes(db, bevestigd, noord):
+    from wijkportaal.initiatieven import queries, services
+    from wijkportaal.initiatieven.models import Ambitie
+    from wijkportaal.overleg.models import Thema
+
+    thema = Thema(naam="Jonge kind")
+    db.add(thema)
+    db.flush()
+    services.bewaar_plan(
+        db,
+        bevestigd,
+        noord.schoolleider,
+        {},
+        [noord.school.wijk_id],
+        [Ambitie.INCLUSIEF],
+        thema_ids=[thema.id],
+    )
+    services.dien_in(db, bevestigd, noord.schoolleider)
+    services.zet_status(db, bevestigd, Status.IN_BEOORDELING, None)
+    services.zet_status(db, bevestigd, Status.BEOORDEELD, None)
+    services.zet_status(db, bevestigd, Status.AANGEHOUDEN, None)
+    kopie = services.nieuwe_versie(db, bevestigd, noord.schoolleider)
+    assert [t.naam for t in queries.themas_van(db, kopie)] == ["Jonge kind"]
