@@ -57,9 +57,18 @@ class Initiatief(BaseModel):
     )
 
 
-def _initiatief(db: Session, rij: queries.OverzichtRij, met_scores: bool) -> Initiatief:
+def _initiatieven(db: Session, rijen: list[queries.OverzichtRij], met_scores: bool) -> list[Initiatief]:
+    """The applications as the API shows them; the checks and wijken are read for all rows at once."""
+    aanvragen = [r.aanvraag for r in rijen]
+    controles = queries.formele_controles_van(db, aanvragen)
+    codes = queries.wijkcodes(db, [a.id for a in aanvragen])
+    return [_initiatief(db, r, controles[r.aanvraag.id], codes[r.aanvraag.id], met_scores) for r in rijen]
+
+
+def _initiatief(
+    db: Session, rij: queries.OverzichtRij, meldingen: list[str], wijkcodes: list[str], met_scores: bool
+) -> Initiatief:
     a = rij.aanvraag
-    meldingen = queries.formele_controles(db, a)
     jaren = sorted(set(rij.gevraagd) | set(rij.toegekend))
     return Initiatief(
         id=a.id,
@@ -68,7 +77,7 @@ def _initiatief(db: Session, rij: queries.OverzichtRij, met_scores: bool) -> Ini
         titel=a.titel,
         status=a.status,
         ronde=rij.ronde,
-        wijken=[w.code for w in queries.wijken(db, a)],
+        wijken=wijkcodes,
         besturen=rij.besturen,
         ambities=[int(x.value) for x in rij.ambities],
         startdatum=a.startdatum,
@@ -93,7 +102,7 @@ def initiatieven():
     if not permissions.can_see_all(current_user):
         rijen = [r for r in rijen if permissions.can_read_aanvraag(current_user, r.aanvraag)]
     met_scores = permissions.can_see_scores(current_user)
-    return [_initiatief(db, r, met_scores) for r in rijen]
+    return _initiatieven(db, rijen, met_scores)
 
 
 @api_route(
@@ -110,4 +119,6 @@ def initiatief(id: int):
         fout(404, "Deze aanvraag bestaat niet.")
     if not permissions.can_read_aanvraag(current_user, aanvraag):
         fout(403, "U mag deze aanvraag niet zien.")
-    return _initiatief(db, queries.overzichtsrij(db, aanvraag), permissions.can_see_scores(current_user))
+    return _initiatieven(db, [queries.overzichtsrij(db, aanvraag)], permissions.can_see_scores(current_user))[
+        0
+    ]

@@ -168,29 +168,91 @@ def betrokkenheid(session: Session, user, aanvraag: Aanvraag) -> Betrokkenheid:
 
 def plan(session: Session, aanvraag: Aanvraag) -> rules.Plan:
     """What the formal checks read of `aanvraag`."""
-    ronde = session.get(Ronde, aanvraag.ronde_id)
-    return rules.Plan(
-        secties={naam: getattr(aanvraag, naam) or "" for naam, _ in rules.SECTIES},
-        startdatum=aanvraag.startdatum,
-        einddatum=aanvraag.einddatum,
-        deelnames=[
-            rules.Deelname(d.bestuur_id, naam, d.is_bevestigd)
-            for d, naam in session.exec(
-                select(Deelnemer, Bestuur.naam)
-                .join(Bestuur, Bestuur.id == Deelnemer.bestuur_id)
-                .where(Deelnemer.aanvraag_id == aanvraag.id)
-            )
-        ],
-        wijken=len(wijk_ids(session, aanvraag)),
-        ambities=len(ambities(session, aanvraag)),
-        kosten=[(k.jaar, k.bedrag_cents) for k in kostenregels(session, aanvraag)],
-        cofinanciering=[(c.jaar, c.bedrag_cents) for c in cofinancieringen(session, aanvraag)],
-        ronde_jaren=ronde.jaren if ronde else range(0),
-    )
+    return plannen(session, [aanvraag])[aanvraag.id]
+
+
+def plannen(session: Session, aanvragen: list[Aanvraag]) -> dict[int, rules.Plan]:
+    """What the formal checks read of each application, in a fixed number of queries for any count."""
+    ids = [a.id for a in aanvragen]
+    deelnames: dict[int, list[rules.Deelname]] = defaultdict(list)
+    kosten: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    cofi: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    aantal_wijken: dict[int, int] = {}
+    aantal_ambities: dict[int, int] = {}
+    rondes_: dict[int, Ronde] = {}
+    if ids:
+        for d, naam in session.exec(
+            select(Deelnemer, Bestuur.naam)
+            .join(Bestuur, Bestuur.id == Deelnemer.bestuur_id)
+            .where(Deelnemer.aanvraag_id.in_(ids))
+            .order_by(Deelnemer.id)
+        ):
+            deelnames[d.aanvraag_id].append(rules.Deelname(d.bestuur_id, naam, d.is_bevestigd))
+        aantal_wijken = dict(
+            session.exec(
+                select(AanvraagWijk.aanvraag_id, func.count())
+                .where(AanvraagWijk.aanvraag_id.in_(ids))
+                .group_by(AanvraagWijk.aanvraag_id)
+            ).all()
+        )
+        aantal_ambities = dict(
+            session.exec(
+                select(AanvraagAmbitie.aanvraag_id, func.count())
+                .where(AanvraagAmbitie.aanvraag_id.in_(ids))
+                .group_by(AanvraagAmbitie.aanvraag_id)
+            ).all()
+        )
+        for aid, jaar, cents in session.exec(
+            select(Kostenregel.aanvraag_id, Kostenregel.jaar, Kostenregel.bedrag_cents)
+            .where(Kostenregel.aanvraag_id.in_(ids))
+            .order_by(Kostenregel.id)
+        ):
+            kosten[aid].append((jaar, cents))
+        for aid, jaar, cents in session.exec(
+            select(Cofinanciering.aanvraag_id, Cofinanciering.jaar, Cofinanciering.bedrag_cents)
+            .where(Cofinanciering.aanvraag_id.in_(ids))
+            .order_by(Cofinanciering.id)
+        ):
+            cofi[aid].append((jaar, cents))
+        ronde_ids = {a.ronde_id for a in aanvragen}
+        rondes_ = {r.id: r for r in session.exec(select(Ronde).where(Ronde.id.in_(ronde_ids)))}
+    return {
+        a.id: rules.Plan(
+            secties={naam: getattr(a, naam) or "" for naam, _ in rules.SECTIES},
+            startdatum=a.startdatum,
+            einddatum=a.einddatum,
+            deelnames=deelnames[a.id],
+            wijken=aantal_wijken.get(a.id, 0),
+            ambities=aantal_ambities.get(a.id, 0),
+            kosten=kosten[a.id],
+            cofinanciering=cofi[a.id],
+            ronde_jaren=rondes_[a.ronde_id].jaren if a.ronde_id in rondes_ else range(0),
+        )
+        for a in aanvragen
+    }
 
 
 def formele_controles(session: Session, aanvraag: Aanvraag) -> list[str]:
     return rules.formele_controles(plan(session, aanvraag))
+
+
+def formele_controles_van(session: Session, aanvragen: list[Aanvraag]) -> dict[int, list[str]]:
+    """The formal checks of many applications at once (the API's list)."""
+    return {aid: rules.formele_controles(p) for aid, p in plannen(session, aanvragen).items()}
+
+
+def wijkcodes(session: Session, aanvraag_ids: list[int]) -> dict[int, list[str]]:
+    """The codes of each application's wijken, sorted by the wijk's name."""
+    codes: dict[int, list[str]] = defaultdict(list)
+    if aanvraag_ids:
+        for aid, code in session.exec(
+            select(AanvraagWijk.aanvraag_id, Wijk.code)
+            .join(Wijk, Wijk.id == AanvraagWijk.wijk_id)
+            .where(AanvraagWijk.aanvraag_id.in_(aanvraag_ids))
+            .order_by(Wijk.naam)
+        ):
+            codes[aid].append(code)
+    return codes
 
 
 @dataclass(frozen=True)

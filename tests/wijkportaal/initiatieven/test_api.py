@@ -46,3 +46,30 @@ def test_applicants_see_their_own_without_scores_and_others_see_nothing(api_as, 
 def test_the_operations_are_in_the_openapi_document(client):
     paden = client.get("/api/v1/openapi.json").get_json()["paths"]
     assert "/api/v1/initiatieven" in paden and "/api/v1/initiatieven/{id}" in paden
+
+
+def test_the_list_reads_the_checks_of_all_applications_in_a_fixed_number_of_queries(
+    app, api_as, db, concept, ronde, noord, make_user
+):
+    import sqlalchemy as sa
+
+    from wijkportaal.initiatieven import services
+
+    api = api_as(make_user(Rol.SWV))
+
+    def tellen() -> tuple[int, int]:
+        teller = []
+        luister = lambda *_a: teller.append(1)  # noqa: E731
+        sa.event.listen(app.extensions["db_engine"], "before_cursor_execute", luister)
+        try:
+            body = api.get("/initiatieven").get_json()
+        finally:
+            sa.event.remove(app.extensions["db_engine"], "before_cursor_execute", luister)
+        return len(body), len(teller)
+
+    tellen()  # the token's first use of the day is recorded once
+    een, vragen = tellen()
+    for _ in range(5):
+        services.start_aanvraag(db, noord.schoolleider, ronde)
+    db.commit()
+    assert tellen() == (een + 5, vragen)
