@@ -129,9 +129,20 @@ class SleutelMixin:
         if not field.data or len(field.data) > idempotentie.MAX_SLEUTEL:
             raise ValidationError("Het formulier is onvolledig; laad de pagina opnieuw.")
 
+    def _fingerprint(self) -> str:
+        invoer = {k: v for k, v in self.data.items() if k not in ("sleutel", "csrf_token", "submit")}
+        return idempotentie.digest(request.endpoint, request.view_args, invoer)
+
     def eenmalig(self, session, user, soort, maak):
         """`maak(ledger_key)` once for this user and this form's key; a repeat returns the original record."""
-        invoer = {k: v for k, v in self.data.items() if k not in ("sleutel", "csrf_token", "submit")}
-        fingerprint = idempotentie.digest(request.endpoint, request.view_args, invoer)
-        record, _nieuw = idempotentie.eenmalig(session, user, self.sleutel.data, fingerprint, soort, maak)
+        record, _nieuw = idempotentie.eenmalig(
+            session, user, self.sleutel.data, self._fingerprint(), soort, maak
+        )
         return record
+
+    def is_herhaling(self, session, user, soort):
+        """The record this form's key already made with the same content (a repeated confirmation, a
+        second click, a reload), or None."""
+        if request.method != "POST":
+            return None
+        return idempotentie.eerder(session, user, self.sleutel.data or "", self._fingerprint(), soort)

@@ -62,16 +62,14 @@ def eenmalig(
     # One user's creating requests run one after the other: a repeat sent while the first still runs
     # waits for it and then finds it.
     lock_row(session, SQLModel.metadata.tables["gebruikers"], user.id)
-    eerder = session.exec(
-        select(Idempotentie).where(Idempotentie.gebruiker_id == user.id, Idempotentie.sleutel == sleutel)
-    ).first()
-    if eerder is not None:
-        if eerder.digest != fingerprint or eerder.object_soort != soort.__tablename__:
+    vorige = _record(session, user, sleutel)
+    if vorige is not None:
+        if not _zelfde(vorige, fingerprint, soort):
             raise SleutelHergebruikt(
                 "Deze sleutel is al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel voor een "
                 "nieuwe boeking (laad het formulier opnieuw)."
             )
-        return session.get(soort, eerder.object_id), False
+        return session.get(soort, vorige.object_id), False
     rij = Idempotentie(
         gebruiker_id=user.id, sleutel=sleutel, digest=fingerprint, object_soort=soort.__tablename__
     )
@@ -81,3 +79,25 @@ def eenmalig(
     rij.object_id = record.id
     session.flush()
     return record, True
+
+
+def eerder(session: Session, user, sleutel: str, fingerprint: str, soort: type[T]) -> T | None:
+    """What an earlier request of this user with this key and the same content made, or None (never
+    used, or used for something else: `eenmalig` refuses that). Reads only: a repeated confirmation is
+    sent to the original before its form is checked again against a state the original changed."""
+    if not sleutel or len(sleutel) > MAX_SLEUTEL or not getattr(user, "id", None):
+        return None
+    vorige = _record(session, user, sleutel)
+    if vorige is None or vorige.object_id is None or not _zelfde(vorige, fingerprint, soort):
+        return None
+    return session.get(soort, vorige.object_id)
+
+
+def _record(session: Session, user, sleutel: str) -> Idempotentie | None:
+    return session.exec(
+        select(Idempotentie).where(Idempotentie.gebruiker_id == user.id, Idempotentie.sleutel == sleutel)
+    ).first()
+
+
+def _zelfde(vorige: Idempotentie, fingerprint: str, soort: type[SQLModel]) -> bool:
+    return vorige.digest == fingerprint and vorige.object_soort == soort.__tablename__

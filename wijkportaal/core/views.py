@@ -3,11 +3,13 @@ and book money in two steps."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from flask import flash, redirect, render_template, request
+from flask_login import current_user
 
 import ledger
-from wijkportaal.core.db import rollback_request
+from wijkportaal.core.db import get_session, rollback_request
 from wijkportaal.core.errors import Weigering
 from wijkportaal.core.privacy import PRIVACY_HINT
 
@@ -78,16 +80,32 @@ class Bevestiging:
     uitleg: str = ""
 
 
-def in_twee_stappen(form, bevestiging: Callable[[], Bevestiging], boek: Callable[[], object]):
+def in_twee_stappen(
+    form,
+    bevestiging: Callable[[], Bevestiging],
+    boek: Callable[[], object],
+    *,
+    origineel: tuple[type, Callable[[Any], str]],
+):
     """A form that moves money, in two steps that work without JavaScript.
 
     Step 1 (the form's own button) validates and shows the confirmation page `bevestiging()` builds;
     nothing is booked. Its "Bevestigen" posts the same values again, with the form's idempotency key,
-    and only then `boek()` runs (a repeat books once: see `SleutelMixin.eenmalig`); its "Terug" shows
-    the filled form. Returns the response to send, or None: show the form (with its errors, if any).
-    A refusal raised by `bevestiging()` or `boek()` is put at its field."""
+    and only then `boek()` runs; its "Terug" shows the filled form. Returns the response to send, or
+    None: show the form (with its errors, if any). A refusal raised by `bevestiging()` or `boek()` is
+    put at its field.
+
+    `origineel` = (the record type `boek()` makes, the address of one): a repeated "Bevestigen" (a second
+    click, a reload, the back button) with a key that already booked goes to what it booked, before the
+    form is checked again against the state the first booking changed; nothing is booked twice."""
     if request.method != "POST" or request.form.get("actie") == TERUG:
         return None
+    if request.form.get("actie") == BEVESTIGEN:
+        soort, adres = origineel
+        record = form.is_herhaling(get_session(), current_user, soort)
+        if record is not None:
+            flash("Dit was al geboekt; er is niets opnieuw geboekt.", "info")
+            return redirect(adres(record))
     if not form.validate_on_submit():
         return None
     try:

@@ -313,7 +313,12 @@ def vrijval_nieuw(code: str):
         flash("De vrijval is voorgesteld; de besturen van de pot kunnen nu besluiten.", "success")
         return redirect(url_for("monitor.voorstel", voorstel_id=voorstel.id))
 
-    klaar = in_twee_stappen(form, bevestiging, boek)
+    klaar = in_twee_stappen(
+        form,
+        bevestiging,
+        boek,
+        origineel=(VrijvalVoorstel, lambda v: url_for("monitor.voorstel", voorstel_id=v.id)),
+    )
     if klaar is not None:
         return klaar
     return render_form(

@@ -397,7 +397,11 @@ def transacties(session: Session, pot: Pot, f: JournaalFilter) -> Iterator[Poste
 
 
 def journaal_pagina(session: Session, pot: Pot, f: JournaalFilter) -> JournaalPagina:
-    """One page of 50; a page past the end shows the last page."""
+    """One page of 50; a page past the end shows the last page; with `f.transactie`, the page holding it."""
+    if f.transactie is not None:
+        plek = next((i for i, tx in enumerate(transacties(session, pot, f)) if tx.id == f.transactie), None)
+        if plek is not None:
+            f.pagina = plek // PER_PAGINA + 1
     alle = transacties(session, pot, f)
     items: list[PostedTransaction] = []
     totaal = 0

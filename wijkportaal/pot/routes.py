@@ -179,7 +179,9 @@ def bijdrage_nieuw(pot_id: int):
     form.bron.choices = keuzes((b.value, b.label) for b in bronnen)
     mag = set(permissions.besturen_voor_bijdrage(db, current_user, pot))
     besturen = [b["bestuur"] for b in queries.besturen_van(db, pot) if b["bestuur"].id in mag]
-    form.bestuur_id.choices = keuzes([(0, "—")] + [(b.id, b.naam) for b in besturen])
+    # "—" (no board) only for a user who may also book from another source: a bestuurder sees their own board.
+    geen = [(0, "—")] if set(bronnen) - {BronSoort.BESTUUR} else []
+    form.bestuur_id.choices = keuzes(geen + [(b.id, b.naam) for b in besturen])
     if request.method == "GET":
         form.nieuwe_sleutel()
         form.datum.data = clock.today()
@@ -204,6 +206,7 @@ def bijdrage_nieuw(pot_id: int):
         form,
         lambda: mag_boeken() or _bevestig_bijdrage(db, pot, form, besturen),
         lambda: mag_boeken() or _boek_bijdrage(db, pot, form),
+        origineel=(Bijdrage, lambda b: url_for("pot.pot", pot_id=b.pot_id)),
     )
     if klaar is not None:
         return klaar
@@ -300,7 +303,9 @@ def bijdrage_betalen(bijdrage_id: int):
         flash("De toezegging is als betaald geboekt.", "success")
         return redirect(url_for("pot.pot", pot_id=pot.id))
 
-    klaar = in_twee_stappen(form, bevestiging, boek)
+    klaar = in_twee_stappen(
+        form, bevestiging, boek, origineel=(Bijdrage, lambda b: url_for("pot.pot", pot_id=b.pot_id))
+    )
     if klaar is not None:
         return klaar
     return render_form("pot/betaal_form.html", form, pot=pot, bijdrage=bijdrage)
@@ -434,7 +439,9 @@ def besteding_nieuw(aanpak_id: int):
         flash("De besteding is geboekt.", "success")
         return redirect(url_for("pot.aanpak", aanpak_id=aanpak.id))
 
-    klaar = in_twee_stappen(form, bevestiging, boek)
+    klaar = in_twee_stappen(
+        form, bevestiging, boek, origineel=(Besteding, lambda b: url_for("pot.aanpak", aanpak_id=b.aanpak_id))
+    )
     return _aanpak_pagina(pot, aanpak, form) if klaar is None else klaar
 
 
@@ -491,7 +498,12 @@ def toekenning_nieuw(pot_id: int):
         flash("Het bedrag is gereserveerd; de deelnemende besturen kunnen nu besluiten.", "success")
         return redirect(url_for("pot.toekenning", toekenning_id=toekenning.id))
 
-    klaar = in_twee_stappen(form, bevestiging, boek)
+    klaar = in_twee_stappen(
+        form,
+        bevestiging,
+        boek,
+        origineel=(Toekenning, lambda t: url_for("pot.toekenning", toekenning_id=t.id)),
+    )
     return render_form("pot/toekenning_form.html", form, pot=pot, c=c) if klaar is None else klaar
 
 
@@ -708,6 +720,7 @@ def journaal_export(pot_id: int, formaat: str):
     opties = queries.rekeningen(db, pot)
     f = rules.lees_filter(request.args, opties)
     f.fouten.pop("pagina", None)  # a download is never paged
+    f.fouten.pop("transactie", None)
     if f.fouten:
         return _journaal_fout(pot, opties, f)
     rijen = _journaal_stroom(pot.id, f, queries.rekening_namen(db, pot))

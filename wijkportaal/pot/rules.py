@@ -254,6 +254,7 @@ class JournaalFilter:
     zoek: str = ""
     pagina: int = 1
     fouten: dict[str, str] = field(default_factory=dict)
+    transactie: int | None = None  # show the page that holds this transaction (a link to one row)
 
     def args(self) -> dict:
         """The filter as query arguments (for paging and download links)."""
@@ -299,7 +300,14 @@ def lees_filter(args, opties: list[tuple[str, str]]) -> JournaalFilter:
     pagina = int(pagina_tekst) if pagina_tekst.isdigit() and len(pagina_tekst) <= 9 else 0
     if pagina < 1:
         fouten["pagina"] = "Pagina: geef een paginanummer van 1 of hoger."
-    return JournaalFilter(van, tot, rekening, zoek, max(pagina, 1), fouten)
+    transactie_tekst = (args.get("transactie") or "").strip()
+    transactie = None
+    if transactie_tekst:
+        if transactie_tekst.isdigit() and len(transactie_tekst) <= 18:
+            transactie = int(transactie_tekst)
+        else:
+            fouten["transactie"] = "Transactie: geef het nummer van een transactie, bijvoorbeeld 12."
+    return JournaalFilter(van, tot, rekening, zoek, max(pagina, 1), fouten, transactie)
 
 
 @dataclass

@@ -264,7 +264,7 @@ def _opties(html: str, naam: str) -> list[str]:
         ("swv", ["Samenwerkingsverband", "Gemeente", "Partner"], []),
         ("directeur", ["Samenwerkingsverband", "Gemeente", "Partner"], []),
         # A bestuurder books their own board's contribution only.
-        ("best_een", ["Schoolbestuur"], ["—", "Stichting Een"]),
+        ("best_een", ["Schoolbestuur"], ["Stichting Een"]),
     ],
 )
 def test_the_contribution_form_offers_only_what_the_user_may_book(

@@ -397,6 +397,29 @@ def test_journal_pages_of_fifty_and_exports_everything(client, auth, w, db, app)
     assert len(cells) == 1 + 54 * 2
 
 
+def test_a_link_to_a_transaction_opens_the_journal_page_that_holds_it(client, auth, w, db):
+    oudste = _bijdrage(db, w.swv, w.andere, BronSoort.SWV, 99, date(2025, 10, 1), "de eerste")
+    for i in range(53):
+        _bijdrage(db, w.swv, w.andere, BronSoort.SWV, 100 + i, date(2025, 10, 2), f"veel-{i}")
+    db.commit()
+    _login(client, auth, w.best1)
+    pid, tx = w.andere.id, oudste.transaction_id
+    assert f'id="tx-{tx}"' not in client.get(f"/potten/{pid}/journaal").get_data(as_text=True)
+    html = client.get(f"/potten/{pid}/journaal?transactie={tx}").get_data(as_text=True)
+    assert "pagina 2 van 2" in html
+    assert f'<tr id="tx-{tx}" class="gekozen" aria-current="true">' in html
+    assert html.count('aria-current="true">') == 1
+    # Filtered out (or another pot's): the first page, and a word why the row is missing.
+    elders = client.get(f"/potten/{pid}/journaal?transactie={tx}&van=2025-10-02")
+    tekst = elders.get_data(as_text=True)
+    assert elders.status_code == 200 and "pagina 1 van 2" in tekst
+    assert f"Transactie {tx} staat niet in dit journaal binnen dit filter." in tekst
+    for fout in ("abc", "-1", "1" * 30):
+        response = client.get(f"/potten/{pid}/journaal", query_string={"transactie": fout})
+        assert response.status_code == 422
+        assert "Transactie: geef het nummer van een transactie" in response.get_data(as_text=True)
+
+
 ROUTES = [
     "/potten/{id}/rapport",
     "/potten/{id}/rapport.csv",

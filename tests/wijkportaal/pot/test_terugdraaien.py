@@ -166,16 +166,17 @@ def test_a_contribution_is_reversed_once_and_both_bookings_show_everywhere(
     page = client.get(f"/potten/{w.a.id}")
     html, tekst = page.get_data(as_text=True), _tekst(page)
     assert noot in tekst
-    assert f'href="#tx-{correctie}"' in html and f'id="tx-{correctie}"' in html
-    assert f'href="/potten/{w.a.id}/journaal#tx-{origineel}"' in html
+    assert f'href="/potten/{w.a.id}/journaal?transactie={correctie}#tx-{correctie}"' in html
+    assert f'href="/potten/{w.a.id}/journaal?transactie={origineel}#tx-{origineel}"' in html
     assert "Ingelegd € 11.000,00" in tekst  # 13.500 paid in, less the reversed 2.500
 
     # The journal: both transactions, each linking to the other.
     journaal = client.get(f"/potten/{w.a.id}/journaal")
     html, tekst = journaal.get_data(as_text=True), _tekst(journaal)
     assert f'id="tx-{origineel}"' in html and f'id="tx-{correctie}"' in html
-    assert f'href="/potten/{w.a.id}/journaal#tx-{correctie}">correctie {correctie}</a>' in html
-    assert f'href="/potten/{w.a.id}/journaal#tx-{origineel}">draait transactie {origineel} terug</a>' in html
+    naar = f"/potten/{w.a.id}/journaal?transactie="
+    assert f'href="{naar}{correctie}#tx-{correctie}">correctie {correctie}</a>' in html
+    assert f'href="{naar}{origineel}#tx-{origineel}">draait transactie {origineel} terug</a>' in html
     assert noot in tekst
 
     # The reports list both bookings; the board's paid-in figure no longer counts the reversed one.
