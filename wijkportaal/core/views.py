@@ -124,6 +124,19 @@ def in_twee_stappen(
     return render_template("_bevestig.html", b=inhoud, velden=velden)
 
 
+def meteen_bevestigen(form, bevestiging: Callable[[], Bevestiging]):
+    """Step 2 straight from a link (an item on the start page): the confirmation page for the values the
+    form starts with, so the task is done with one more click ("Terug" shows the form to change them).
+    None when `bevestiging()` refuses them: show the form with the refusal at its field."""
+    try:
+        inhoud = bevestiging()
+    except (Weigering, ledger.LedgerError) as fout:
+        toon_fout(form, fout)
+        return None
+    velden = [(veld.name, veld._value()) for veld in form if veld.name != "csrf_token"]
+    return render_template("_bevestig.html", b=inhoud, velden=velden)
+
+
 def _verborgen_waarde(veld) -> list[str]:
     """A hidden field the request left out keeps the value the form gave it (a new idempotency key)."""
     return [str(veld.data)] if veld.type == "HiddenField" and veld.data else []

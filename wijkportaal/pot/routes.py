@@ -18,10 +18,12 @@ from wijkportaal.core.errors import Weigering, weiger_als
 from wijkportaal.core.exports import download
 from wijkportaal.core.forms import keuzes
 from wijkportaal.core.views import (
+    BEVESTIGEN,
     Bevestiging,
     Saldo,
     bewaar,
     in_twee_stappen,
+    meteen_bevestigen,
     render_form,
     toon_fout,
     weiger_en_terug,
@@ -280,6 +282,7 @@ def bijdrage_betalen(bijdrage_id: int):
         form.datum.data = clock.today()
 
     def bevestiging() -> Bevestiging:
+        weiger_als("Deze toezegging is al betaald." if bijdrage.transaction_id else None)
         weiger_als(rules.betaling_te_vroeg(bijdrage.datum, form.datum.data), "datum")
         beschikbaar = queries.cijfers(db, [pot])[pot.id].beschikbaar
         return Bevestiging(
@@ -303,9 +306,12 @@ def bijdrage_betalen(bijdrage_id: int):
         flash("De toezegging is als betaald geboekt.", "success")
         return redirect(url_for("pot.pot", pot_id=pot.id))
 
-    klaar = in_twee_stappen(
-        form, bevestiging, boek, origineel=(Bijdrage, lambda b: url_for("pot.pot", pot_id=b.pot_id))
-    )
+    if request.method == "GET" and request.args.get("stap") == BEVESTIGEN:  # paid today: from the start page
+        klaar = meteen_bevestigen(form, bevestiging)
+    else:
+        klaar = in_twee_stappen(
+            form, bevestiging, boek, origineel=(Bijdrage, lambda b: url_for("pot.pot", pot_id=b.pot_id))
+        )
     if klaar is not None:
         return klaar
     return render_form("pot/betaal_form.html", form, pot=pot, bijdrage=bijdrage)

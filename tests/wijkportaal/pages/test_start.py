@@ -355,7 +355,9 @@ def test_the_bestuurder_sees_decisions_with_the_figures_and_unpaid_pledges(clien
         ("Besluit", "Besluiten over Taalklas: € 1.000,00", []),
     ]
     assert items[0]["detail"] == "ondersteuningsmiddelen · uiterlijk vr 20 november 2026"
-    assert items[0]["url"] == f"/potten/{p.a.id}#bijdragen-kop"
+    assert re.fullmatch(
+        r"/bijdragen/\d+/betalen\?stap=bevestigen", items[0]["url"]
+    )  # straight to "Bevestigen"
     # € 13.000 paid in, € 5.000 reserved by the two proposals; Een paid € 3.000 of € 13.000.
     assert items[1]["detail"] == (
         "besluit uiterlijk vr 27 november 2026 17:00 · gevraagd € 4.000,00 · nog beschikbaar in de pot "
@@ -363,6 +365,38 @@ def test_the_bestuurder_sees_decisions_with_the_figures_and_unpaid_pledges(clien
         "GKBU Osdorp 2025-2026"
     )
     assert items[1]["url"] == f"/toekenningen/{p.startklas.id}"
+
+
+def test_a_pledge_is_paid_from_its_item_with_one_more_click(
+    client, auth, geld, bevestigingsformulier, pot_saldo, momentopname
+):
+    """The item opens the confirmation of "paid today"; "Bevestigen" books it and the item leaves the list."""
+    p = geld
+    url = start(client, auth, p.best_een)["Wat nu op u wacht"][0]["url"]
+    voor, tabellen = pot_saldo(p.a), momentopname("ledger_transactions", "bijdragen")
+    pagina = client.get(url)
+    tekst = " ".join(re.sub(r"<[^>]+>", " ", pagina.get_data(as_text=True)).split()).replace("\xa0", " ")
+    assert pagina.status_code == 200
+    for verwacht in (
+        "Betaling van een toezegging bevestigen",
+        "Er is nog niets geboekt.",
+        "€ 1.000,00 — duizend euro",
+        "Betaald op ma 23 november 2026",
+    ):
+        assert verwacht in tekst
+    assert momentopname("ledger_transactions", "bijdragen") == tabellen  # opening it booked nothing
+    response = client.post(url, data=bevestigingsformulier(pagina.get_data(as_text=True)))
+    assert (response.status_code, response.location) == (302, f"/potten/{p.a.id}")
+    assert pot_saldo(p.a) == voor + 100_000
+    assert [
+        t for t in titels(start(client, auth, p.best_een)["Wat nu op u wacht"]) if "€ 1.000,00 aan" in t
+    ] == []
+    # The link once more: paid already, so no confirmation page, and nothing booked again.
+    opnieuw = client.get(url)
+    assert opnieuw.status_code == 422
+    assert "Deze toezegging is al betaald." in opnieuw.get_data(as_text=True)
+    assert 'value="bevestigen"' not in opnieuw.get_data(as_text=True)
+    assert pot_saldo(p.a) == voor + 100_000
 
 
 def test_each_board_sees_only_its_own_pledges(client, auth, geld):

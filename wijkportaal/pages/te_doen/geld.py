@@ -63,7 +63,7 @@ def toezeggingen(session: Session, user) -> list[Item]:
     return [
         Item(
             titel=f"Toezegging betalen: {centen(b.bedrag_cents)} aan {pot.naam}",
-            url=url_for("pot.pot", pot_id=pot.id, _anchor="bijdragen-kop"),
+            url=url_for("pot.bijdrage_betalen", bijdrage_id=b.id, stap="bevestigen"),  # paid today
             soort="Toezegging",
             detail=f"{b.middelen} · "
             + (f"uiterlijk {datum(b.uiterlijk_op)}" if b.uiterlijk_op else "zonder uiterste datum"),
