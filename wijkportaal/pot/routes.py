@@ -212,7 +212,13 @@ def bijdrage_nieuw(pot_id: int):
     )
     if klaar is not None:
         return klaar
-    return render_form("pot/bijdrage_form.html", form, pot=pot, kies_bestuur=bool(besturen))
+    return render_form(
+        "pot/bijdrage_form.html",
+        form,
+        pot=pot,
+        kies_bestuur=bool(besturen),
+        kies_partner=BronSoort.PARTNER in bronnen,
+    )
 
 
 def _bevestig_bijdrage(db, pot: Pot, form, besturen) -> Bevestiging:

@@ -258,19 +258,20 @@ def _opties(html: str, naam: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("wie", "bronnen", "besturen"),
+    ("wie", "bronnen", "besturen", "partner"),
     [
         # SWV staff book the SWV's money and co-financing, never a board's contribution.
-        ("swv", ["Samenwerkingsverband", "Gemeente", "Partner"], []),
-        ("directeur", ["Samenwerkingsverband", "Gemeente", "Partner"], []),
-        # A bestuurder books their own board's contribution only.
-        ("best_een", ["Schoolbestuur"], ["Stichting Een"]),
+        ("swv", ["Samenwerkingsverband", "Gemeente", "Partner"], [], True),
+        ("directeur", ["Samenwerkingsverband", "Gemeente", "Partner"], [], True),
+        # A bestuurder books their own board's contribution only: no "—", no partner's name to fill in.
+        ("best_een", ["Schoolbestuur"], ["Stichting Een"], False),
     ],
 )
 def test_the_contribution_form_offers_only_what_the_user_may_book(
-    client, auth, wereld, wie, bronnen, besturen
+    client, auth, wereld, wie, bronnen, besturen, partner
 ):
     auth.login(getattr(wereld, wie))
     html = client.get(f"/potten/{wereld.a.id}/bijdragen/nieuw").get_data(as_text=True)
     assert _opties(html, "bron") == bronnen
     assert _opties(html, "bestuur_id") == besturen
+    assert ('name="partner_naam"' in html) is partner
