@@ -59,6 +59,12 @@ ZIET_SCORES = frozenset({Rol.SWV, Rol.DIRECTEUR})
 LEEST_KENNISBANK = ZIET_ALLE_WIJKEN | {Rol.BESTUURDER, Rol.SCHOOLLEIDER, Rol.PARTNER}
 # Read the Geen Kind de Buurt Uit monitor (of the wijken they may see).
 LEEST_MONITOR = ZIET_ALLE_WIJKEN | {Rol.BESTUURDER, Rol.SCHOOLLEIDER}
+# Decide on assessed nieuwe initiatieven (grant, reject, hold back): the directeur-bestuurder alone.
+BESLIST_SUBSIDIE = frozenset({Rol.DIRECTEUR})
+# Read the director's ranked list and every decision letter.
+ZIET_RANGLIJST = frozenset({Rol.SWV, Rol.DIRECTEUR})
+# Pay grants in tranches and close funded initiatives, releasing what was not spent.
+BETAALT_SUBSIDIE = frozenset({Rol.SWV})
 
 
 def heeft(user, groep: frozenset[Rol]) -> bool:

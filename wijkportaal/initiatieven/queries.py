@@ -411,6 +411,16 @@ def toegekend_cents(session: Session, aanvraag_ids: list[int]) -> dict[int, dict
     return uitkomst
 
 
+# Filled by the features above (deciding, paying): links on an application's page for this user, as
+# (label, url) pairs, each feature asking its own permissions. `(user, aanvraag) -> [(label, url)]`.
+Link = Callable[[object, Aanvraag], list[tuple[str, str]]]
+LINKS: list[Link] = []
+
+
+def links(user, aanvraag: Aanvraag) -> list[tuple[str, str]]:
+    return [link for bron in LINKS for link in bron(user, aanvraag)]
+
+
 # Filled by the assessing feature: an application's scores (per criterion, weighted total, flags) as a
 # JSON-ready dict, or None when it has none. Shown only to whom `permissions.can_see_scores` admits.
 ScoreBron = Callable[[Session, Aanvraag], dict | None]

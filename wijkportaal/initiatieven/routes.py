@@ -153,6 +153,7 @@ def _pagina(aanvraag: Aanvraag, **formulieren):
         mag_bevestigen=permissions.can_confirm_deelname(current_user, aanvraag),
         mag_nieuwe_versie=permissions.can_make_new_version(current_user, aanvraag),
         mag_rapporteren=permissions.can_report(current_user, aanvraag),
+        links=queries.links(current_user, aanvraag),
         mag_bijeenkomst=lambda b: permissions.can_open_bijeenkomst(current_user, b),
     )
 
