@@ -34,6 +34,7 @@ FEATURES = (
     "expertise",
     "monitor",
     "initiatieven",
+    "beoordeling",
     "kaart",
     "beheer",
     "duo",

@@ -53,6 +53,8 @@ VOLGT_WIJKEN = frozenset({Rol.SWV})
 VRAAGT_AAN = frozenset({Rol.SCHOOLLEIDER, Rol.BESTUURDER})
 # Run the rounds of nieuwe initiatieven and see every application, its reports and the overview.
 BEHEERT_INITIATIEVEN = frozenset({Rol.SWV})
+# Assess the nieuwe initiatieven assigned to them: declare on a conflict of interest, score, recommend.
+BEOORDEELT = frozenset({Rol.BEOORDELAAR})
 # See the assessors' scores of every application (in the API too).
 ZIET_SCORES = frozenset({Rol.SWV, Rol.DIRECTEUR})
 # Read the kennisbank of funded initiatives.
