@@ -35,6 +35,7 @@ FEATURES = (
     "monitor",
     "initiatieven",
     "beoordeling",
+    "subsidie",
     "kaart",
     "beheer",
     "duo",

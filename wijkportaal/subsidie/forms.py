@@ -16,8 +16,10 @@ class BesluitForm(Form):
     )
     motivatie = TextAreaField(
         "Motivatie",
-        validators=[InputRequired("Geef een motivatie bij het besluit; zij komt in de besluitbrief."),
-                    Length(max=MAX_MOTIVATIE)],
+        validators=[
+            InputRequired("Geef een motivatie bij het besluit; zij komt in de besluitbrief."),
+            Length(max=MAX_MOTIVATIE),
+        ],
         description="Komt letterlijk in de besluitbrief. Bij aanhouden: de vragen aan de aanvragers.",
     )
 
@@ -47,7 +49,6 @@ class BetalingForm(SleutelMixin, Form):
         "Omschrijving",
         validators=[InputRequired("Geef een omschrijving van de betaling."), Length(max=300)],
     )
-
 
 
 class AfrondenForm(Form):

@@ -184,10 +184,14 @@ def _open_saldi(session: Session, toekenningen: list[Toekenning]) -> dict[tuple[
 def stand(session: Session, aanvraag: Aanvraag) -> Stand:
     """Per granted year: the grant, what is paid, what went back to the line, and what is still open."""
     toekenningen = list(
-        session.exec(select(Toekenning).where(Toekenning.aanvraag_id == aanvraag.id).order_by(Toekenning.jaar))
+        session.exec(
+            select(Toekenning).where(Toekenning.aanvraag_id == aanvraag.id).order_by(Toekenning.jaar)
+        )
     )
     mutaties = list(
-        session.exec(select(Mutatie).where(Mutatie.aanvraag_id == aanvraag.id).order_by(Mutatie.op, Mutatie.id))
+        session.exec(
+            select(Mutatie).where(Mutatie.aanvraag_id == aanvraag.id).order_by(Mutatie.op, Mutatie.id)
+        )
     )
     open_ = _open_saldi(session, toekenningen)
     som: dict[tuple[int, Mutatiesoort], int] = defaultdict(int)
@@ -209,7 +213,9 @@ def stand(session: Session, aanvraag: Aanvraag) -> Stand:
 
 def toekenningen(session: Session, aanvraag_id: int) -> list[Toekenning]:
     return list(
-        session.exec(select(Toekenning).where(Toekenning.aanvraag_id == aanvraag_id).order_by(Toekenning.jaar))
+        session.exec(
+            select(Toekenning).where(Toekenning.aanvraag_id == aanvraag_id).order_by(Toekenning.jaar)
+        )
     )
 
 
@@ -261,11 +267,7 @@ def te_betalen(session: Session, vandaag: date) -> list[TeBetalen]:
 
 def einde_voorbij(session: Session, vandaag: date) -> list[tuple[Aanvraag, bool]]:
     """Running initiatives past their end date, each with whether its final report is in."""
-    eind = (
-        select(Rapportage.aanvraag_id)
-        .where(Rapportage.soort == Rapportsoort.EIND)
-        .scalar_subquery()
-    )
+    eind = select(Rapportage.aanvraag_id).where(Rapportage.soort == Rapportsoort.EIND).scalar_subquery()
     return [
         (a, heeft_eind)
         for a, heeft_eind in session.exec(

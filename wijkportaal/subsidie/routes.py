@@ -78,12 +78,20 @@ def besluit(id: int):
     if form.validate_on_submit():
         try:
             services.beslis(
-                db, current_user, aanvraag, Uitkomst(form.uitkomst.data), form.motivatie.data, form.bedragen(jaren)
+                db,
+                current_user,
+                aanvraag,
+                Uitkomst(form.uitkomst.data),
+                form.motivatie.data,
+                form.bedragen(jaren),
             )
         except Weigering as fout:
             toon_fout(form, fout)
         else:
-            flash(f"Het besluit is vastgelegd: {Uitkomst(form.uitkomst.data).label.lower()}. De besluitbrief staat klaar.", "success")
+            flash(
+                f"Het besluit is vastgelegd: {Uitkomst(form.uitkomst.data).label.lower()}. De besluitbrief staat klaar.",
+                "success",
+            )
             return redirect(url_for("subsidie.brief", id=aanvraag.id))
     return _besluit_pagina(aanvraag, form)
 
@@ -136,7 +144,13 @@ def betaling(id: int):
     if form.validate_on_submit():
         try:
             services.betaal(
-                db, current_user, aanvraag, form.jaar.data, form.bedrag.cents, form.omschrijving.data, form.sleutel.data
+                db,
+                current_user,
+                aanvraag,
+                form.jaar.data,
+                form.bedrag.cents,
+                form.omschrijving.data,
+                form.sleutel.data,
             )
         except Weigering as fout:
             toon_fout(form, fout)

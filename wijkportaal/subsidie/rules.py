@@ -35,7 +35,9 @@ def bedrag_fouten(
         if not isinstance(cents, int) or isinstance(cents, bool):
             fouten.append((veld(jaar), "Geef het bedrag in euro's en hele centen."))
         elif jaar not in jaren:
-            fouten.append((veld(jaar), f"De ronde trekt niet op {jaar}; kies een jaar uit {jaren[0]}-{jaren[-1]}."))
+            fouten.append(
+                (veld(jaar), f"De ronde trekt niet op {jaar}; kies een jaar uit {jaren[0]}-{jaren[-1]}.")
+            )
         elif cents < 0:
             fouten.append((veld(jaar), "Een bedrag kan niet negatief zijn."))
         elif cents > gevraagd.get(jaar, 0):

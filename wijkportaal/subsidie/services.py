@@ -68,7 +68,9 @@ def beslis(
         raise SubsidieFout(melding, veld)
     regel = queries.regel_van(session, ronde)
     weiger_als(
-        uitkomst is Uitkomst.TOEKENNEN and regel is None and "De begroting heeft geen regel 'Nieuwe initiatieven'.",
+        uitkomst is Uitkomst.TOEKENNEN
+        and regel is None
+        and "De begroting heeft geen regel 'Nieuwe initiatieven'.",
     )
 
     voorstel = besluiten.stel_voor(
@@ -150,7 +152,8 @@ def _maak_brief(session, besluit: Besluit, aanvraag: Aanvraag, ronde: Ronde, doo
         "uitkomst_label": besluit.uitkomst.label,
         "motivatie": besluit.motivatie,
         "gevraagd_cents": {
-            str(j): c for j, c in initiatieven_queries.gevraagd_cents(session, [aanvraag.id])[aanvraag.id].items()
+            str(j): c
+            for j, c in initiatieven_queries.gevraagd_cents(session, [aanvraag.id])[aanvraag.id].items()
         },
         "toegekend_cents": {str(j): c for j, c in sorted(toegekend.items())},
         "totaal_cents": sum(toegekend.values()),
@@ -273,9 +276,15 @@ def rond_af(session: Session, door, aanvraag: Aanvraag, reden: str) -> list[Muta
         )
         mutaties.append(
             _mutatie(
-                session, door, aanvraag, jaar.jaar, Mutatiesoort.VRIJGAVE, jaar.open, "Niet besteed bij afronden", tx.id
+                session,
+                door,
+                aanvraag,
+                jaar.jaar,
+                Mutatiesoort.VRIJGAVE,
+                jaar.open,
+                "Niet besteed bij afronden",
+                tx.id,
             )
         )
     initiatieven.zet_status(session, aanvraag, Status.AFGEROND, door, reden=reden.strip())
     return mutaties
-
