@@ -10,7 +10,7 @@ when two decisions race, and a payment or release beyond what that account holds
 from decimal import Decimal
 
 from flask import render_template
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from wijkportaal.auth.models import Gebruiker
 from wijkportaal.begroting import services as begroting
@@ -21,7 +21,7 @@ from wijkportaal.besluiten.models import BesluitKeuze, Besluitregel
 from wijkportaal.core import audit, clock
 from wijkportaal.core.db import lock_row
 from wijkportaal.core.errors import Weigering, weiger_als
-from wijkportaal.core.web import centen
+from wijkportaal.core.web import centen, datum
 from wijkportaal.initiatieven import queries as initiatieven_queries
 from wijkportaal.initiatieven import services as initiatieven
 from wijkportaal.initiatieven.models import Aanvraag, Ronde, Status
@@ -142,6 +142,7 @@ def _maak_brief(session, besluit: Besluit, aanvraag: Aanvraag, ronde: Ronde, doo
     inhoud = {
         "kenmerk": rules.kenmerk(besluit.genomen_op.year, besluit.id),
         "datum": besluit.genomen_op.date().isoformat(),
+        "datum_tekst": datum(besluit.genomen_op.date()),
         "aanvraag_id": aanvraag.id,
         "titel": aanvraag.titel,
         "versie": aanvraag.versie,
@@ -158,6 +159,7 @@ def _maak_brief(session, besluit: Besluit, aanvraag: Aanvraag, ronde: Ronde, doo
         "toegekend_cents": {str(j): c for j, c in sorted(toegekend.items())},
         "totaal_cents": sum(toegekend.values()),
         "einddatum": aanvraag.einddatum.isoformat() if aanvraag.einddatum else None,
+        "einddatum_tekst": datum(aanvraag.einddatum) if aanvraag.einddatum else None,
         "scores": _scores(uitslag),
         "directeur": door.naam,
     }
@@ -228,6 +230,9 @@ def betaal(
             else str(fout)
         )
         raise SubsidieFout(melding, "bedrag") from fout
+    eerder = session.exec(select(Mutatie).where(Mutatie.transaction_id == tx.id)).first()
+    if eerder is not None:  # the same form sent again: the ledger returned the original booking
+        return eerder
     return _mutatie(session, door, aanvraag, jaar, Mutatiesoort.BETALING, cents, omschrijving.strip(), tx.id)
 
 
