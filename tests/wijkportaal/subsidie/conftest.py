@@ -11,8 +11,7 @@ from sqlmodel import select
 from wijkportaal.begroting import services as begroting
 from wijkportaal.begroting.models import Groep, Regel
 from wijkportaal.beoordeling import services as beoordeling
-from wijkportaal.beoordeling.models import Advies
-from wijkportaal.beoordeling.models import Toewijzing
+from wijkportaal.beoordeling.models import Advies, Toewijzing
 from wijkportaal.beoordeling.queries import inhoudelijke_criteria
 from wijkportaal.core import clock
 from wijkportaal.core.roles import Rol
@@ -137,7 +136,9 @@ def maak_beoordeeld(db, ronde, noord, zuid, swv, beoordelaars):
         )
         for b, score in zip(beoordelaars, (2, 3), strict=True):
             t = db.exec(
-                select(Toewijzing).where(Toewijzing.aanvraag_id == aanvraag.id, Toewijzing.beoordelaar_id == b.id)
+                select(Toewijzing).where(
+                    Toewijzing.aanvraag_id == aanvraag.id, Toewijzing.beoordelaar_id == b.id
+                )
             ).one()
             beoordeling.verklaar(db, t, b, True)
             beoordeling.dien_in(
