@@ -35,6 +35,11 @@ def is_beoordelaar(user) -> bool:
     return roles.heeft(user, roles.BEOORDEELT)
 
 
+def can_open_beoordelen(user) -> bool:
+    """The assessing page: assessors (their queue) and SWV staff (what waits for assessors)."""
+    return can_assign(user) or is_beoordelaar(user)
+
+
 def _toewijzing(user, aanvraag: Aanvraag) -> Toewijzing | None:
     if not is_beoordelaar(user):
         return None
