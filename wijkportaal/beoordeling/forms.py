@@ -22,21 +22,20 @@ def _score(waarde) -> int | None:
         return BUITEN_RUBRIEK
 
 
-class ScoreField(RadioField):
-    """0 = niet … 3 = goed; anything else gets a Dutch message here, not WTForms' own."""
+def _score_op_rubriek(form, field) -> None:
+    if fout := rules.score_fout(field.data):
+        raise ValidationError(fout)
 
-    def __init__(self, label, rubriek: tuple[str, str, str, str], **kw):
-        super().__init__(
-            label,
-            choices=[(i, f"{i} – {tekst}") for i, tekst in enumerate(rubriek)],
-            coerce=_score,
-            validate_choice=False,
-            **kw,
-        )
 
-    def pre_validate(self, form) -> None:
-        if fout := rules.score_fout(self.data):
-            raise ValidationError(fout)
+def score_veld(label: str, rubriek: tuple[str, ...]) -> RadioField:
+    """0 = niet … 3 = goed; anything else gets a Dutch message at the field, not WTForms' own."""
+    return RadioField(
+        label,
+        choices=keuzes((i, f"{i} – {tekst}") for i, tekst in enumerate(rubriek)),
+        coerce=_score,
+        validate_choice=False,
+        validators=[_score_op_rubriek],
+    )
 
 
 class ToewijzingForm(Form):
@@ -99,7 +98,7 @@ def score_form(criteria, formdata=None, **kw) -> Form:
         setattr(
             ScoreForm,
             f"score_{c.id}",
-            ScoreField(f"Score criterium {c.nummer}", tuple(c.rubriek(i) for i in range(4))),
+            score_veld(f"Score criterium {c.nummer}", tuple(c.rubriek(i) for i in range(4))),
         )
         setattr(
             ScoreForm,
@@ -110,7 +109,7 @@ def score_form(criteria, formdata=None, **kw) -> Form:
 
 
 class HerzieningForm(Form):
-    score = ScoreField("Nieuwe score", ("niet", "onvoldoende", "voldoende", "goed"))
+    score = score_veld("Nieuwe score", ("niet", "onvoldoende", "voldoende", "goed"))
     motivering = TextAreaField("Motivering", validators=[Optional(), MAX_TEKST])
     reden = TextAreaField(
         "Reden van de herziening",

@@ -37,12 +37,13 @@ def _require_login():
 
 @bp.route("/")
 def index():
-    """The assessor's assignments; for SWV staff what waits for assessors and what is being assessed."""
+    """The assessor's assignments; for SWV staff what waits for assessors; for them and the director
+    what is being assessed, with the combined results."""
     db = get_session()
     mag_toewijzen = permissions.can_assign(current_user)
     require(permissions.can_open_beoordelen(current_user))
     wachtend = queries.wacht_op_toewijzing(db) if mag_toewijzen else []
-    lopend = queries.in_beoordeling(db) if mag_toewijzen else []
+    lopend = queries.in_beoordeling(db) if permissions.can_see_all_uitslagen(current_user) else []
     return render_form(
         "beoordeling/index.html",
         wachtrij=queries.wachtrij(db, current_user),
@@ -51,6 +52,7 @@ def index():
         lopend=lopend,
         uitslagen=queries.uitslagen(db, [a.id for a in lopend]),
         mag_toewijzen=mag_toewijzen,
+        mag_uitslagen=permissions.can_see_all_uitslagen(current_user),
     )
 
 
@@ -199,7 +201,7 @@ def herzien(id: int):
     aanvraag = db.get(Aanvraag, toewijzing.aanvraag_id)
     criterium = db.get(Criterium, score.criterium_id)
     form = forms.HerzieningForm(score=score.score, motivering=score.motivering)
-    form.score.choices = [(i, f"{i} – {criterium.rubriek(i)}") for i in range(4)]
+    form.score.choices = keuzes((i, f"{i} – {criterium.rubriek(i)}") for i in range(4))
     if form.validate_on_submit():
         try:
             services.herzie(
