@@ -129,6 +129,10 @@ def waar_het_gebeurt(page, soort: str, titel: str):
         return page.get_by_role("link", name="Bewerken")
     if soort == "Nieuw initiatief" and titel.startswith("Deelname bevestigen"):
         return page.get_by_role("button", name="Deelname bevestigen")
+    if soort == "Nieuw initiatief" and titel.startswith("Beoordelaars aanwijzen"):
+        return page.get_by_role("button", name="Aanwijzen")
+    if soort == "Beoordeling":  # the assessor declares on a conflict of interest first, then scores
+        return page.get_by_role("button", name=re.compile(r"^(Verklaring vastleggen|Beoordeling indienen)$"))
     if soort == "Nieuw initiatief":  # SWV staff: the initiative's page with its reports
         return page.get_by_role("heading", level=1)
     raise AssertionError(f"no place known for {soort}: {titel}")
@@ -152,10 +156,11 @@ VERWACHT = {
         ("Wijkoverleg", "Nog nooit een bijeenkomst in Buitenveldert, Zuidas"),
         ("Wijkoverleg", "Nog nooit een bijeenkomst in IJburg, Zeeburgereiland"),
         ("Toekenning", "Toekenning verloopt: Integraal arrangeren Osdorp"),
+        ("Nieuw initiatief", "Beoordelaars aanwijzen: Gedragsspecialist in de klas"),
     ],
     "partner": [("Bijeenkomst", "Bijeenkomst wijkoverleg Osdorp: "), ("Aanbod", "")],
     "directeur": [],
-    "beoordelaar": [],
+    "beoordelaar": [("Beoordeling", "Beoordelen: Taalklas voor nieuwkomers in Osdorp")],
     "beheerder": [],
 }
 

@@ -35,6 +35,17 @@ def is_beoordelaar(user) -> bool:
     return roles.heeft(user, roles.BEOORDEELT)
 
 
+def can_open_beoordelen(user) -> bool:
+    """The assessing overview: assessors (their queue), SWV staff (what waits for assessors) and the
+    director (the combined results)."""
+    return can_assign(user) or is_beoordelaar(user) or can_see_all_uitslagen(user)
+
+
+def can_see_all_uitslagen(user) -> bool:
+    """SWV staff and the director see the combined results of every application being assessed."""
+    return roles.heeft(user, roles.ZIET_SCORES)
+
+
 def _toewijzing(user, aanvraag: Aanvraag) -> Toewijzing | None:
     if not is_beoordelaar(user):
         return None
@@ -63,7 +74,7 @@ def can_view_beoordeling(user, aanvraag: Aanvraag) -> bool:
 def can_see_uitslag(user, aanvraag: Aanvraag) -> bool:
     """The combined scores and every assessor's part: SWV staff and the director; an assessor only once
     they have submitted their own (assessing is blind until then)."""
-    if roles.heeft(user, roles.ZIET_SCORES):
+    if can_see_all_uitslagen(user):
         return True
     t = _toewijzing(user, aanvraag)
     return t is not None and t.verklaring is Verklaring.GEEN_CONFLICT and t.ingediend_op is not None

@@ -137,7 +137,7 @@ def toewijzing(db: Session, id: int) -> Toewijzing | None:
 
 def toewijzing_van(db: Session, user, aanvraag_id: int) -> Toewijzing | None:
     """`user`'s assignment to the application, if any."""
-    if not getattr(user, "is_authenticated", False):
+    if getattr(user, "id", None) is None:
         return None
     return db.exec(
         select(Toewijzing).where(Toewijzing.aanvraag_id == aanvraag_id, Toewijzing.beoordelaar_id == user.id)
@@ -196,6 +196,11 @@ def scores_van(db: Session, toewijzing: Toewijzing) -> dict[int, Score]:
 def inhoudelijke_criteria(db: Session, aanvraag: Aanvraag) -> list[Criterium]:
     """The judged criteria of the application's round, by number."""
     return [c for c in initiatieven_queries.criteria(db, aanvraag.ronde_id) if c.soort is Soort.INHOUDELIJK]
+
+
+def herzieningen(db: Session, score: Score) -> list[Herziening]:
+    """A score's revisions, oldest first."""
+    return list(db.exec(select(Herziening).where(Herziening.score_id == score.id).order_by(Herziening.id)))
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from wijkportaal.core import clock
 from wijkportaal.core.roles import Rol
 from wijkportaal.demo import teksten
 from wijkportaal.demo.begroting import laad_begroting
+from wijkportaal.demo.beoordeling import laad_beoordeling
 from wijkportaal.demo.expertise import laad_expertise
 from wijkportaal.demo.grenzen import laad_schematische_grenzen
 from wijkportaal.demo.initiatieven import laad_initiatieven
@@ -69,13 +70,16 @@ def load_demo(session: Session, today: date | None = None) -> str:
         gebruikers[f"schoolleider@{DEMO_DOMEIN}"],
         voorzitters,
     )
+    beoordeling = laad_beoordeling(
+        session, today, gebruikers[f"swv@{DEMO_DOMEIN}"], gebruikers[f"beoordelaar@{DEMO_DOMEIN}"]
+    )
 
     return (
         f"Demo-data geladen: {len(regios)} regio's, {len(wijken)} wijken, {len(orgs.besturen)} besturen, "
         f"{orgs.aantal_scholen} scholen, {len(orgs.partners)} partnerorganisaties, "
         f"{len(overleggen)} wijkoverleggen met {bijeenkomsten} bijeenkomsten, "
         f"{len(gebruikers) + len(voorzitters) - 1} gebruikers; {potten}; "
-        f"{aanbod} keer expertise-aanbod en {voorzieningen} voorzieningen; {begroting}; {initiatieven}."
+        f"{aanbod} keer expertise-aanbod en {voorzieningen} voorzieningen; {begroting}; {initiatieven}; {beoordeling}."
     )
 
 
