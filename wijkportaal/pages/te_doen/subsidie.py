@@ -18,8 +18,8 @@ def te_beslissen(session: Session, user) -> list[Item]:
         Item(
             titel=f"Besluiten: {aanvraag.titel}",
             url=url_for("subsidie.besluit", id=aanvraag.id),
-            soort="Nieuw initiatief",
-            detail=f"{ronde.naam}, beoordeeld; zie ook de ranglijst",
+            soort="Besluit",
+            detail=f"Nieuw initiatief, {ronde.naam}: beoordeeld; zie ook de ranglijst",
             urgentie=Urgentie.DRINGEND,
         )
         for aanvraag, ronde in queries.te_beslissen(session)
