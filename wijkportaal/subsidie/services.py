@@ -8,8 +8,8 @@ budget line to the initiative's own account; the ledger refuses a commitment bey
 when two decisions race, and a payment or release beyond what that account holds."""
 
 from decimal import Decimal
+from functools import cache
 
-from flask import render_template
 from sqlmodel import Session, select
 
 from wijkportaal.auth.models import Gebruiker
@@ -164,12 +164,29 @@ def _maak_brief(session, besluit: Besluit, aanvraag: Aanvraag, ronde: Ronde, doo
         "directeur": door.naam,
     }
     kenmerk = inhoud["kenmerk"]
-    html = render_template("subsidie/_brief.html", b=inhoud)
+    html = _brief_html(inhoud)
     brief = Brief(besluit_id=besluit.id, kenmerk=kenmerk, html=html, inhoud=inhoud, verstuurd_op=clock.now())
     session.add(brief)
     session.flush()
     audit.record(session, door, brief, "verstuurd", {"kenmerk": kenmerk, "aanvraag_id": aanvraag.id})
     return brief
+
+
+@cache
+def _briefsjabloon():
+    """The letter's template, outside any request: a decision made by a job or the demo renders the
+    same letter as one made in the browser."""
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    from wijkportaal.core.config import template_folder
+
+    env = Environment(loader=FileSystemLoader(str(template_folder())), autoescape=select_autoescape())
+    env.filters["centen"] = centen
+    return env.get_template("subsidie/_brief.html")
+
+
+def _brief_html(inhoud: dict) -> str:
+    return _briefsjabloon().render(b=inhoud)
 
 
 def _scores(uitslag) -> dict | None:

@@ -164,10 +164,3 @@ def beoordeeld(maak_beoordeeld):
 def herlaad(db, model, ident):
     db.expire_all()
     return db.get(model, ident)
-
-
-@pytest.fixture(autouse=True)
-def _app_context(app):
-    """The decision renders its letter with the app's templates, as in a request, a job or a command."""
-    with app.app_context():
-        yield
