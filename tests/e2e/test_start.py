@@ -159,7 +159,7 @@ VERWACHT = {
         ("Nieuw initiatief", "Beoordelaars aanwijzen: Gedragsspecialist in de klas"),
     ],
     "partner": [("Bijeenkomst", "Bijeenkomst wijkoverleg Osdorp: "), ("Aanbod", "")],
-    "directeur": [],
+    "directeur": [("Besluit", "Besluiten: Jonge kind: samen spelen, samen leren")],
     "beoordelaar": [("Beoordeling", "Beoordelen: Taalklas voor nieuwkomers in Osdorp")],
     "beheerder": [],
 }
