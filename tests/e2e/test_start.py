@@ -133,6 +133,8 @@ def waar_het_gebeurt(page, soort: str, titel: str):
         return page.get_by_role("button", name="Aanwijzen")
     if soort == "Beoordeling":  # the assessor declares on a conflict of interest first, then scores
         return page.get_by_role("button", name=re.compile(r"^(Verklaring vastleggen|Beoordeling indienen)$"))
+    if soort == "Subsidie":  # SWV staff: a grant to pay, or an initiative past its end to close
+        return page.get_by_role("button", name=re.compile(r"^(Betaling boeken|Initiatief afronden)$")).first
     if soort == "Nieuw initiatief":  # SWV staff: the initiative's page with its reports
         return page.get_by_role("heading", level=1)
     raise AssertionError(f"no place known for {soort}: {titel}")
