@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+import sqlalchemy as sa
 from flask import url_for
 from sqlmodel import Session, func, select
 
@@ -14,8 +15,18 @@ from ledger import Ledger
 from wijkportaal.begroting import queries as begroting_queries
 from wijkportaal.begroting.models import Regel, rekeningen
 from wijkportaal.beoordeling import queries as beoordeling_queries
+from wijkportaal.beoordeling.models import Score, Toewijzing, Verklaring
 from wijkportaal.initiatieven import queries as initiatieven_queries
-from wijkportaal.initiatieven.models import Aanvraag, Rapportage, Rapportsoort, Ronde, Status
+from wijkportaal.initiatieven.models import (
+    Aanvraag,
+    Cofinanciering,
+    Criterium,
+    Kostenregel,
+    Rapportage,
+    Rapportsoort,
+    Ronde,
+    Status,
+)
 from wijkportaal.subsidie import permissions
 from wijkportaal.subsidie.models import Besluit, Brief, Mutatie, Mutatiesoort, Toekenning
 
@@ -72,50 +83,94 @@ class Ranglijst:
     rondes: list[Ronde] = field(default_factory=list)
 
 
-def _rangorde(uitslag) -> tuple:
-    """Knocked-out applications last; then the highest weighted total first."""
-    totaal = getattr(uitslag, "totaal", None)
-    return (bool(getattr(uitslag, "knock_out", False)), totaal is None, -(totaal or 0))
+def _rangorde(session: Session, ronde: Ronde) -> list[int]:
+    """The ids of the round's assessed applications, best first: knocked-out ones last, then the highest
+    weighted total (weight × the mean of the submitted scores, per judged criterion), then the oldest.
+
+    One query, without a list of ids: the ranking needs every assessed application, the page only its
+    own rows (whose figures come from the assessing feature's `uitslagen`)."""
+    beoordeeld = (Aanvraag.ronde_id == ronde.id, Aanvraag.status == Status.BEOORDEELD)
+    per_criterium = (
+        select(
+            Toewijzing.aanvraag_id.label("aanvraag_id"),
+            Score.criterium_id.label("criterium_id"),
+            func.avg(Score.score).label("gemiddelde"),
+        )
+        .join(Score, Score.toewijzing_id == Toewijzing.id)
+        .join(Aanvraag, Aanvraag.id == Toewijzing.aanvraag_id)
+        .where(
+            *beoordeeld, Toewijzing.ingediend_op.is_not(None), Toewijzing.verklaring != Verklaring.AFGEZIEN
+        )
+        .group_by(Toewijzing.aanvraag_id, Score.criterium_id)
+        .subquery()
+    )
+    per_aanvraag = (
+        select(
+            per_criterium.c.aanvraag_id,
+            func.sum(Criterium.gewicht * per_criterium.c.gemiddelde).label("totaal"),
+            func.min(per_criterium.c.gemiddelde).label("laagste"),
+        )
+        .join(Criterium, Criterium.id == per_criterium.c.criterium_id)
+        .group_by(per_criterium.c.aanvraag_id)
+        .subquery()
+    )
+    knock_out = sa.case((per_aanvraag.c.laagste < ronde.knock_out_minimum_honderdsten / 100, 1), else_=0)
+    return list(
+        session.exec(
+            select(Aanvraag.id)
+            .outerjoin(per_aanvraag, per_aanvraag.c.aanvraag_id == Aanvraag.id)
+            .where(*beoordeeld)
+            .order_by(knock_out, per_aanvraag.c.totaal.desc().nulls_last(), Aanvraag.id)
+        )
+    )
+
+
+def _gevraagd_in_ronde(session: Session, ronde: Ronde) -> dict[int, dict[int, int]]:
+    """Per assessed application of the round the requested cents per year (costs minus co-financing),
+    in two queries without a list of ids."""
+    uitkomst: dict[int, dict[int, int]] = defaultdict(dict)
+    for model, teken in ((Kostenregel, 1), (Cofinanciering, -1)):
+        for aid, jaar, cents in session.exec(
+            select(model.aanvraag_id, model.jaar, func.sum(model.bedrag_cents))
+            .join(Aanvraag, Aanvraag.id == model.aanvraag_id)
+            .where(Aanvraag.ronde_id == ronde.id, Aanvraag.status == Status.BEOORDEELD)
+            .group_by(model.aanvraag_id, model.jaar)
+        ):
+            uitkomst[aid][jaar] = uitkomst[aid].get(jaar, 0) + teken * int(cents)
+    return {aid: dict(sorted(per_jaar.items())) for aid, per_jaar in uitkomst.items()}
 
 
 def ranglijst(session: Session, ronde_id: int | None = None, pagina: int = 1) -> Ranglijst:
     """The assessed applications of a round (the open one when none is given), best first, with their
     scores and flags, the requested cents per year, and the money left per year on the round's budget
-    line when everything down to that row is granted."""
+    line when everything down to that row is granted. A fixed number of queries, whatever the size."""
     rondes = initiatieven_queries.rondes(session)
     ronde = next((r for r in rondes if r.id == ronde_id), None) if ronde_id else None
     ronde = ronde or initiatieven_queries.open_ronde(session) or (rondes[0] if rondes else None)
     if ronde is None:
         return Ranglijst(None, None, [], {}, [], 0, 1, 1, rondes)
-    aanvragen = list(
-        session.exec(
-            select(Aanvraag)
-            .where(Aanvraag.ronde_id == ronde.id, Aanvraag.status == Status.BEOORDEELD)
-            .order_by(Aanvraag.id)
-        )
-    )
-    ids = [a.id for a in aanvragen]
-    uitslagen = beoordeling_queries.uitslagen(session, ids)
-    aanvragen.sort(key=lambda a: (*_rangorde(uitslagen.get(a.id)), a.id))
-    gevraagd = initiatieven_queries.gevraagd_cents(session, ids)
+    volgorde = _rangorde(session, ronde)
+    gevraagd = _gevraagd_in_ronde(session, ronde)
     regel = regel_van(session, ronde)
     jaren = list(ronde.jaren)
     nu = resterend(session, regel, jaren)
-    paginas = max(1, -(-len(aanvragen) // PER_PAGINA))
+    paginas = max(1, -(-len(volgorde) // PER_PAGINA))
     pagina = min(max(1, pagina), paginas)
     begin = (pagina - 1) * PER_PAGINA
-    zichtbaar = aanvragen[begin : begin + PER_PAGINA]
-    wijken = initiatieven_queries.wijkcodes(session, [a.id for a in zichtbaar])
+    zichtbaar = volgorde[begin : begin + PER_PAGINA]
+    aanvragen = {a.id: a for a in session.exec(select(Aanvraag).where(Aanvraag.id.in_(zichtbaar)))}
+    uitslagen = beoordeling_queries.uitslagen(session, zichtbaar)
+    wijken = initiatieven_queries.wijkcodes(session, zichtbaar)
     over = dict(nu)
     rijen = []
-    for rang, a in enumerate(aanvragen, start=1):
-        for jaar, cents in gevraagd[a.id].items():
+    for rang, aid in enumerate(volgorde[: begin + PER_PAGINA], start=1):
+        for jaar, cents in gevraagd.get(aid, {}).items():
             over[jaar] = over.get(jaar, 0) - cents
-        if begin < rang <= begin + PER_PAGINA:
-            rijen.append(Rij(rang, a, wijken[a.id], uitslagen.get(a.id), gevraagd[a.id], dict(over)))
-        elif rang > begin + PER_PAGINA:
-            break
-    return Ranglijst(ronde, regel, jaren, nu, rijen, len(aanvragen), pagina, paginas, rondes)
+        if rang > begin:
+            rijen.append(
+                Rij(rang, aanvragen[aid], wijken[aid], uitslagen.get(aid), gevraagd.get(aid, {}), dict(over))
+            )
+    return Ranglijst(ronde, regel, jaren, nu, rijen, len(volgorde), pagina, paginas, rondes)
 
 
 # A decision and its letter

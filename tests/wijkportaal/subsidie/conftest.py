@@ -99,7 +99,7 @@ def maak_beoordeeld(db, ronde, noord, zuid, swv, beoordelaars):
     """make(titel, per_jaar) → an application by Noord with Zuid, requesting `per_jaar` cents in 2026
     and in 2027, scored 2 and 3 on every judged criterion: status beoordeeld."""
 
-    def make(titel: str = "Samen sterk in de wijk", per_jaar: int = 50_000_00) -> Aanvraag:
+    def make(titel: str = "Samen sterk in de wijk", per_jaar: int = 50_000_00, cijfers=(2, 3)) -> Aanvraag:
         aanvraag = services.start_aanvraag(db, noord.schoolleider, ronde)
         services.bewaar_plan(
             db,
@@ -134,7 +134,7 @@ def maak_beoordeeld(db, ronde, noord, zuid, swv, beoordelaars):
         beoordeling.wijs_toe(
             db, aanvraag, swv, [b.id for b in beoordelaars], clock.today() + timedelta(days=14)
         )
-        for b, score in zip(beoordelaars, (2, 3), strict=True):
+        for b, score in zip(beoordelaars, cijfers, strict=True):
             t = db.exec(
                 select(Toewijzing).where(
                     Toewijzing.aanvraag_id == aanvraag.id, Toewijzing.beoordelaar_id == b.id
@@ -145,7 +145,10 @@ def maak_beoordeeld(db, ronde, noord, zuid, swv, beoordelaars):
                 db,
                 t,
                 b,
-                {c.id: (score, "") for c in inhoudelijke_criteria(db, aanvraag)},
+                {
+                    c.id: (score, "" if score >= 2 else "Te weinig.")
+                    for c in inhoudelijke_criteria(db, aanvraag)
+                },
                 Advies.TOEKENNEN,
             )
         db.commit()

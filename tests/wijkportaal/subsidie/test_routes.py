@@ -26,6 +26,20 @@ def test_the_ranked_list_shows_the_best_first_with_what_is_left_after_each(
     assert html.count("Besluiten<span") == 2
 
 
+def test_the_ranking_puts_the_highest_total_first_and_knocked_out_ones_last(
+    db, client, auth, maak_beoordeeld, directeur
+):
+    maak_beoordeeld("Knock-out", cijfers=(1, 1))  # every mean 1,00: below the minimum 1,50
+    maak_beoordeeld("Voldoende", cijfers=(2, 2))  # 7 × 2 = 14
+    maak_beoordeeld("Goed", cijfers=(3, 3))  # 7 × 3 = 21
+    maak_beoordeeld("Verschil", cijfers=(1, 3))  # 14, with the disagreement flag; younger than Voldoende
+    auth.login(directeur)
+    html = client.get("/subsidie/ranglijst").get_data(as_text=True)
+    volgorde = sorted(("Knock-out", "Voldoende", "Goed", "Verschil"), key=lambda t: html.index(f">{t}</a>"))
+    assert volgorde == ["Goed", "Voldoende", "Verschil", "Knock-out"]
+    assert html.count("knock-out</span>") == 1 and html.count("verschil beoordelaars</span>") == 1
+
+
 def test_a_decision_through_the_form_leads_to_its_letter(db, client, auth, beoordeeld, directeur):
     auth.login(directeur)
     antwoord = client.post(
