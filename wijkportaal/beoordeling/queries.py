@@ -262,7 +262,7 @@ class WachtItem:
 def wachtrij(db: Session, user) -> list[WachtItem]:
     """What waits for the assessor `user`: assignments not declined and not submitted, of applications
     being assessed, soonest deadline first."""
-    if not getattr(user, "is_authenticated", False):
+    if getattr(user, "id", None) is None:
         return []
     return [
         WachtItem(t, a, naam)

@@ -15,8 +15,9 @@ def test_the_demo_round_and_its_applications(demo, db, client, auth):
     ronde = queries.open_ronde(db)
     assert ronde is not None and len(queries.criteria(db, ronde.id)) == 10
     statussen = Counter(a.status for a in db.exec(select(Aanvraag)))
-    assert statussen == {Status.CONCEPT: 2, Status.INGEDIEND: len(INGEDIEND)}
-    for aanvraag in db.exec(select(Aanvraag).where(Aanvraag.status == Status.INGEDIEND)):
+    assert statussen[Status.CONCEPT] == 2
+    assert statussen.total() - 2 == len(INGEDIEND)  # submitted; the assessing demo takes them further
+    for aanvraag in db.exec(select(Aanvraag).where(Aanvraag.status != Status.CONCEPT)):
         assert queries.formele_controles(db, aanvraag) == []
     bestuurder = db.exec(select(Gebruiker).where(Gebruiker.email == "bestuurder@demo.wijkportaal.nl")).one()
     wachtend = db.exec(select(Aanvraag).where(Aanvraag.titel == "Buurtschakelklas")).one()
