@@ -68,6 +68,11 @@ class VerklaringForm(Form):
         return ok
 
 
+def _advies_gekozen(form, field) -> None:
+    if field.data not in {a.value for a in Advies}:
+        raise ValidationError("Kies uw advies: toekennen, afwijzen of aanhouden.")
+
+
 def score_form(criteria, formdata=None, **kw) -> Form:
     """A form with `score_<id>` and `motivering_<id>` for every judged criterion, the recommendation and
     its explanation."""
@@ -76,7 +81,8 @@ def score_form(criteria, formdata=None, **kw) -> Form:
         advies = RadioField(
             "Uw advies aan de directeur-bestuurder",
             choices=keuzes((a.value, a.label) for a in Advies),
-            validators=[InputRequired("Kies uw advies: toekennen, afwijzen of aanhouden.")],
+            validate_choice=False,
+            validators=[_advies_gekozen],
         )
         advies_toelichting = TextAreaField("Toelichting op uw advies", validators=[Optional(), MAX_TEKST])
 

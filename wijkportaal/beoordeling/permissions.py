@@ -67,7 +67,10 @@ def leest_als_beoordelaar(user, aanvraag: Aanvraag) -> bool:
 
 
 def can_view_beoordeling(user, aanvraag: Aanvraag) -> bool:
-    """The assessing page of an application: SWV staff, the director (once begun) and its assessors."""
+    """The assessing page of a submitted application: SWV staff, the director (once begun) and its
+    assessors."""
+    if aanvraag.status is Status.CONCEPT:
+        return False
     return can_assign(user) or leest_als_beoordelaar(user, aanvraag)
 
 

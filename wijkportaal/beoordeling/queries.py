@@ -6,6 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session, select
 
 from wijkportaal.auth.models import Gebruiker
@@ -31,6 +33,13 @@ __all__ = [
 # The combined result
 
 
+def _in(db: Session, kolom, ids: list[int]):
+    """`kolom IN ids`; on PostgreSQL as `= ANY(array)`, one parameter however many ids."""
+    if db.get_bind().dialect.name == "postgresql":
+        return kolom == sa.any_(sa.bindparam(None, ids, type_=ARRAY(sa.Integer)))
+    return kolom.in_(ids)
+
+
 def uitslagen(db: Session, aanvraag_ids: list[int]) -> dict[int, Uitslag]:
     """Per existing application in `aanvraag_ids` its combined result, from the submitted assessors only;
     four queries however many applications."""
@@ -42,49 +51,47 @@ def uitslagen(db: Session, aanvraag_ids: list[int]) -> dict[int, Uitslag]:
     for aid, ronde_id, honderdsten in db.exec(
         select(Aanvraag.id, Ronde.id, Ronde.knock_out_minimum_honderdsten)
         .join(Ronde, Ronde.id == Aanvraag.ronde_id)
-        .where(Aanvraag.id.in_(ids))
+        .where(_in(db, Aanvraag.id, ids))
     ):
         rondes[aid], minimum[ronde_id] = ronde_id, honderdsten
     if not rondes:
         return {}
     criteria: dict[int, list[CriteriumGegevens]] = defaultdict(list)
-    for c in db.exec(
-        select(Criterium).where(
+    for cid, ronde_id, nummer, tekst, gewicht in db.exec(
+        select(Criterium.id, Criterium.ronde_id, Criterium.nummer, Criterium.tekst, Criterium.gewicht).where(
             Criterium.ronde_id.in_(set(rondes.values())), Criterium.soort == Soort.INHOUDELIJK
         )
     ):
-        criteria[c.ronde_id].append(CriteriumGegevens(c.id, c.nummer, c.tekst, c.gewicht))
+        criteria[ronde_id].append(CriteriumGegevens(cid, nummer, tekst, gewicht))
     toegewezen: dict[int, int] = defaultdict(int)
     klaar: dict[int, int] = defaultdict(int)
     adviezen: dict[int, list[Advies]] = defaultdict(list)
-    ingediend: dict[int, int] = {}
-    for t in db.exec(
-        select(Toewijzing).where(
-            Toewijzing.aanvraag_id.in_(list(rondes)), Toewijzing.verklaring != Verklaring.AFGEZIEN
-        )
+    meegeteld = [Toewijzing.verklaring != Verklaring.AFGEZIEN, _in(db, Toewijzing.aanvraag_id, list(rondes))]
+    for aid, ingediend_op, advies in db.exec(
+        select(Toewijzing.aanvraag_id, Toewijzing.ingediend_op, Toewijzing.advies).where(*meegeteld)
     ):
-        toegewezen[t.aanvraag_id] += 1
-        if t.ingediend_op is not None:
-            klaar[t.aanvraag_id] += 1
-            adviezen[t.aanvraag_id].append(t.advies)
-            ingediend[t.id] = t.aanvraag_id
+        toegewezen[aid] += 1
+        if ingediend_op is not None:
+            klaar[aid] += 1
+            adviezen[aid].append(advies)
     scores: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-    if ingediend:
-        for toewijzing_id, criterium_id, score in db.exec(
-            select(Score.toewijzing_id, Score.criterium_id, Score.score)
-            .where(Score.toewijzing_id.in_(list(ingediend)))
+    if klaar:
+        for aid, criterium_id, score in db.exec(
+            select(Toewijzing.aanvraag_id, Score.criterium_id, Score.score)
+            .join(Toewijzing, Toewijzing.id == Score.toewijzing_id)
+            .where(*meegeteld, Toewijzing.ingediend_op.is_not(None))
             .order_by(Score.toewijzing_id)
         ):
-            scores[ingediend[toewijzing_id]][criterium_id].append(score)
+            scores[aid][criterium_id].append(score)
     return {
         aid: rules.combineer(
             aid,
             criteria[ronde_id],
-            scores[aid],
+            scores.get(aid, {}),
             minimum[ronde_id],
-            adviezen[aid],
-            klaar[aid],
-            toegewezen[aid],
+            adviezen.get(aid, ()),
+            klaar.get(aid, 0),
+            toegewezen.get(aid, 0),
         )
         for aid, ronde_id in rondes.items()
     }
@@ -262,7 +269,7 @@ class WachtItem:
 def wachtrij(db: Session, user) -> list[WachtItem]:
     """What waits for the assessor `user`: assignments not declined and not submitted, of applications
     being assessed, soonest deadline first."""
-    if not getattr(user, "is_authenticated", False):
+    if getattr(user, "id", None) is None:
         return []
     return [
         WachtItem(t, a, naam)

@@ -11,7 +11,7 @@
 
 from datetime import timedelta
 
-from flask import Blueprint, flash, redirect, url_for
+from flask import Blueprint, abort, flash, redirect, url_for
 from flask_login import current_user, login_required
 
 from wijkportaal.beoordeling import forms, permissions, queries, services
@@ -27,6 +27,14 @@ from wijkportaal.initiatieven.models import Aanvraag, Criterium, Ronde
 bp = Blueprint("beoordeling", __name__, url_prefix="/beoordeling")
 
 STANDAARD_TERMIJN_DAGEN = 21
+GROOTSTE_ID = 2**31 - 1  # the database's INTEGER keys: a larger id in a URL names nothing
+
+
+@bp.url_value_preprocessor
+def _bestaanbare_ids(endpoint, values) -> None:
+    """An id no row can have (10^20) is a 404, before it reaches the database (which would refuse it)."""
+    if any(isinstance(v, int) and not 0 < v <= GROOTSTE_ID for v in (values or {}).values()):
+        abort(404)
 
 
 @bp.before_request

@@ -4,6 +4,7 @@ result per criterion and in total, with the disagreement and knock-out flags."""
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from wijkportaal.beoordeling.models import Advies
 
@@ -89,9 +90,12 @@ def combineer(
 
     The total is only given once every criterion has a score; the knock-out compares the exact mean with
     the minimum (in hundredths, on the 0-3 scale): 1,49 is below 1,50, and 1,50 is not."""
+    criteria = tuple(sorted(criteria, key=lambda c: c.nummer))
+    if not any(scores.get(c.id) for c in criteria):
+        return _zonder_scores(aanvraag_id, criteria, adviezen, klaar, toegewezen)
     minimum = Decimal(knock_out_minimum_honderdsten) / 100
     uitslagen = []
-    for c in sorted(criteria, key=lambda c: c.nummer):
+    for c in criteria:
         rij = tuple(scores.get(c.id, ()))
         gemiddelde = Decimal(sum(rij)) / len(rij) if rij else None
         uitslagen.append(
@@ -112,9 +116,6 @@ def combineer(
         if compleet
         else None
     )
-    telling = {a: 0 for a in Advies}
-    for a in adviezen:
-        telling[Advies(a)] += 1
     return Uitslag(
         aanvraag_id=aanvraag_id,
         criteria=tuple(uitslagen),
@@ -122,7 +123,37 @@ def combineer(
         maximum=sum(3 * u.gewicht for u in uitslagen),
         verschil=any(u.verschil for u in uitslagen),
         knock_out=any(u.onder_minimum for u in uitslagen),
-        adviezen=telling,
+        adviezen=_telling(adviezen),
+        klaar=klaar,
+        toegewezen=toegewezen,
+    )
+
+
+def _telling(adviezen: Iterable[Advies]) -> dict[Advies, int]:
+    telling = {a: 0 for a in Advies}
+    for a in adviezen:
+        telling[Advies(a)] += 1
+    return telling
+
+
+@lru_cache(maxsize=64)
+def _lege_criteria(criteria: tuple[CriteriumGegevens, ...]) -> tuple[CriteriumUitslag, ...]:
+    """The criteria of a round without scores, made once (they are immutable): most applications of a
+    long list have none."""
+    return tuple(
+        CriteriumUitslag(c.id, c.nummer, c.tekst, c.gewicht, (), None, False, False) for c in criteria
+    )
+
+
+def _zonder_scores(aanvraag_id, criteria, adviezen, klaar, toegewezen) -> Uitslag:
+    return Uitslag(
+        aanvraag_id=aanvraag_id,
+        criteria=_lege_criteria(criteria),
+        totaal=None,
+        maximum=sum(3 * c.gewicht for c in criteria),
+        verschil=False,
+        knock_out=False,
+        adviezen=_telling(adviezen),
         klaar=klaar,
         toegewezen=toegewezen,
     )
