@@ -2,12 +2,16 @@
 with € 200.000 in 2026 and 2027, Ronde 2026 drawing on it, two boards applying together, two assessors
 who scored every judged criterion. Everything through the features' services."""
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pytest
 from sqlmodel import select
 
+from tests.wijkportaal.initiatieven.conftest import (  # noqa: F401  (the boards, their schools and users)
+    noord,
+    partij,
+    zuid,
+)
 from wijkportaal.begroting import services as begroting
 from wijkportaal.begroting.models import Groep, Regel
 from wijkportaal.beoordeling import services as beoordeling
@@ -45,40 +49,6 @@ def ronde(db, lijn):
     return r
 
 
-@dataclass
-class Partij:
-    bestuur: object
-    school: object
-    schoolleider: object
-    bestuurder: object
-
-
-@pytest.fixture
-def partij(make_wijk, make_bestuur, make_org, make_user):
-    def make(naam: str) -> Partij:
-        wijk = make_wijk()
-        bestuur = make_bestuur(f"Stichting {naam}")
-        school = make_org(wijk=wijk, bestuur=bestuur, naam=f"Basisschool {naam}")
-        return Partij(
-            bestuur,
-            school,
-            make_user(Rol.SCHOOLLEIDER, organisatie=school, wijk=wijk, naam=f"Schoolleider {naam}"),
-            make_user(Rol.BESTUURDER, bestuur=bestuur, naam=f"Bestuurder {naam}"),
-        )
-
-    return make
-
-
-@pytest.fixture
-def noord(partij):
-    return partij("Noord")
-
-
-@pytest.fixture
-def zuid(partij):
-    return partij("Zuid")
-
-
 @pytest.fixture
 def swv(make_user):
     return make_user(Rol.SWV, naam="Sanne SWV")
@@ -95,7 +65,7 @@ def beoordelaars(make_user):
 
 
 @pytest.fixture
-def maak_beoordeeld(db, ronde, noord, zuid, swv, beoordelaars):
+def maak_beoordeeld(db, ronde, noord, zuid, swv, beoordelaars):  # noqa: F811
     """make(titel, per_jaar) → an application by Noord with Zuid, requesting `per_jaar` cents in 2026
     and in 2027, scored 2 and 3 on every judged criterion: status beoordeeld."""
 
