@@ -6,7 +6,7 @@ export FLASK_APP := wijkportaal
 # `make test` runs the suite on every core; `make test TEST_WORKERS=0` runs it in one process.
 TEST_WORKERS ?= auto
 
-.PHONY: run test install install-dev lint bench bench-ledger bench-kaart bench-startup bench-mail bench-jobs clean
+.PHONY: run test install install-dev lint bench bench-ledger bench-kaart bench-startup bench-mail bench-jobs bench-initiatieven clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,9 @@ bench-mail: install-dev
 
 bench-jobs: install-dev
 	$(BIN)/python -m bench.jobs
+
+bench-initiatieven: install-dev
+	$(BIN)/python -m bench.initiatieven
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

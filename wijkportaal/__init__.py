@@ -8,15 +8,10 @@ from flask import Flask
 
 from wijkportaal import core
 from wijkportaal.core import config
+from wijkportaal.core.config import template_folder
 from wijkportaal.core.db import TransactionalFlask
 
 PACKAGE = Path(__file__).resolve().parent
-
-
-def template_folder() -> Path:
-    """templates/ sits beside the package in a checkout; a built wheel ships it inside (see setup.py)."""
-    installed = PACKAGE / "templates"
-    return installed if installed.is_dir() else PACKAGE.parent / "templates"
 
 
 # The features, lowest layer first, then the composition (duo, api, pages); each package has `init_app(app)`
@@ -34,6 +29,8 @@ FEATURES = (
     "expertise",
     "monitor",
     "initiatieven",
+    "beoordeling",
+    "subsidie",
     "kaart",
     "beheer",
     "duo",

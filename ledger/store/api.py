@@ -264,12 +264,15 @@ class Ledger:
             raise NotFound(f"Rekening {code} bestaat niet.")
         return Balance(*row)
 
-    def balances(self, codes: list[str] | None = None) -> dict[str, Balance]:
+    def balances(self, codes: list[str] | None = None, *, prefix: str | None = None) -> dict[str, Balance]:
+        """The balances of `codes`, or of every account whose code starts with `prefix`, or of all."""
         query = select(
             LedgerAccount.code, LedgerAccount.kind, LedgerBalance.posted_cents, LedgerBalance.reserved_cents
         ).join(LedgerBalance, LedgerBalance.account_id == LedgerAccount.id)
         if codes is not None:
             query = query.where(LedgerAccount.code.in_(codes))
+        if prefix is not None:
+            query = query.where(LedgerAccount.code.startswith(prefix, autoescape=True))
         return {row[0]: Balance(*row) for row in self.session.exec(query)}
 
     # Transactions

@@ -133,6 +133,12 @@ def waar_het_gebeurt(page, soort: str, titel: str):
         return page.get_by_role("link", name="Bewerken")
     if soort == "Nieuw initiatief" and titel.startswith("Deelname bevestigen"):
         return page.get_by_role("button", name="Deelname bevestigen")
+    if soort == "Nieuw initiatief" and titel.startswith("Beoordelaars aanwijzen"):
+        return page.get_by_role("button", name="Aanwijzen")
+    if soort == "Beoordeling":  # the assessor declares on a conflict of interest first, then scores
+        return page.get_by_role("button", name=re.compile(r"^(Verklaring vastleggen|Beoordeling indienen)$"))
+    if soort == "Subsidie":  # SWV staff: a grant to pay, or an initiative past its end to close
+        return page.get_by_role("button", name=re.compile(r"^(Betaling boeken|Initiatief afronden)$")).first
     if soort == "Nieuw initiatief":  # SWV staff: the initiative's page with its reports
         return page.get_by_role("heading", level=1)
     raise AssertionError(f"no place known for {soort}: {titel}")
@@ -156,10 +162,11 @@ VERWACHT = {
         ("Wijkoverleg", "Nog nooit een bijeenkomst in Buitenveldert, Zuidas"),
         ("Wijkoverleg", "Nog nooit een bijeenkomst in IJburg, Zeeburgereiland"),
         ("Toekenning", "Toekenning verloopt: Integraal arrangeren Osdorp"),
+        ("Nieuw initiatief", "Beoordelaars aanwijzen: Gedragsspecialist in de klas"),
     ],
     "partner": [("Bijeenkomst", "Bijeenkomst wijkoverleg Osdorp: "), ("Aanbod", "")],
-    "directeur": [],
-    "beoordelaar": [],
+    "directeur": [("Besluit", "Besluiten: Jonge kind: samen spelen, samen leren")],
+    "beoordelaar": [("Beoordeling", "Beoordelen: Taalklas voor nieuwkomers in Osdorp")],
     "beheerder": [],
 }
 

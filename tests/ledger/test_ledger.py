@@ -7,6 +7,7 @@ import pytest
 import sqlalchemy as sa
 
 from ledger import (
+    AccountKind,
     IdempotencyConflict,
     InsufficientFunds,
     Ledger,
@@ -227,3 +228,19 @@ def test_check_finds_a_chain_head_that_is_not_the_newest_transaction(ledger, ses
             )
         )
     assert ledger.check() == ["De kop van de keten wijst niet naar de laatste transactie."]
+
+
+def test_balances_by_prefix_take_the_prefix_literally(ledger, session):
+    """`balances(prefix=…)` reads the accounts under one code (a begroting line's commitments); a `_` or
+    `%` in the prefix is a character, not a wildcard."""
+    for code in (
+        "b:2026:regel-1:toegezegd:a-1",
+        "b:2026:regel-12:toegezegd",
+        "b:2026:regel_1:x",
+        "b:2026:regel-1%",
+    ):
+        ledger.open_account(code, code, AccountKind.BEGROTING)
+    session.commit()
+    assert sorted(ledger.balances(prefix="b:2026:regel-1:")) == ["b:2026:regel-1:toegezegd:a-1"]
+    assert sorted(ledger.balances(prefix="b:2026:regel_1")) == ["b:2026:regel_1:x"]
+    assert sorted(ledger.balances(prefix="b:2026:regel-1%")) == ["b:2026:regel-1%"]

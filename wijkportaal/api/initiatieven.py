@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from wijkportaal.api.openapi import api_route, fout
 from wijkportaal.api.routes import bp
+from wijkportaal.beoordeling import queries as beoordeling_queries
 from wijkportaal.core.db import get_session
 from wijkportaal.initiatieven import permissions, queries
 from wijkportaal.initiatieven.models import Aanvraag, Status
@@ -53,20 +54,29 @@ class Initiatief(BaseModel):
     formele_controles: FormeleControles
     scores: dict[str, Any] | None = Field(
         default=None,
-        description="De scores van de beoordelaars; alleen voor SWV-medewerkers en de directeur-bestuurder.",
+        description="De gecombineerde scores van de beoordelaars die hun beoordeling hebben ingediend: "
+        "per criterium het gemiddelde (0-3), de scores en de vlaggen verschil (2 punten of meer uiteen) en "
+        "onder_minimum (onder het knock-outminimum van de ronde); het gewogen totaal, het maximum, de "
+        "adviezen en hoeveel beoordelaars klaar zijn. Null zolang niemand heeft ingediend. Alleen voor "
+        "SWV-medewerkers en de directeur-bestuurder.",
     )
 
 
 def _initiatieven(db: Session, rijen: list[queries.OverzichtRij], met_scores: bool) -> list[Initiatief]:
-    """The applications as the API shows them; the checks and wijken are read for all rows at once."""
+    """The applications as the API shows them; the checks, wijken and combined scores are read for all
+    rows at once."""
     aanvragen = [r.aanvraag for r in rijen]
     controles = queries.formele_controles_van(db, aanvragen)
     codes = queries.wijkcodes(db, [a.id for a in aanvragen])
-    return [_initiatief(db, r, controles[r.aanvraag.id], codes[r.aanvraag.id], met_scores) for r in rijen]
+    scores = beoordeling_queries.scores_json(db, [a.id for a in aanvragen]) if met_scores else {}
+    return [
+        _initiatief(r, controles[r.aanvraag.id], codes[r.aanvraag.id], scores.get(r.aanvraag.id))
+        for r in rijen
+    ]
 
 
 def _initiatief(
-    db: Session, rij: queries.OverzichtRij, meldingen: list[str], wijkcodes: list[str], met_scores: bool
+    rij: queries.OverzichtRij, meldingen: list[str], wijkcodes: list[str], scores: dict | None
 ) -> Initiatief:
     a = rij.aanvraag
     jaren = sorted(set(rij.gevraagd) | set(rij.toegekend))
@@ -88,7 +98,7 @@ def _initiatief(
             for j in jaren
         ],
         formele_controles=FormeleControles(geslaagd=not meldingen, meldingen=meldingen),
-        scores=queries.scores(db, a) if met_scores else None,
+        scores=scores,
     )
 
 

@@ -79,6 +79,16 @@ class Rekeningen:
         """The line's own accounts, which together hold its budget."""
         return (self.beschikbaar, self.toegezegd, self.betaald)
 
+    @property
+    def basis(self) -> str:
+        """What every account of the line in this year starts with (its own and its commitments')."""
+        return self.beschikbaar.removesuffix("beschikbaar")
+
+    def toezegging(self, ontvanger: str) -> str:
+        """The account of one commitment of the line (a grant to an initiative: `ontvanger` is
+        "aanvraag-12"); counted as committed, never below zero, so payments never exceed it."""
+        return f"{self.toegezegd}:{ontvanger}"
+
 
 def rekeningen(regel_id: int, jaar: int) -> Rekeningen:
     basis = f"begroting:{jaar}:regel-{regel_id}"

@@ -54,12 +54,10 @@ def overzicht(session: Session, jaar: int) -> Overzicht:
         .join(Regel, Regel.groep_id == Groep.id)
         .order_by(Groep.volgorde, Groep.id, Regel.volgorde, Regel.id)
     ).all()
-    codes = [code for _, regel_id, _ in rijen for code in rekeningen(regel_id, jaar).eigen]
-    saldi = {code: b.posted for code, b in Ledger(session).balances(codes).items()} if codes else {}
+    saldi = _saldi(session, f"begroting:{jaar}:") if rijen else {}
     groepen: dict[str, list[RegelOverzicht]] = {}
     for groep, regel_id, naam in rijen:
-        r = rekeningen(regel_id, jaar)
-        bedragen = uit_saldi(*(saldi.get(code, 0) for code in r.eigen))
+        bedragen = _bedragen(rekeningen(regel_id, jaar), saldi)
         groepen.setdefault(groep, []).append(RegelOverzicht(naam, bedragen))
     per_groep = [
         GroepOverzicht(naam, regels, optelling(r.bedragen for r in regels))
@@ -71,8 +69,20 @@ def overzicht(session: Session, jaar: int) -> Overzicht:
 def bedragen(session: Session, regel: Regel, jaar: int) -> Bedragen:
     """What one line holds in one year: budget, committed, paid and left (for a grant's decision)."""
     r = rekeningen(regel.id, jaar)
-    saldi = {code: b.posted for code, b in Ledger(session).balances(list(r.eigen)).items()}
-    return uit_saldi(*(saldi.get(code, 0) for code in r.eigen))
+    return _bedragen(r, _saldi(session, r.basis))
+
+
+def _saldi(session: Session, prefix: str) -> dict[str, int]:
+    return {code: b.posted for code, b in Ledger(session).balances(prefix=prefix).items()}
+
+
+def _bedragen(r, saldi: dict[str, int]) -> Bedragen:
+    """A line's amounts from the balances: its own accounts, and each commitment's own account
+    (`Rekeningen.toezegging`) counted as committed and not yet paid."""
+    toezeggingen = sum(cents for code, cents in saldi.items() if code.startswith(r.toegezegd + ":"))
+    return uit_saldi(
+        saldi.get(r.beschikbaar, 0), saldi.get(r.toegezegd, 0) + toezeggingen, saldi.get(r.betaald, 0)
+    )
 
 
 def jaren(session: Session) -> list[int]:

@@ -138,16 +138,23 @@ def _verplaats(
     omschrijving: str,
     sleutel: str,
     weigering: str,
+    ontvanger: str | None = None,
 ):
     """Move `cents` between two of the line's accounts in `jaar` (`van_naar`: beschikbaar, toegezegd or
-    betaald). Refused with `weigering` when the account it comes from holds less (read under the lock)."""
+    betaald). Refused with `weigering` when the account it comes from holds less (read under the lock).
+    With `ontvanger`, "toegezegd" is that one commitment's own account (see `Rekeningen.toezegging`)."""
     _controleer_jaar(jaar)
     if not isinstance(cents, int) or isinstance(cents, bool) or cents <= 0:
         raise BegrotingFout("Het bedrag moet groter zijn dan nul.", "bedrag")
     if not omschrijving.strip():
         raise BegrotingFout("Geef een omschrijving.", "omschrijving")
     book = grootboek(session)
-    van, naar = (getattr(rekeningen(regel.id, jaar), wat) for wat in van_naar)
+    r = rekeningen(regel.id, jaar)
+    van, naar = (
+        r.toezegging(ontvanger) if wat == "toegezegd" and ontvanger else getattr(r, wat) for wat in van_naar
+    )
+    if ontvanger and van_naar[1] == "toegezegd":
+        _open(book, naar, f"Begroting {jaar}: {regel.naam}, toegezegd aan {ontvanger}", AccountKind.BEGROTING)
 
     def fout(vrij: int) -> BegrotingFout:
         return BegrotingFout(
@@ -172,29 +179,84 @@ def _verplaats(
         raise BegrotingFout(str(exc), "bedrag") from exc
 
 
-def zeg_toe(session: Session, user, regel: Regel, jaar: int, cents: int, omschrijving: str, sleutel: str):
-    """Commit `cents` of the line's budget in `jaar` (a grant); refused when less is left.
+def zeg_toe(
+    session: Session,
+    user,
+    regel: Regel,
+    jaar: int,
+    cents: int,
+    omschrijving: str,
+    sleutel: str,
+    ontvanger: str | None = None,
+):
+    """Commit `cents` of the line's budget in `jaar` (a grant); refused when less is left. With
+    `ontvanger` the commitment has its own account (a grant to one initiative), paid and released by name.
 
     `sleutel` is the ledger's idempotency key: the same commitment again returns the original."""
     weigering = "Er is {vrij} beschikbaar op '{regel}' in {jaar}; u vraagt {cents}."
     return _verplaats(
-        session, user, regel, jaar, ("beschikbaar", "toegezegd"), cents, omschrijving, sleutel, weigering
+        session,
+        user,
+        regel,
+        jaar,
+        ("beschikbaar", "toegezegd"),
+        cents,
+        omschrijving,
+        sleutel,
+        weigering,
+        ontvanger,
     )
 
 
-def betaal(session: Session, user, regel: Regel, jaar: int, cents: int, omschrijving: str, sleutel: str):
+def betaal(
+    session: Session,
+    user,
+    regel: Regel,
+    jaar: int,
+    cents: int,
+    omschrijving: str,
+    sleutel: str,
+    ontvanger: str | None = None,
+):
     """Pay `cents` against the line's commitments in `jaar`; never more than is committed and unpaid."""
     weigering = _NIET_BETAALD + "u vraagt {cents}."
     return _verplaats(
-        session, user, regel, jaar, ("toegezegd", "betaald"), cents, omschrijving, sleutel, weigering
+        session,
+        user,
+        regel,
+        jaar,
+        ("toegezegd", "betaald"),
+        cents,
+        omschrijving,
+        sleutel,
+        weigering,
+        ontvanger,
     )
 
 
-def geef_vrij(session: Session, user, regel: Regel, jaar: int, cents: int, omschrijving: str, sleutel: str):
+def geef_vrij(
+    session: Session,
+    user,
+    regel: Regel,
+    jaar: int,
+    cents: int,
+    omschrijving: str,
+    sleutel: str,
+    ontvanger: str | None = None,
+):
     """Release committed money that will not be paid back to the line's free budget in `jaar`."""
     weigering = _NIET_BETAALD + "u wilt {cents} vrijgeven."
     return _verplaats(
-        session, user, regel, jaar, ("toegezegd", "beschikbaar"), cents, omschrijving, sleutel, weigering
+        session,
+        user,
+        regel,
+        jaar,
+        ("toegezegd", "beschikbaar"),
+        cents,
+        omschrijving,
+        sleutel,
+        weigering,
+        ontvanger,
     )
 
 

@@ -1,6 +1,7 @@
 """Default settings; overridden by instance/config.py and then by the environment."""
 
 import os
+from pathlib import Path
 
 ENV_KEYS = (
     "DATABASE_URL",
@@ -66,3 +67,10 @@ def from_environment() -> dict:
         else:
             settings[key] = value
     return settings
+
+
+def template_folder() -> Path:
+    """templates/ sits beside the package in a checkout; a built wheel ships it inside (see setup.py)."""
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "templates"
+    return installed if installed.is_dir() else package.parent / "templates"

@@ -53,12 +53,20 @@ VOLGT_WIJKEN = frozenset({Rol.SWV})
 VRAAGT_AAN = frozenset({Rol.SCHOOLLEIDER, Rol.BESTUURDER})
 # Run the rounds of nieuwe initiatieven and see every application, its reports and the overview.
 BEHEERT_INITIATIEVEN = frozenset({Rol.SWV})
+# Assess the nieuwe initiatieven assigned to them: declare on a conflict of interest, score, recommend.
+BEOORDEELT = frozenset({Rol.BEOORDELAAR})
 # See the assessors' scores of every application (in the API too).
 ZIET_SCORES = frozenset({Rol.SWV, Rol.DIRECTEUR})
 # Read the kennisbank of funded initiatives.
 LEEST_KENNISBANK = ZIET_ALLE_WIJKEN | {Rol.BESTUURDER, Rol.SCHOOLLEIDER, Rol.PARTNER}
 # Read the Geen Kind de Buurt Uit monitor (of the wijken they may see).
 LEEST_MONITOR = ZIET_ALLE_WIJKEN | {Rol.BESTUURDER, Rol.SCHOOLLEIDER}
+# Decide on assessed nieuwe initiatieven (grant, reject, hold back): the directeur-bestuurder alone.
+BESLIST_SUBSIDIE = frozenset({Rol.DIRECTEUR})
+# Read the director's ranked list and every decision letter.
+ZIET_RANGLIJST = frozenset({Rol.SWV, Rol.DIRECTEUR})
+# Pay grants in tranches and close funded initiatives, releasing what was not spent.
+BETAALT_SUBSIDIE = frozenset({Rol.SWV})
 
 
 def heeft(user, groep: frozenset[Rol]) -> bool:

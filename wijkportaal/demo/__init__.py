@@ -14,12 +14,14 @@ from wijkportaal.core import clock
 from wijkportaal.core.roles import Rol
 from wijkportaal.demo import teksten
 from wijkportaal.demo.begroting import laad_begroting
+from wijkportaal.demo.beoordeling import laad_beoordeling
 from wijkportaal.demo.expertise import laad_expertise
 from wijkportaal.demo.grenzen import laad_schematische_grenzen
 from wijkportaal.demo.initiatieven import laad_initiatieven
 from wijkportaal.demo.organisaties import OSDORP, Organisaties, maak_organisaties
 from wijkportaal.demo.overleggen import GEEN_OVERLEG, OPSTARTEND, maak_bijeenkomsten, maak_overleggen
 from wijkportaal.demo.potten import load_potten
+from wijkportaal.demo.subsidie import laad_subsidie
 from wijkportaal.demo.verwijzingen import laad_verwijzingen
 from wijkportaal.overleg.models import Overlegnorm, Thema, VerplichtThema
 from wijkportaal.wijken.models import OrganisatieSoort, Regio, Wijk
@@ -69,13 +71,19 @@ def load_demo(session: Session, today: date | None = None) -> str:
         gebruikers[f"schoolleider@{DEMO_DOMEIN}"],
         voorzitters,
     )
+    beoordeling = laad_beoordeling(
+        session, today, gebruikers[f"swv@{DEMO_DOMEIN}"], gebruikers[f"beoordelaar@{DEMO_DOMEIN}"]
+    )
+    subsidie = laad_subsidie(
+        session, today, gebruikers[f"swv@{DEMO_DOMEIN}"], gebruikers[f"directeur@{DEMO_DOMEIN}"], voorzitters
+    )
 
     return (
         f"Demo-data geladen: {len(regios)} regio's, {len(wijken)} wijken, {len(orgs.besturen)} besturen, "
         f"{orgs.aantal_scholen} scholen, {len(orgs.partners)} partnerorganisaties, "
         f"{len(overleggen)} wijkoverleggen met {bijeenkomsten} bijeenkomsten, "
         f"{len(gebruikers) + len(voorzitters) - 1} gebruikers; {potten}; "
-        f"{aanbod} keer expertise-aanbod en {voorzieningen} voorzieningen; {begroting}; {initiatieven}."
+        f"{aanbod} keer expertise-aanbod en {voorzieningen} voorzieningen; {begroting}; {initiatieven}; {beoordeling}; {subsidie}."
     )
 
 

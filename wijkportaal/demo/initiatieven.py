@@ -106,6 +106,7 @@ def _bestuur(session: Session, user) -> int:
 def _vul(
     session: Session, aanvraag: Aanvraag, door, titel: str, start: date, per_jaar: int = 30_000_00
 ) -> None:
+    """Fill every section and a budget over two years (also for the subsidie demo's applications)."""
     services.bewaar_plan(
         session,
         aanvraag,

@@ -411,6 +411,16 @@ def toegekend_cents(session: Session, aanvraag_ids: list[int]) -> dict[int, dict
     return uitkomst
 
 
+# Filled by the features above (deciding, paying): links on an application's page for this user, as
+# (label, url) pairs, each feature asking its own permissions. `(user, aanvraag) -> [(label, url)]`.
+Link = Callable[[object, Aanvraag], list[tuple[str, str]]]
+LINKS: list[Link] = []
+
+
+def links(user, aanvraag: Aanvraag) -> list[tuple[str, str]]:
+    return [link for bron in LINKS for link in bron(user, aanvraag)]
+
+
 # Filled by the assessing feature: an application's scores (per criterion, weighted total, flags) as a
 # JSON-ready dict, or None when it has none. Shown only to whom `permissions.can_see_scores` admits.
 ScoreBron = Callable[[Session, Aanvraag], dict | None]
@@ -451,14 +461,32 @@ def overzichtsrij(session: Session, aanvraag: Aanvraag) -> OverzichtRij:
     return overzicht(session, aanvraag_id=aanvraag.id)[0]
 
 
+PER_PAGINA = 50
+
+
 def overzicht(
     session: Session,
     filter: Filter = Filter(),
     alleen_toegekend: bool = False,
     aanvraag_id: int | None = None,
+    pagina: int | None = None,
 ) -> list[OverzichtRij]:
-    """The latest version of every application (filtered), with its wijken, ambitions, boards and money;
-    a fixed number of queries however many there are."""
+    """The latest version of every application (filtered), newest first, with its wijken, ambitions,
+    boards and money; a fixed number of queries however many there are. With `pagina` (from 1) only
+    that page of PER_PAGINA rows (`aantal` counts them all)."""
+    query = _overzicht_query(filter, alleen_toegekend, aanvraag_id).order_by(Aanvraag.id.desc())
+    if pagina is not None:
+        query = query.offset((max(pagina, 1) - 1) * PER_PAGINA).limit(PER_PAGINA)
+    return _overzichtsrijen(session, session.exec(query).all())
+
+
+def aantal(session: Session, filter: Filter = Filter(), alleen_toegekend: bool = False) -> int:
+    """How many applications the overview lists with this filter (for its pages)."""
+    query = _overzicht_query(filter, alleen_toegekend, None)
+    return session.exec(select(func.count()).select_from(query.subquery())).one()
+
+
+def _overzicht_query(filter: Filter, alleen_toegekend: bool, aanvraag_id: int | None):
     query = select(Aanvraag, Ronde.naam, Gebruiker.naam).join(Ronde, Ronde.id == Aanvraag.ronde_id)
     query = query.join(Gebruiker, Gebruiker.id == Aanvraag.aanvrager_id)
     query = query.where(Aanvraag.id == aanvraag_id if aanvraag_id is not None else _laatste_versie())
@@ -494,7 +522,10 @@ def overzicht(
                 func.lower(Aanvraag.samenvatting).like(patroon),
             )
         )
-    rijen = session.exec(query.order_by(Aanvraag.id.desc())).all()
+    return query
+
+
+def _overzichtsrijen(session: Session, rijen) -> list[OverzichtRij]:
     ids = [a.id for a, _, _ in rijen]
     wijknamen: dict[int, list[str]] = defaultdict(list)
     ambs: dict[int, list[Ambitie]] = defaultdict(list)
@@ -531,23 +562,38 @@ def overzicht(
 
 
 @dataclass(frozen=True)
+class Lopend:
+    """What a signal shows of a running initiative (its page is `initiatieven.aanvraag` by id)."""
+
+    id: int
+    titel: str
+    startdatum: date | None
+    einddatum: date
+
+
+@dataclass(frozen=True)
 class Signaal:
-    aanvraag: Aanvraag
+    aanvraag: Lopend
     wat: str
     datum: date
 
 
 def signalen(session: Session, vandaag: date) -> list[Signaal]:
     """For SWV staff: funded initiatives that end within three months, and reports that are late."""
-    lopend = session.exec(
-        select(Aanvraag).where(Aanvraag.status == Status.TOEGEKEND, Aanvraag.einddatum.is_not(None))
-    ).all()
+    lopend_waar = (Aanvraag.status == Status.TOEGEKEND, Aanvraag.einddatum.is_not(None))
+    # Only the columns the signals need: building every running application's full record is slow.
+    lopend = [
+        Lopend(*rij)
+        for rij in session.exec(
+            select(Aanvraag.id, Aanvraag.titel, Aanvraag.startdatum, Aanvraag.einddatum).where(*lopend_waar)
+        )
+    ]
     ingediend: dict[int, set[Rapportsoort]] = defaultdict(set)
     if lopend:
         for aid, soort in session.exec(
-            select(Rapportage.aanvraag_id, Rapportage.soort).where(
-                Rapportage.aanvraag_id.in_([a.id for a in lopend])
-            )
+            select(Rapportage.aanvraag_id, Rapportage.soort)
+            .join(Aanvraag, Aanvraag.id == Rapportage.aanvraag_id)
+            .where(*lopend_waar)
         ):
             ingediend[aid].add(soort)
     uitkomst = []

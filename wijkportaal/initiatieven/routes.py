@@ -153,6 +153,7 @@ def _pagina(aanvraag: Aanvraag, **formulieren):
         mag_bevestigen=permissions.can_confirm_deelname(current_user, aanvraag),
         mag_nieuwe_versie=permissions.can_make_new_version(current_user, aanvraag),
         mag_rapporteren=permissions.can_report(current_user, aanvraag),
+        links=queries.links(current_user, aanvraag),
         mag_bijeenkomst=lambda b: permissions.can_open_bijeenkomst(current_user, b),
     )
 
@@ -503,11 +504,20 @@ def overzicht():
     require(permissions.can_see_all(current_user))
     db = get_session()
     form = forms.FilterForm(request.args)
-    rijen = queries.overzicht(db, _filter(form, db))
+    filter = _filter(form, db)
+    pagina = request.args.get("pagina", "1")
+    pagina = int(pagina) if pagina.isdigit() and 0 < len(pagina) < 7 else 1
+    aantal = queries.aantal(db, filter)
+    paginas = max(1, -(-aantal // queries.PER_PAGINA))
+    rijen = queries.overzicht(db, filter, pagina=min(pagina, paginas))
     return render_form(
         "initiatieven/overzicht.html",
         filterform=form,
         rijen=rijen,
+        aantal=aantal,
+        pagina=min(pagina, paginas),
+        paginas=paginas,
+        pagina_url=lambda n: url_for("initiatieven.overzicht", **{**request.args.to_dict(), "pagina": n}),
         jaren=rules.jaren(rijen),
         signalen=queries.signalen(db, clock.today()),
     )

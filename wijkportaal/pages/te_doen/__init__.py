@@ -10,7 +10,8 @@ from collections.abc import Callable
 
 from sqlmodel import Session
 
-from wijkportaal.pages.te_doen import expertise, geld, initiatieven, overleg, wijken
+from wijkportaal.pages.te_doen import beoordeling, expertise, geld, initiatieven, overleg, wijken
+from wijkportaal.pages.te_doen import subsidie as subsidie_items
 from wijkportaal.pages.te_doen.item import TE_DOEN, Item, Urgentie
 
 __all__ = ["LEVERANCIERS", "TE_DOEN", "Item", "Leverancier", "Urgentie", "lijsten", "voor"]
@@ -30,6 +31,10 @@ LEVERANCIERS: list[Leverancier] = [
     expertise.mijn_aanbod,  # providers: their own entries, also ended ones
     initiatieven.uitnodigingen,  # school leaders and bestuurders: applications waiting for their board
     initiatieven.signalen,  # SWV staff: initiatives ending soon, late reports
+    beoordeling.beoordelen,  # assessors: applications to assess, with the deadline
+    beoordeling.toewijzen,  # SWV staff: submitted applications waiting for assessors
+    subsidie_items.te_beslissen,  # the director: assessed applications to decide on
+    subsidie_items.te_betalen,  # SWV staff: grants to pay, initiatives past their end to close
 ]
 
 

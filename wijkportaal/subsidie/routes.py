@@ -1,0 +1,175 @@
+"""Deciding and funding: the director's ranked list, the decision, the letter, a grant's payments and
+its closing. Each view: load → check (permissions.py) → act through a service → render or redirect."""
+
+from flask import Blueprint, abort, flash, redirect, request, url_for
+from flask_login import current_user, login_required
+
+from wijkportaal.core.access import get_or_404_403, require
+from wijkportaal.core.db import get_session
+from wijkportaal.core.errors import Weigering
+from wijkportaal.core.views import render_form, toon_fout, weiger_en_terug
+from wijkportaal.initiatieven import queries as initiatieven_queries
+from wijkportaal.initiatieven.models import Aanvraag, Ronde
+from wijkportaal.subsidie import forms, permissions, queries, services
+from wijkportaal.subsidie.models import Uitkomst
+
+bp = Blueprint("subsidie", __name__, url_prefix="/subsidie")
+MAX_ID = 2**62
+
+
+@bp.before_request
+@login_required
+def _login():
+    """Every page of deciding and funding needs a login."""
+
+
+def _aanvraag(id: int, check) -> Aanvraag:
+    if id > MAX_ID:
+        abort(404)
+    return get_or_404_403(Aanvraag, id, check)
+
+
+def _int(naam: str) -> int | None:
+    waarde = request.args.get(naam, "")
+    if not waarde:
+        return None
+    if not waarde.isdigit() or len(waarde) > 9:
+        abort(400)
+    return int(waarde)
+
+
+@bp.route("/ranglijst")
+def ranglijst():
+    """The director's ranked list of assessed applications, with what is left if all above are granted."""
+    require(permissions.can_see_ranglijst(current_user))
+    lijst = queries.ranglijst(get_session(), _int("ronde"), _int("pagina") or 1)
+    return render_form(
+        "subsidie/ranglijst.html",
+        lijst=lijst,
+        mag_beslissen=lambda a: permissions.can_decide(current_user, a),
+    )
+
+
+def _besluit_pagina(aanvraag: Aanvraag, form):
+    db = get_session()
+    ronde = db.get(Ronde, aanvraag.ronde_id)
+    regel = queries.regel_van(db, ronde)
+    return render_form(
+        "subsidie/besluit.html",
+        form,
+        aanvraag=aanvraag,
+        ronde=ronde,
+        regel=regel,
+        gevraagd=initiatieven_queries.gevraagd_cents(db, [aanvraag.id])[aanvraag.id],
+        resterend=queries.resterend(db, regel, list(ronde.jaren)),
+        uitslag=queries.uitslag(db, aanvraag.id),
+        wijken=initiatieven_queries.wijkcodes(db, [aanvraag.id])[aanvraag.id],
+        veldnaam=lambda j: f"bedrag_{j}",
+    )
+
+
+@bp.route("/<int:id>/besluit", methods=["GET", "POST"])
+def besluit(id: int):
+    """The director decides: toekennen (an amount per year within what is left), afwijzen or aanhouden."""
+    aanvraag = _aanvraag(id, permissions.can_decide)
+    db = get_session()
+    jaren = list(db.get(Ronde, aanvraag.ronde_id).jaren)
+    form = forms.besluit_form(jaren)
+    if form.validate_on_submit():
+        try:
+            services.beslis(
+                db,
+                current_user,
+                aanvraag,
+                Uitkomst(form.uitkomst.data),
+                form.motivatie.data,
+                form.bedragen(jaren),
+            )
+        except Weigering as fout:
+            toon_fout(form, fout)
+        else:
+            flash(
+                f"Het besluit is vastgelegd: {Uitkomst(form.uitkomst.data).label.lower()}. De besluitbrief staat klaar.",
+                "success",
+            )
+            return redirect(url_for("subsidie.brief", id=aanvraag.id))
+    return _besluit_pagina(aanvraag, form)
+
+
+@bp.route("/<int:id>/brief")
+def brief(id: int):
+    """The decision letter exactly as it was sent; printable (the browser's print makes the PDF)."""
+    aanvraag = _aanvraag(id, permissions.can_read_brief)
+    brief = queries.brief_van(get_session(), aanvraag.id)
+    if brief is None:
+        abort(404)
+    return render_form("subsidie/brief.html", brief=brief, aanvraag=aanvraag)
+
+
+def _subsidie_pagina(aanvraag: Aanvraag, betaling=None, afronden=None):
+    db = get_session()
+    stand = queries.stand(db, aanvraag)
+    mag_betalen = permissions.can_pay(current_user, aanvraag)
+    if mag_betalen and betaling is None:
+        betaling = forms.BetalingForm()
+    if betaling is not None:
+        betaling.jaar.choices = [(j.jaar, str(j.jaar)) for j in stand.jaren]
+    mag_afronden = permissions.can_close(current_user, aanvraag)
+    if mag_afronden and afronden is None:
+        afronden = forms.AfrondenForm()
+    return render_form(
+        "subsidie/subsidie.html",
+        betaling if betaling is not None and betaling.errors else afronden,
+        aanvraag=aanvraag,
+        stand=stand,
+        betaling=betaling if mag_betalen else None,
+        afronden=afronden if mag_afronden else None,
+        besluit=queries.besluit_van(db, aanvraag.id),
+    )
+
+
+@bp.route("/<int:id>")
+def subsidie(id: int):
+    """A grant: committed, paid, released and open per year, with the payments."""
+    return _subsidie_pagina(_aanvraag(id, permissions.can_see_grant))
+
+
+@bp.route("/<int:id>/betaling", methods=["POST"])
+def betaling(id: int):
+    """SWV staff pay a tranche; never beyond what is committed and unpaid for that year."""
+    aanvraag = _aanvraag(id, permissions.can_pay)
+    db = get_session()
+    form = forms.BetalingForm()
+    form.jaar.choices = [(t.jaar, str(t.jaar)) for t in queries.toekenningen(db, aanvraag.id)]
+    if form.validate_on_submit():
+        try:
+            services.betaal(
+                db,
+                current_user,
+                aanvraag,
+                form.jaar.data,
+                form.bedrag.cents,
+                form.omschrijving.data,
+                form.sleutel.data,
+            )
+        except Weigering as fout:
+            toon_fout(form, fout)
+        else:
+            flash("De betaling is geboekt.", "success")
+            return redirect(url_for("subsidie.subsidie", id=aanvraag.id) + "#betalingen", 303)
+    return _subsidie_pagina(aanvraag, betaling=form)
+
+
+@bp.route("/<int:id>/afronden", methods=["POST"])
+def afronden(id: int):
+    """SWV staff close the initiative: what was not paid goes back to the budget line."""
+    aanvraag = _aanvraag(id, permissions.can_close)
+    form = forms.AfrondenForm()
+    if not form.validate_on_submit():
+        return _subsidie_pagina(aanvraag, afronden=form)
+    try:
+        services.rond_af(get_session(), current_user, aanvraag, form.reden.data)
+    except Weigering as fout:
+        return weiger_en_terug(fout, url_for("subsidie.subsidie", id=aanvraag.id))
+    flash("Het initiatief is afgerond; wat niet is betaald, staat weer vrij op de begroting.", "success")
+    return redirect(url_for("subsidie.subsidie", id=aanvraag.id), 303)
