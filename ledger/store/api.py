@@ -238,6 +238,25 @@ class Ledger:
         self.session.flush()
         return account
 
+    def open_accounts(self, accounts: list[tuple[str, str, AccountKind]]) -> list[LedgerAccount]:
+        """`open_account` for many (code, naam, kind) at once, in a fixed number of statements."""
+        codes = [code for code, _, _ in accounts]
+        if len(set(codes)) != len(codes):
+            raise LedgerError("Dezelfde rekening staat twee keer in de lijst.")
+        bestaand = self.session.exec(select(LedgerAccount.code).where(LedgerAccount.code.in_(codes))).first()
+        if bestaand is not None:
+            raise LedgerError(f"Rekening {bestaand} bestaat al.")
+        opened = self.now()
+        rows = [LedgerAccount(code=c, naam=n, kind=k, opened_at=opened) for c, n, k in accounts]
+        self.session.add_all(rows)
+        self.session.flush()
+        self.session.add_all(
+            LedgerBalance(account_id=a.id, may_not_go_negative=a.kind.may_not_go_negative) for a in rows
+        )
+        self._ensure_chain_head()
+        self.session.flush()
+        return rows
+
     def close_account(self, code: str) -> None:
         account = self._account(code)
         balance = self._locked_balances([account.id])[account.id]
