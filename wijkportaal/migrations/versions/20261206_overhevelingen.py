@@ -1,6 +1,6 @@
 """Gedeelde pot: pots close at the new school year, and the carry-over of what is left is proposed.
 
-A nullable column on `potten` and a new table, so the downgrade drops both.
+A nullable column on `potten` and a new table, so the downgrade drops both (the carry-overs with it).
 
 Revision ID: 0014o
 Revises: 0013k
@@ -74,5 +74,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index(op.f("ix_overhevelingen_naar_pot_id"), table_name="overhevelingen")
     op.drop_table("overhevelingen")
-    with op.batch_alter_table("potten", schema=None) as batch_op:
+    # ALTER TABLE … DROP COLUMN (SQLite ≥ 3.35): copying the table would trip the foreign keys to it.
+    with op.batch_alter_table("potten", schema=None, recreate="never") as batch_op:
         batch_op.drop_column("gesloten_op")
