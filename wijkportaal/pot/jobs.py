@@ -92,31 +92,35 @@ def _meld_overhevelingen(session: Session, ids: list[int], label: str) -> int:
     for overheveling, voorstel, van, naar in rijen:
         for gebruiker in beslissers[voorstel.id]:
             per_gebruiker.setdefault(gebruiker.id, (gebruiker, []))[1].append((overheveling, van, naar))
-    for gebruiker, lijst in per_gebruiker.values():
-        enkel = len(lijst) == 1
-        mail.plaats(
-            session,
-            ontvanger=gebruiker,
-            soort_naam="overheveling_voorgesteld",
-            onderwerp=f"Besluit gevraagd: {lijst[0][1].naam} overhevelen naar {label}"
-            if enkel
-            else f"Besluit gevraagd: {len(lijst)} potten overhevelen naar {label}",
-            link=mail.url("pot.overheveling", overheveling_id=lijst[0][0].id)
-            if enkel
-            else mail.url("wijken.start"),
-            context={
-                "inleiding": f"Het schooljaar {label} is begonnen. De potten van vorig schooljaar zijn gesloten; "
-                "wat er nog beschikbaar was, is gereserveerd om over te hevelen naar de pot van dit "
-                "schooljaar. Uw bestuur besluit mee volgens de regel van de pot. Zolang er niet is "
-                "besloten, kan het geld niet worden gebruikt.",
-                "punten": [
-                    f"{centen(o.bedrag_cents)} van {van.naam} naar {naar.naam}" for o, van, naar in lijst
-                ],
-                "actie": "Naar het besluit" if enkel else "Naar uw overzicht Te doen",
-            },
-            dedup_sleutel=f"overheveling-{label}-{gebruiker.id}",
-        )
-    return len(per_gebruiker)
+    inleiding = (
+        f"Het schooljaar {label} is begonnen. De potten van vorig schooljaar zijn gesloten; wat er nog "
+        "beschikbaar was, is gereserveerd om over te hevelen naar de pot van dit schooljaar. Uw bestuur "
+        "besluit mee volgens de regel van de pot. Zolang er niet is besloten, kan het geld niet worden gebruikt."
+    )
+    return mail.plaats_veel(
+        session,
+        "overheveling_voorgesteld",
+        [
+            mail.Plaatsing(
+                ontvanger=gebruiker,
+                onderwerp=f"Besluit gevraagd: {lijst[0][1].naam} overhevelen naar {label}"
+                if len(lijst) == 1
+                else f"Besluit gevraagd: {len(lijst)} potten overhevelen naar {label}",
+                link=mail.url("pot.overheveling", overheveling_id=lijst[0][0].id)
+                if len(lijst) == 1
+                else mail.url("wijken.start"),
+                context={
+                    "inleiding": inleiding,
+                    "punten": [
+                        f"{centen(o.bedrag_cents)} van {van.naam} naar {naar.naam}" for o, van, naar in lijst
+                    ],
+                    "actie": "Naar het besluit" if len(lijst) == 1 else "Naar uw overzicht Te doen",
+                },
+                dedup_sleutel=f"overheveling-{label}-{gebruiker.id}",
+            )
+            for gebruiker, lijst in per_gebruiker.values()
+        ],
+    )
 
 
 JOBS = (

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from sqlmodel import Session, func, select
 
 import ledger
-from ledger import AccountKind, Ledger, LedgerError, Posting, TransactionDraft
+from ledger import AccountKind, Ledger, LedgerError, Posting, ReservationRequest, TransactionDraft
 from wijkportaal.besluiten import queries as besluiten_queries
 from wijkportaal.besluiten import services as besluiten
 from wijkportaal.besluiten.models import BesluitKeuze, Voorstel, VoorstelStatus
@@ -551,13 +551,10 @@ def sluit_schooljaar(session: Session, door, jaar: int) -> NieuwSchooljaar:
     resultaat.gesloten = oude
     book = grootboek(session)
     saldi = book.balances([p.account_code for p in oude])
-    for oud in oude:
-        bedrag = saldi[oud.account_code].available
-        if bedrag <= 0 or not besturen.get(oud.id):
-            continue
-        resultaat.overhevelingen.append(
-            _stel_overheveling_voor(session, book, door, oud, voor[oud.id], bedrag, sorted(besturen[oud.id]))
-        )
+    over = [p for p in oude if saldi[p.account_code].available > 0 and besturen.get(p.id)]
+    resultaat.overhevelingen = _stel_overhevelingen_voor(
+        session, book, door, [(p, voor[p.id], saldi[p.account_code].available, besturen[p.id]) for p in over]
+    )
     audit.record(
         session,
         door,
@@ -573,34 +570,56 @@ def sluit_schooljaar(session: Session, door, jaar: int) -> NieuwSchooljaar:
     return resultaat
 
 
-def _stel_overheveling_voor(
-    session: Session, book: Ledger, door, van: Pot, naar: Pot, bedrag: int, besturen: list[int]
-) -> Overheveling:
-    voorstel = besluiten.stel_voor(
-        session, door, soort=OVERHEVELING, regel=van.regel.besluitregel, besturen=besturen
+def _stel_overhevelingen_voor(
+    session: Session, book: Ledger, door, over: list[tuple[Pot, Pot, int, set[int]]]
+) -> list[Overheveling]:
+    """Per (old pot, new pot, cents, boards): a proposal for the old pot's boards under its rule, the
+    cents reserved in the old pot for the new one, and the carry-over pointing at both; all in bulk."""
+    if not over:
+        return []
+    voorstellen = besluiten.stel_veel_voor(
+        session,
+        door,
+        soort=OVERHEVELING,
+        voorstellen=[(van.regel.besluitregel, sorted(b)) for van, _, _, b in over],
     )
-    reservering = book.reserve(
-        van.account_code,
-        naar.account_code,
-        bedrag,
-        idempotency_key=f"overheveling-van-pot-{van.id}",
-        entered_by=_door(door),
-        description=f"Overheveling naar {naar.naam}",
+    reserveringen = book.reserve_many(
+        [
+            ReservationRequest(
+                van.account_code,
+                naar.account_code,
+                bedrag,
+                idempotency_key=f"overheveling-van-pot-{van.id}",
+                entered_by=_door(door),
+                description=f"Overheveling naar {naar.naam}",
+            )
+            for van, naar, bedrag, _ in over
+        ]
     )
-    overheveling = Overheveling(
-        voorstel_id=voorstel.id,
-        van_pot_id=van.id,
-        naar_pot_id=naar.id,
-        bedrag_cents=bedrag,
-        reservation_id=reservering.id,
-        voorgesteld_door_id=door.id,
-    )
-    session.add(overheveling)
+    rijen = [
+        Overheveling(
+            voorstel_id=voorstel.id,
+            van_pot_id=van.id,
+            naar_pot_id=naar.id,
+            bedrag_cents=bedrag,
+            reservation_id=reservering.id,
+            voorgesteld_door_id=door.id,
+        )
+        for (van, naar, bedrag, _), voorstel, reservering in zip(
+            over, voorstellen, reserveringen, strict=True
+        )
+    ]
+    session.add_all(rijen)
     session.flush()
-    audit.record(
-        session, door, overheveling, "voorgesteld", {"van": van.id, "naar": naar.id, "bedrag_cents": bedrag}
+    audit.record_veel(
+        session,
+        door,
+        [
+            (o, "voorgesteld", {"van": o.van_pot_id, "naar": o.naar_pot_id, "bedrag_cents": o.bedrag_cents})
+            for o in rijen
+        ],
     )
-    return overheveling
+    return rijen
 
 
 def neem_overhevelingsbesluit(
