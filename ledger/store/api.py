@@ -264,6 +264,8 @@ class Ledger:
 
     def open_accounts(self, accounts: list[tuple[str, str, AccountKind]]) -> list[LedgerAccount]:
         """`open_account` for many (code, naam, kind) at once, in a fixed number of statements."""
+        if not accounts:
+            return []
         codes = [code for code, _, _ in accounts]
         if len(set(codes)) != len(codes):
             raise LedgerError("Dezelfde rekening staat twee keer in de lijst.")
@@ -274,8 +276,17 @@ class Ledger:
         rows = [LedgerAccount(code=c, naam=n, kind=k, opened_at=opened) for c, n, k in accounts]
         self.session.add_all(rows)
         self.session.flush()
-        self.session.add_all(
-            LedgerBalance(account_id=a.id, may_not_go_negative=a.kind.may_not_go_negative) for a in rows
+        self.session.execute(
+            sa.insert(LedgerBalance),
+            [
+                {
+                    "account_id": a.id,
+                    "posted_cents": 0,
+                    "reserved_cents": 0,
+                    "may_not_go_negative": a.kind.may_not_go_negative,
+                }
+                for a in rows
+            ],
         )
         self._ensure_chain_head()
         self.session.flush()

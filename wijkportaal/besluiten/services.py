@@ -6,6 +6,7 @@ component only records and counts, the money moves in the feature."""
 from collections.abc import Collection, Mapping
 from datetime import datetime
 
+import sqlalchemy as sa
 from sqlmodel import Session
 
 from wijkportaal.besluiten import queries
@@ -89,10 +90,13 @@ def stel_veel_voor(
     rijen = [Voorstel(soort=soort, regel=regel, voorgesteld_door_id=user.id) for regel, _ in voorstellen]
     session.add_all(rijen)
     session.flush()
-    session.add_all(
-        VoorstelBestuur(voorstel_id=v.id, bestuur_id=b)
-        for v, (_, besturen) in zip(rijen, voorstellen, strict=True)
-        for b in sorted(set(besturen))
+    session.execute(
+        sa.insert(VoorstelBestuur),
+        [
+            {"voorstel_id": v.id, "bestuur_id": b}
+            for v, (_, besturen) in zip(rijen, voorstellen, strict=True)
+            for b in sorted(set(besturen))
+        ],
     )
     audit.record_veel(
         session,

@@ -41,18 +41,25 @@ def record(
 
 
 def record_veel(session: Session, gebruiker, regels: list[tuple[SQLModel, str, dict]], wijk_id=None) -> None:
-    """`record` for many (record, action, changes) at once: one insert for all, for bulk work in a job."""
+    """`record` for many (record, action, changes) at once, inserted in bulk: for bulk work in a job."""
+    if not regels:
+        return
     session.flush()
-    session.add_all(
-        AuditRegel(
-            gebruiker_id=getattr(gebruiker, "id", None),
-            object_soort=obj.__tablename__,
-            object_id=obj.id,
-            actie=actie,
-            wijk_id=wijk_id,
-            wijzigingen=_jsonable(wijzigingen or {}),
-        )
-        for obj, actie, wijzigingen in regels
+    moment = now()
+    session.execute(
+        sa.insert(AuditRegel),
+        [
+            {
+                "op": moment,
+                "gebruiker_id": getattr(gebruiker, "id", None),
+                "object_soort": obj.__tablename__,
+                "object_id": obj.id,
+                "actie": actie,
+                "wijk_id": wijk_id,
+                "wijzigingen": _jsonable(wijzigingen or {}),
+            }
+            for obj, actie, wijzigingen in regels
+        ],
     )
 
 

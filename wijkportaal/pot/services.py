@@ -8,6 +8,7 @@ a service never looks a repeat up itself."""
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
 import ledger
@@ -534,10 +535,14 @@ def sluit_schooljaar(session: Session, door, jaar: int) -> NieuwSchooljaar:
         session.flush()
         for _, pot in geopend:
             pot.account_code = f"pot:{pot.id}"
-        session.add_all(PotWijk(pot_id=p.id, wijk_id=w) for s, p in geopend for w in sorted(s))
-        session.add_all(
-            PotBestuur(pot_id=p.id, bestuur_id=b) for s, p in geopend for b in sorted(besturen_nieuw[s])
+        session.execute(
+            sa.insert(PotWijk), [{"pot_id": p.id, "wijk_id": w} for s, p in geopend for w in sorted(s)]
         )
+        besturen_rijen = [
+            {"pot_id": p.id, "bestuur_id": b} for s, p in geopend for b in sorted(besturen_nieuw[s])
+        ]
+        if besturen_rijen:
+            session.execute(sa.insert(PotBestuur), besturen_rijen)
         session.flush()
         grootboek(session).open_accounts([(p.account_code, p.naam, AccountKind.POT) for _, p in geopend])
     resultaat.geopend = [p for _, p in geopend]
