@@ -498,6 +498,20 @@ def toekenning_nieuw(pot_id: int):
     return render_form("pot/toekenning_form.html", form, pot=pot, c=c) if klaar is None else klaar
 
 
+def _besluit_vastleggen(form: BesluitForm, beslis, terug: str):
+    """A board's decision from the form through `beslis(keuze, toelichting)`: a redirect to `terug` with
+    the new status, or None with the refusal at its field."""
+    if not form.validate_on_submit():
+        return None
+    try:
+        status = beslis(BesluitKeuze(form.besluit.data), form.toelichting.data or "")
+    except (Weigering, ledger.LedgerError) as fout:
+        toon_fout(form, fout)
+        return None
+    flash(f"Uw besluit is vastgelegd. Status: {status.label}.", "success")
+    return redirect(terug)
+
+
 @bp.route("/toekenningen/<int:toekenning_id>", methods=["GET", "POST"])
 def toekenning(toekenning_id: int):
     """An allocation and the boards' decisions; a bestuurder decides here for their own board."""
@@ -507,21 +521,20 @@ def toekenning(toekenning_id: int):
     form = BesluitForm()
     if request.method == "POST":
         require(permissions.can_decide(db, current_user, toekenning))
-        if form.validate_on_submit():
-            try:
-                status = services.neem_besluit(
-                    db,
-                    current_user,
-                    toekenning,
-                    bestuur_id=current_user.bestuur_id,
-                    besluit=BesluitKeuze(form.besluit.data),
-                    toelichting=form.toelichting.data or "",
-                )
-            except (Weigering, ledger.LedgerError) as fout:
-                toon_fout(form, fout)
-            else:
-                flash(f"Uw besluit is vastgelegd. Status: {status.label}.", "success")
-                return redirect(url_for("pot.toekenning", toekenning_id=toekenning.id))
+        klaar = _besluit_vastleggen(
+            form,
+            lambda keuze, toelichting: services.neem_besluit(
+                db,
+                current_user,
+                toekenning,
+                bestuur_id=current_user.bestuur_id,
+                besluit=keuze,
+                toelichting=toelichting,
+            ),
+            url_for("pot.toekenning", toekenning_id=toekenning.id),
+        )
+        if klaar:
+            return klaar
     voorstel = db.get(Voorstel, toekenning.voorstel_id)
     aanpak = db.get(Aanpak, toekenning.aanpak_id)
     mag_besluiten = besluiten_permissions.wacht_op(db, current_user, voorstel)
@@ -555,21 +568,20 @@ def overheveling(overheveling_id: int):
     form = BesluitForm()
     if request.method == "POST":
         require(permissions.can_decide_overheveling(db, current_user, overheveling))
-        if form.validate_on_submit():
-            try:
-                status = services.neem_overhevelingsbesluit(
-                    db,
-                    current_user,
-                    overheveling,
-                    bestuur_id=current_user.bestuur_id,
-                    besluit=BesluitKeuze(form.besluit.data),
-                    toelichting=form.toelichting.data or "",
-                )
-            except (Weigering, ledger.LedgerError) as fout:
-                toon_fout(form, fout)
-            else:
-                flash(f"Uw besluit is vastgelegd. Status: {status.label}.", "success")
-                return redirect(url_for("pot.overheveling", overheveling_id=overheveling.id))
+        klaar = _besluit_vastleggen(
+            form,
+            lambda keuze, toelichting: services.neem_overhevelingsbesluit(
+                db,
+                current_user,
+                overheveling,
+                bestuur_id=current_user.bestuur_id,
+                besluit=keuze,
+                toelichting=toelichting,
+            ),
+            url_for("pot.overheveling", overheveling_id=overheveling.id),
+        )
+        if klaar:
+            return klaar
     voorstel = db.get(Voorstel, overheveling.voorstel_id)
     van, naar = db.get(Pot, overheveling.van_pot_id), db.get(Pot, overheveling.naar_pot_id)
     mag_besluiten = besluiten_permissions.wacht_op(db, current_user, voorstel)
