@@ -252,3 +252,29 @@ def test_a_closed_pot_takes_no_new_money(app, db, jaar_om):
             uiterlijk_op=None,
             sleutel="na-sluiting",
         )
+
+
+def test_the_portals_own_account_cannot_be_changed_or_given_a_password(db, jaar_om):
+    portaal = db.get(Gebruiker, jaar_om.overheveling.voorgesteld_door_id)
+    with pytest.raises(Weigering, match="van het portaal zelf"):
+        auth_services.update_user(db, portaal, {"is_actief": True}, door=jaar_om.swv)
+    with pytest.raises(Weigering, match="kan niet inloggen"):
+        auth_services.set_password(db, portaal, "een-lang-wachtwoord", door=jaar_om.swv)
+    db.rollback()
+    db.expire_all()
+    assert (portaal.is_actief, portaal.wachtwoord_hash) == (False, None)
+
+
+@pytest.mark.parametrize(
+    ("naam", "nieuw"),
+    [
+        ("GKBU Osdorp 2025-2026", "GKBU Osdorp 2026-2027"),
+        ("Wijkpot Osdorp", "Wijkpot Osdorp 2026-2027"),
+        ("2025-2026: pot van de wijk", "2026-2027: pot van de wijk"),
+        ("x" * 200, "x" * 190 + " 2026-2027"),
+    ],
+)
+def test_the_new_pot_is_named_after_the_old_one(naam, nieuw):
+    from wijkportaal.pot.rules import naam_in_schooljaar
+
+    assert naam_in_schooljaar(naam, "2025-2026", "2026-2027") == nieuw
