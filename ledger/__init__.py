@@ -12,6 +12,7 @@ from ledger.store.api import (
     LedgerError,
     NotFound,
     Reservation,
+    ReservationRequest,
     ValidationFailed,
 )
 from ledger.store.tables import ReservationStatus
@@ -28,6 +29,7 @@ __all__ = [
     "Posting",
     "PostedTransaction",
     "Reservation",
+    "ReservationRequest",
     "ReservationStatus",
     "TransactionDraft",
     "ValidationFailed",

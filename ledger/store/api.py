@@ -209,6 +209,30 @@ class Reservation:
     transaction_id: int | None
 
 
+@dataclass(frozen=True)
+class ReservationRequest:
+    """One reservation asked of `Ledger.reserve_many`: the arguments of `Ledger.reserve`."""
+
+    pot: str
+    target: str
+    cents: int
+    idempotency_key: str
+    entered_by: str
+    description: str
+    expires_at: datetime | None = None
+
+    def digest(self) -> str:
+        return content_digest(
+            TransactionDraft(
+                (Posting(self.pot, -self.cents), Posting(self.target, self.cents)),
+                date.min,
+                self.description,
+                self.entered_by,
+                self.idempotency_key,
+            )
+        )
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -237,6 +261,36 @@ class Ledger:
         self._ensure_chain_head()
         self.session.flush()
         return account
+
+    def open_accounts(self, accounts: list[tuple[str, str, AccountKind]]) -> list[LedgerAccount]:
+        """`open_account` for many (code, naam, kind) at once, in a fixed number of statements."""
+        if not accounts:
+            return []
+        codes = [code for code, _, _ in accounts]
+        if len(set(codes)) != len(codes):
+            raise LedgerError("Dezelfde rekening staat twee keer in de lijst.")
+        bestaand = self.session.exec(select(LedgerAccount.code).where(LedgerAccount.code.in_(codes))).first()
+        if bestaand is not None:
+            raise LedgerError(f"Rekening {bestaand} bestaat al.")
+        opened = self.now()
+        rows = [LedgerAccount(code=c, naam=n, kind=k, opened_at=opened) for c, n, k in accounts]
+        self.session.add_all(rows)
+        self.session.flush()
+        self.session.execute(
+            sa.insert(LedgerBalance),
+            [
+                {
+                    "account_id": a.id,
+                    "posted_cents": 0,
+                    "reserved_cents": 0,
+                    "may_not_go_negative": a.kind.may_not_go_negative,
+                }
+                for a in rows
+            ],
+        )
+        self._ensure_chain_head()
+        self.session.flush()
+        return rows
 
     def close_account(self, code: str) -> None:
         account = self._account(code)
@@ -439,6 +493,86 @@ class Ledger:
         self.session.add(reservation)
         self.session.flush()
         return self._reservation(reservation)
+
+    def reserve_many(self, requests: list[ReservationRequest]) -> list[Reservation]:
+        """`reserve` for many at once, in a fixed number of statements; all or none. A request whose key
+        was seen returns the original (IdempotencyConflict when its content differs)."""
+        if any(not isinstance(r.cents, int) or isinstance(r.cents, bool) or r.cents <= 0 for r in requests):
+            raise ValidationFailed(["Het bedrag moet groter zijn dan nul."])
+        keys = [r.idempotency_key for r in requests]
+        if len(set(keys)) != len(keys):
+            raise ValidationFailed(["Dezelfde idempotentiesleutel staat twee keer in de lijst."])
+        existing = {
+            row.idempotency_key: row
+            for row in self.session.exec(
+                select(LedgerReservation).where(LedgerReservation.idempotency_key.in_(keys or [""]))
+            )
+        }
+        codes = {r.pot for r in requests} | {r.target for r in requests}
+        accounts = {
+            a.code: a for a in self.session.exec(select(LedgerAccount).where(LedgerAccount.code.in_(codes)))
+        }
+        missing = sorted(codes - accounts.keys())
+        if missing:
+            raise NotFound(f"Rekening {missing[0]} bestaat niet.")
+        new = []
+        for r in requests:
+            row = existing.get(r.idempotency_key)
+            if row is not None:
+                if row.content_digest != r.digest():
+                    raise IdempotencyConflict(
+                        "Deze idempotentiesleutel is al gebruikt voor een ander verzoek."
+                    )
+                continue
+            if accounts[r.pot].kind != AccountKind.POT:
+                raise ValidationFailed([f"Rekening {r.pot} is geen pot."])
+            if accounts[r.pot].is_closed or accounts[r.target].is_closed:
+                raise ValidationFailed(["Op een gesloten rekening kan niet worden gereserveerd."])
+            new.append(r)
+        balances = self._locked_balances([accounts[r.pot].id for r in new])
+        asked: dict[int, int] = {}
+        for r in new:
+            asked[accounts[r.pot].id] = asked.get(accounts[r.pot].id, 0) + r.cents
+        for account_id, cents in asked.items():
+            balance = balances[account_id]
+            available = balance.posted_cents - balance.reserved_cents
+            if cents > available:
+                raise InsufficientFunds(
+                    f"Onvoldoende beschikbaar in de pot: {available} cent beschikbaar, {cents} cent gevraagd."
+                )
+            balance.reserved_cents = balance.reserved_cents + cents
+        created = self.now()
+        rows = [
+            LedgerReservation(
+                pot_account_id=accounts[r.pot].id,
+                target_account_id=accounts[r.target].id,
+                cents=r.cents,
+                description=r.description,
+                entered_by=r.entered_by,
+                idempotency_key=r.idempotency_key,
+                content_digest=r.digest(),
+                created_at=created,
+                expires_at=r.expires_at,
+            )
+            for r in new
+        ]
+        self.session.add_all(rows)
+        self.session.flush()
+        existing.update((row.idempotency_key, row) for row in rows)
+        return [
+            Reservation(
+                row.id,
+                r.pot,
+                r.target,
+                row.cents,
+                row.status,
+                row.description,
+                row.expires_at,
+                row.transaction_id,
+            )
+            for r in requests
+            for row in (existing[r.idempotency_key],)
+        ]
 
     def post_reservation(
         self,

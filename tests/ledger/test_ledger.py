@@ -13,6 +13,7 @@ from ledger import (
     Ledger,
     LedgerError,
     Posting,
+    ReservationRequest,
     ReservationStatus,
     TransactionDraft,
     ValidationFailed,
@@ -244,3 +245,25 @@ def test_balances_by_prefix_take_the_prefix_literally(ledger, session):
     assert sorted(ledger.balances(prefix="b:2026:regel-1:")) == ["b:2026:regel-1:toegezegd:a-1"]
     assert sorted(ledger.balances(prefix="b:2026:regel_1")) == ["b:2026:regel_1:x"]
     assert sorted(ledger.balances(prefix="b:2026:regel-1%")) == ["b:2026:regel-1%"]
+
+
+def test_many_reservations_at_once_are_all_or_nothing_and_idempotent(ledger, session):
+    ledger.post(contribution(10_000, "k1"))
+    ledger.open_account("pot:osdorp:2026-2027", "Pot Osdorp 2026-2027", AccountKind.POT)
+    vraag = [
+        ReservationRequest(POT, AANPAK, 4_000, "m1", "test", "Startklas"),
+        ReservationRequest(POT, "pot:osdorp:2026-2027", 6_000, "m2", "test", "Overheveling"),
+    ]
+    with pytest.raises(InsufficientFunds):
+        ledger.reserve_many([*vraag, ReservationRequest(POT, AANPAK, 1, "m3", "test", "te veel")])
+    assert ledger.balance(POT).reserved == 0
+    eerste = ledger.reserve_many(vraag)
+    session.commit()
+    assert [(r.target, r.cents) for r in eerste] == [(AANPAK, 4_000), ("pot:osdorp:2026-2027", 6_000)]
+    assert ledger.balance(POT).available == 0 and ledger.balance(POT).reserved == 10_000
+    # The same requests again: the same reservations, nothing more held.
+    assert [r.id for r in ledger.reserve_many(vraag)] == [r.id for r in eerste]
+    assert ledger.balance(POT).reserved == 10_000
+    with pytest.raises(IdempotencyConflict):
+        ledger.reserve_many([ReservationRequest(POT, AANPAK, 3_000, "m1", "test", "Startklas")])
+    assert ledger.check() == []

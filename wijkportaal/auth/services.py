@@ -10,16 +10,35 @@ from wijkportaal.auth.models import ApiToken, Gebruiker, Login, Sessie
 from wijkportaal.auth.passwords import hash_password, verify_password
 from wijkportaal.core import audit
 from wijkportaal.core.clock import now
+from wijkportaal.core.errors import Weigering
 from wijkportaal.core.roles import Rol
 
 TOKEN_PREFIX = "wp_"
 LAST_USED_RESOLUTION = timedelta(minutes=1)
+# The portal itself, in whose name the jobs propose what a user would (the carry-over of a pot): an
+# inactive account without a password, which no login, session or token can use.
+SYSTEEM_EMAIL = "portaal@wijkportaal.invalid"
+SYSTEEM_NAAM = "Wijkportaal (automatisch)"
+
+
+def is_systeem(user) -> bool:
+    return getattr(user, "email", None) == SYSTEEM_EMAIL
+
+
+def systeemgebruiker(session: Session) -> Gebruiker:
+    """The account "portaal" the jobs act as, made inactive the first time it is needed."""
+    user = session.exec(select(Gebruiker).where(Gebruiker.email == SYSTEEM_EMAIL)).first()
+    if user is None:
+        user = Gebruiker(email=SYSTEEM_EMAIL, naam=SYSTEEM_NAAM, rol=Rol.SWV, is_actief=False)
+        session.add(user)
+        session.flush()
+    return user
 
 
 def authenticate(session: Session, email: str, password: str) -> Gebruiker | None:
     user = session.exec(select(Gebruiker).where(Gebruiker.email == email.strip().lower())).first()
     ok = verify_password(user.wachtwoord_hash if user else None, password)
-    if user is None or not ok or not user.is_actief:
+    if user is None or not ok or not user.is_actief or is_systeem(user):
         return None
     return user
 
@@ -43,7 +62,7 @@ def load_by_sessie(session: Session, sessie_id: str) -> Login | None:
     if sessie is None or sessie.beeindigd_op is not None:
         return None
     user = session.get(Gebruiker, sessie.gebruiker_id)
-    if user is None or not user.is_actief:
+    if user is None or not user.is_actief or is_systeem(user):
         return None
     return Login(user, sessie_id)
 
@@ -89,6 +108,8 @@ def create_user(
 
 
 def update_user(session: Session, user: Gebruiker, values: dict, door: Gebruiker) -> dict:
+    if is_systeem(user):
+        raise Weigering("Dit account is van het portaal zelf en kan niet worden gewijzigd.")
     changed = audit.changes(user, values)
     if changed:
         session.flush()
@@ -100,6 +121,8 @@ def update_user(session: Session, user: Gebruiker, values: dict, door: Gebruiker
 
 def set_password(session: Session, user: Gebruiker, password: str, door: Gebruiker | None) -> None:
     """A new password also ends every login session of the user (OWASP session management)."""
+    if is_systeem(user):
+        raise Weigering("Dit account is van het portaal zelf en kan niet inloggen.")
     user.wachtwoord_hash = hash_password(password)
     _end_all_sessions(session, user)
     session.flush()
@@ -149,7 +172,7 @@ def load_by_token(session: Session, token: str) -> Login | None:
     if record is None or record.ingetrokken_op is not None:
         return None
     user = session.get(Gebruiker, record.gebruiker_id)
-    if user is None or not user.is_actief:
+    if user is None or not user.is_actief or is_systeem(user):
         return None
     moment = now()
     if record.laatst_gebruikt_op is None or moment - record.laatst_gebruikt_op > LAST_USED_RESOLUTION:

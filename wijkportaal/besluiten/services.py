@@ -6,6 +6,7 @@ component only records and counts, the money moves in the feature."""
 from collections.abc import Collection, Mapping
 from datetime import datetime
 
+import sqlalchemy as sa
 from sqlmodel import Session
 
 from wijkportaal.besluiten import queries
@@ -77,6 +78,36 @@ def stel_voor(
         wijk_id=wijk_id,
     )
     return voorstel
+
+
+def stel_veel_voor(
+    session: Session, user, *, soort: str, voorstellen: list[tuple[Besluitregel, Collection[int]]]
+) -> list[Voorstel]:
+    """`stel_voor` for many proposals of one kind, each (rule, deciding boards), without a deadline, in
+    a fixed number of statements: for a job that proposes at scale (the carry-overs of a school year)."""
+    if any(regel == Besluitregel.ALLEEN or not besturen for regel, besturen in voorstellen):
+        raise BesluitFout("Er doen geen besturen mee die over dit voorstel kunnen besluiten.")
+    rijen = [Voorstel(soort=soort, regel=regel, voorgesteld_door_id=user.id) for regel, _ in voorstellen]
+    session.add_all(rijen)
+    session.flush()
+    session.execute(
+        sa.insert(VoorstelBestuur),
+        [
+            {"voorstel_id": v.id, "bestuur_id": b}
+            for v, (_, besturen) in zip(rijen, voorstellen, strict=True)
+            for b in sorted(set(besturen))
+        ],
+    )
+    audit.record_veel(
+        session,
+        user,
+        [
+            (v, "voorgesteld", {"soort": soort, "regel": regel, "bestuur_ids": sorted(set(besturen))})
+            for v, (regel, besturen) in zip(rijen, voorstellen, strict=True)
+        ],
+    )
+    session.flush()
+    return rijen
 
 
 def controleer(

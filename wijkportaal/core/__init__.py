@@ -11,6 +11,8 @@ def init_app(app: Flask) -> None:
     from wijkportaal.core.extensions import csrf, limiter, login_manager
     from wijkportaal.core.jobs import jobs_cli
 
+    # An id in a URL beyond what a database integer holds (an id of 10^20) is a 404, not an overflow.
+    app.url_map.converters["int"] = web.IdConverter
     db.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)

@@ -40,6 +40,29 @@ def record(
     )
 
 
+def record_veel(session: Session, gebruiker, regels: list[tuple[SQLModel, str, dict]], wijk_id=None) -> None:
+    """`record` for many (record, action, changes) at once, inserted in bulk: for bulk work in a job."""
+    if not regels:
+        return
+    session.flush()
+    moment = now()
+    session.execute(
+        sa.insert(AuditRegel),
+        [
+            {
+                "op": moment,
+                "gebruiker_id": getattr(gebruiker, "id", None),
+                "object_soort": obj.__tablename__,
+                "object_id": obj.id,
+                "actie": actie,
+                "wijk_id": wijk_id,
+                "wijzigingen": _jsonable(wijzigingen or {}),
+            }
+            for obj, actie, wijzigingen in regels
+        ],
+    )
+
+
 def changes(obj: SQLModel, new_values: dict[str, Any]) -> dict[str, list]:
     """Apply `new_values` to `obj` and return {field: [old, new]} for the fields that really changed."""
     changed = {}

@@ -37,6 +37,26 @@ def frequentie(session: Session, gebruiker_id: int | None, soort: str) -> Freque
     return gekozen or s.standaard
 
 
+def frequenties(session: Session, gebruiker_ids: list[int], soort: str) -> dict[int, Frequentie]:
+    """`frequentie` for many users at once (one query)."""
+    s = SOORTEN[soort]
+    if not s.instelbaar:
+        return dict.fromkeys(gebruiker_ids, Frequentie.DIRECT)
+    gekozen = dict(
+        session.exec(
+            select(Voorkeur.gebruiker_id, Voorkeur.frequentie).where(
+                Voorkeur.gebruiker_id.in_(gebruiker_ids or [0]), Voorkeur.soort == soort
+            )
+        ).all()
+    )
+    return {
+        g: Frequentie.DIRECT
+        if gekozen.get(g) is Frequentie.UIT and s.moet_handelen
+        else gekozen.get(g) or s.standaard
+        for g in gebruiker_ids
+    }
+
+
 def is_bounced(session: Session, adres: str) -> bool:
     return session.exec(select(Bounce.id).where(Bounce.adres == adres.strip().lower())).first() is not None
 

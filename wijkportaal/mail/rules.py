@@ -39,6 +39,12 @@ SOORTEN: dict[str, Soort] = {
             rollen=roles.BESTUURT,
         ),
         Soort(
+            "overheveling_voorgesteld",
+            "Besluiten over het overhevelen van een pot naar het nieuwe schooljaar",
+            True,
+            rollen=roles.BESTUURT,
+        ),
+        Soort(
             "beoordeling_herinnering",
             "Herinnering: een initiatief beoordelen",
             True,

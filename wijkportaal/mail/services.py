@@ -2,6 +2,7 @@
 users' notification settings and the digests. Every function only flushes; the caller commits."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import current_app, render_template
@@ -64,6 +65,21 @@ def plaats(
     frequentie = queries.frequentie(session, ontvanger.id, s.naam)
     if frequentie is Frequentie.UIT:
         return None
+    bericht = _bericht(s, ontvanger, onderwerp, link, context, frequentie, dedup_sleutel)
+    # A second process queueing the same key at the same moment fails on the unique key and rolls back
+    # its whole transaction; its next run finds this message.
+    session.add(bericht)
+    session.flush()
+    for naam, mime_type, inhoud in bijlagen:
+        session.add(Bijlage(bericht_id=bericht.id, naam=naam[:200], mime_type=mime_type, inhoud=inhoud))
+    session.flush()
+    return bericht
+
+
+def _bericht(
+    s, ontvanger, onderwerp: str, link: str, context: dict | None, frequentie, dedup_sleutel
+) -> Bericht:
+    """The message rendered for its recipient, queued or held for their digest."""
     onderwerp = veilige_kop(onderwerp)
     velden = {
         **(context or {}),
@@ -73,7 +89,7 @@ def plaats(
         "instellingen_url": url("mail.instellingen"),
         "portaal_url": basis_url() + "/",
     }
-    bericht = Bericht(
+    return Bericht(
         gebruiker_id=ontvanger.id,
         adres=ontvanger.email.strip(),
         naam=veilige_kop(ontvanger.naam, 120),
@@ -85,14 +101,41 @@ def plaats(
         status=BerichtStatus.WACHTEND if frequentie is Frequentie.DIRECT else BerichtStatus.OVERZICHT,
         dedup_sleutel=dedup_sleutel,
     )
-    # A second process queueing the same key at the same moment fails on the unique key and rolls back
-    # its whole transaction; its next run finds this message.
-    session.add(bericht)
+
+
+@dataclass(frozen=True)
+class Plaatsing:
+    """One message for `plaats_veel`: what `plaats` takes, without attachments."""
+
+    ontvanger: object
+    onderwerp: str
+    link: str
+    context: dict | None = None
+    dedup_sleutel: str | None = None
+
+
+def plaats_veel(session: Session, soort_naam: str, plaatsingen: list[Plaatsing]) -> int:
+    """`plaats` for many messages of one type in a fixed number of queries (a job writing to many
+    recipients at once); the same rules: settings, deactivated accounts, dedup keys. Returns how many
+    were queued (or held for a digest)."""
+    s = soort(soort_naam)
+    sleutels = [p.dedup_sleutel for p in plaatsingen if p.dedup_sleutel is not None]
+    bestaand = set(
+        session.exec(select(Bericht.dedup_sleutel).where(Bericht.dedup_sleutel.in_(sleutels)))
+        if sleutels
+        else ()
+    )
+    frequenties = queries.frequenties(session, sorted({p.ontvanger.id for p in plaatsingen}), s.naam)
+    rijen = [
+        _bericht(s, p.ontvanger, p.onderwerp, p.link, p.context, frequenties[p.ontvanger.id], p.dedup_sleutel)
+        for p in plaatsingen
+        if getattr(p.ontvanger, "is_actief", True)
+        and p.dedup_sleutel not in bestaand
+        and frequenties[p.ontvanger.id] is not Frequentie.UIT
+    ]
+    session.add_all(rijen)
     session.flush()
-    for naam, mime_type, inhoud in bijlagen:
-        session.add(Bijlage(bericht_id=bericht.id, naam=naam[:200], mime_type=mime_type, inhoud=inhoud))
-    session.flush()
-    return bericht
+    return len(rijen)
 
 
 def markeer_bounce(session: Session, adres: str, reden: str = "", door=None) -> Bounce:

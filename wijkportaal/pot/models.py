@@ -49,6 +49,9 @@ class Pot(SQLModel, table=True):
     regel: Goedkeuringsregel = Field(default=Goedkeuringsregel.ALLE, sa_type=enum_type(Goedkeuringsregel))
     aangemaakt_door_id: int | None = Field(default=None, foreign_key="gebruikers.id")
     aangemaakt_op: NaiveDatetime = Field(default_factory=now)
+    # Closed at the new school year (job `nieuw-schooljaar-potten`): no new money in or out, only the
+    # carry-over of what is left (`Overheveling`) and the decisions already pending.
+    gesloten_op: NaiveDatetime | None = None
 
 
 class PotWijk(SQLModel, table=True):
@@ -159,6 +162,48 @@ class Toekenning(SQLModel, table=True):
     status: VoorstelStatus = Field(default=VoorstelStatus.OPEN, sa_type=enum_type(VoorstelStatus))
     reservation_id: int = Field(foreign_key="ledger_reservations.id")
     transaction_id: int | None = Field(default=None, foreign_key="ledger_transactions.id")
+
+
+class OverhevelingStatus(StrEnum):
+    VOORGESTELD = "voorgesteld"
+    AKKOORD = "akkoord"
+    AFGEWEZEN = "afgewezen"
+
+    @property
+    def label(self) -> str:
+        return {
+            "voorgesteld": "Voorgesteld, wacht op besluiten",
+            "akkoord": "Akkoord, overgeboekt",
+            "afgewezen": "Afgewezen, blijft in de oude pot",
+        }[self]
+
+
+class Overheveling(SQLModel, table=True):
+    """The proposal to carry a closed pot's remaining balance into the new school year's pot.
+
+    Made by the job at the new school year; the closed pot's boards decide on its Voorstel with that pot's
+    rule. The amount is reserved in the old pot when proposed; on approval the reservation is posted into
+    the new pot, on rejection it is released (the money stays in the old pot). One per closed pot."""
+
+    __tablename__ = "overhevelingen"
+    __table_args__ = (
+        sa.CheckConstraint("bedrag_cents > 0", name="positief"),
+        sa.CheckConstraint("van_pot_id <> naar_pot_id", name="andere_pot"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    voorstel_id: int = Field(foreign_key="voorstellen.id", unique=True)
+    van_pot_id: int = Field(foreign_key="potten.id", unique=True)
+    naar_pot_id: int = Field(foreign_key="potten.id", index=True)
+    bedrag_cents: int = Field(sa_type=sa.BigInteger)
+    status: OverhevelingStatus = Field(
+        default=OverhevelingStatus.VOORGESTELD, sa_type=enum_type(OverhevelingStatus)
+    )
+    reservation_id: int = Field(foreign_key="ledger_reservations.id")
+    transaction_id: int | None = Field(default=None, foreign_key="ledger_transactions.id")
+    voorgesteld_door_id: int = Field(foreign_key="gebruikers.id")
+    voorgesteld_op: NaiveDatetime = Field(default_factory=now)
+    afgerond_op: NaiveDatetime | None = None
 
 
 class Besteding(SQLModel, table=True):

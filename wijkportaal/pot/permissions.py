@@ -6,7 +6,7 @@ from wijkportaal.besluiten import permissions as besluiten
 from wijkportaal.besluiten.models import Voorstel
 from wijkportaal.core import roles
 from wijkportaal.overleg.permissions import zichtbare_wijk_ids
-from wijkportaal.pot.models import BronSoort, Pot, PotBestuur, PotWijk, Toekenning
+from wijkportaal.pot.models import BronSoort, Overheveling, Pot, PotBestuur, PotWijk, Toekenning
 
 
 def _ingelogd(user) -> bool:
@@ -107,3 +107,13 @@ def must_open_for_own_board(user) -> bool:
 def can_decide(session: Session, user, toekenning: Toekenning) -> bool:
     """A bestuurder of a participating board decides for that board only, never on their own proposal."""
     return besluiten.can_decide(session, user, session.get(Voorstel, toekenning.voorstel_id))
+
+
+def can_view_overheveling(session: Session, user, overheveling: Overheveling) -> bool:
+    """Whoever may see the closed pot sees the proposal to carry its balance over."""
+    return can_view_pot(session, user, session.get(Pot, overheveling.van_pot_id))
+
+
+def can_decide_overheveling(session: Session, user, overheveling: Overheveling) -> bool:
+    """A bestuurder of a board of the closed pot decides for that board, as on an allocation."""
+    return besluiten.can_decide(session, user, session.get(Voorstel, overheveling.voorstel_id))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
 import ledger
@@ -22,6 +23,8 @@ from wijkportaal.pot.models import (
     Besteding,
     Bijdrage,
     BronSoort,
+    Overheveling,
+    OverhevelingStatus,
     Pot,
     PotBestuur,
     PotWijk,
@@ -45,7 +48,7 @@ from wijkportaal.pot.rules import (
     procent,
     verdeel,
 )
-from wijkportaal.pot.services import TOEKENNING, UITGAVEN, grootboek
+from wijkportaal.pot.services import OVERHEVELING, TOEKENNING, UITGAVEN, grootboek
 from wijkportaal.wijken.models import Bestuur, Organisatie, Wijk
 from wijkportaal.wijken.services import slug
 
@@ -233,6 +236,57 @@ def beschrijf_toekenningen(session: Session, voorstel_ids: list[int]) -> dict[in
             .where(Toekenning.voorstel_id.in_(voorstel_ids or [0]))
         )
     }
+
+
+@beschrijving(OVERHEVELING, "Overheveling naar het nieuwe schooljaar")
+def beschrijf_overhevelingen(session: Session, voorstel_ids: list[int]) -> dict[int, Onderwerp]:
+    """The carry-overs behind these proposals, for the lists of decisions waiting for someone."""
+    naar = sa.orm.aliased(Pot)
+    return {
+        o.voorstel_id: Onderwerp(
+            titel=f"de overheveling van {van.naam}",
+            bedrag_cents=o.bedrag_cents,
+            endpoint="pot.overheveling",
+            params={"overheveling_id": o.id},
+            herkomst=f"naar {nieuw.naam}",
+            pot_id=van.id,
+        )
+        for o, van, nieuw in session.exec(
+            select(Overheveling, Pot, naar)
+            .join(Pot, Pot.id == Overheveling.van_pot_id)
+            .join(naar, naar.id == Overheveling.naar_pot_id)
+            .where(Overheveling.voorstel_id.in_(voorstel_ids or [0]))
+        )
+    }
+
+
+def overhevelingen_van(session: Session, pot: Pot) -> list[tuple[Overheveling, Pot, Pot]]:
+    """The carry-overs out of and into a pot: (overheveling, from pot, to pot)."""
+    naar = sa.orm.aliased(Pot)
+    return list(
+        session.exec(
+            select(Overheveling, Pot, naar)
+            .join(Pot, Pot.id == Overheveling.van_pot_id)
+            .join(naar, naar.id == Overheveling.naar_pot_id)
+            .where(sa.or_(Overheveling.van_pot_id == pot.id, Overheveling.naar_pot_id == pot.id))
+            .order_by(Overheveling.voorgesteld_op)
+        )
+    )
+
+
+def open_overhevelingen(session: Session, ids: list[int]) -> list[tuple[Overheveling, Voorstel, Pot, Pot]]:
+    """These carry-overs while they wait for decisions, with their proposal and pots (for the mail)."""
+    naar = sa.orm.aliased(Pot)
+    return list(
+        session.exec(
+            select(Overheveling, Voorstel, Pot, naar)
+            .join(Voorstel, Voorstel.id == Overheveling.voorstel_id)
+            .join(Pot, Pot.id == Overheveling.van_pot_id)
+            .join(naar, naar.id == Overheveling.naar_pot_id)
+            .where(Overheveling.id.in_(ids or [0]), Overheveling.status == OverhevelingStatus.VOORGESTELD)
+            .order_by(Pot.naam, Overheveling.id)
+        )
+    )
 
 
 _BATCH = 500

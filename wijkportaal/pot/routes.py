@@ -36,6 +36,7 @@ from wijkportaal.pot.models import (
     Bijdrage,
     BronSoort,
     Goedkeuringsregel,
+    Overheveling,
     PeriodeSoort,
     Pot,
     Terugdraaiing,
@@ -150,6 +151,7 @@ def pot(pot_id: int):
         neemt_deel=permissions.neemt_deel(db, current_user, pot),
         vandaag=clock.today(),
         correcties=queries.correcties(db, pot),
+        overhevelingen=queries.overhevelingen_van(db, pot),
         mag_terugdraaien=lambda b: permissions.can_reverse_bijdrage(db, current_user, pot, b),
     )
 
@@ -392,6 +394,7 @@ def _aanpak_pagina(pot: Pot, aanpak: Aanpak, form):
         ),
         mag_beheren=permissions.can_manage_pot(db, current_user, pot),
         correcties=queries.correcties(db, pot),
+        overhevelingen=queries.overhevelingen_van(db, pot),
         mag_terugdraaien=permissions.can_reverse_besteding(current_user),
     )
 
@@ -519,6 +522,20 @@ def toekenning_nieuw(pot_id: int):
     return render_form("pot/toekenning_form.html", form, pot=pot, c=c) if klaar is None else klaar
 
 
+def _besluit_vastleggen(form: BesluitForm, beslis, terug: str):
+    """A board's decision from the form through `beslis(keuze, toelichting)`: a redirect to `terug` with
+    the new status, or None with the refusal at its field."""
+    if not form.validate_on_submit():
+        return None
+    try:
+        status = beslis(BesluitKeuze(form.besluit.data), form.toelichting.data or "")
+    except (Weigering, ledger.LedgerError) as fout:
+        toon_fout(form, fout)
+        return None
+    flash(f"Uw besluit is vastgelegd. Status: {status.label}.", "success")
+    return redirect(terug)
+
+
 @bp.route("/toekenningen/<int:toekenning_id>", methods=["GET", "POST"])
 def toekenning(toekenning_id: int):
     """An allocation and the boards' decisions; a bestuurder decides here for their own board."""
@@ -528,21 +545,20 @@ def toekenning(toekenning_id: int):
     form = BesluitForm()
     if request.method == "POST":
         require(permissions.can_decide(db, current_user, toekenning))
-        if form.validate_on_submit():
-            try:
-                status = services.neem_besluit(
-                    db,
-                    current_user,
-                    toekenning,
-                    bestuur_id=current_user.bestuur_id,
-                    besluit=BesluitKeuze(form.besluit.data),
-                    toelichting=form.toelichting.data or "",
-                )
-            except (Weigering, ledger.LedgerError) as fout:
-                toon_fout(form, fout)
-            else:
-                flash(f"Uw besluit is vastgelegd. Status: {status.label}.", "success")
-                return redirect(url_for("pot.toekenning", toekenning_id=toekenning.id))
+        klaar = _besluit_vastleggen(
+            form,
+            lambda keuze, toelichting: services.neem_besluit(
+                db,
+                current_user,
+                toekenning,
+                bestuur_id=current_user.bestuur_id,
+                besluit=keuze,
+                toelichting=toelichting,
+            ),
+            url_for("pot.toekenning", toekenning_id=toekenning.id),
+        )
+        if klaar:
+            return klaar
     voorstel = db.get(Voorstel, toekenning.voorstel_id)
     aanpak = db.get(Aanpak, toekenning.aanpak_id)
     mag_besluiten = besluiten_permissions.wacht_op(db, current_user, voorstel)
@@ -559,6 +575,54 @@ def toekenning(toekenning_id: int):
             besluiten_permissions.beslisser_van(current_user, voorstel),
             f"wordt {centen(toekenning.bedrag_cents)} toegekend aan {aanpak.naam}",
             services.ingelegd_per_bestuur(db, pot),
+        )
+        if mag_besluiten
+        else None,
+        **besluiten_queries.besluitvorming(db, voorstel),
+    )
+
+
+@bp.route("/overhevelingen/<int:overheveling_id>", methods=["GET", "POST"])
+def overheveling(overheveling_id: int):
+    """Carrying a closed pot's balance over to the new school year; its boards decide here."""
+    db = get_session()
+    overheveling = get_or_404_403(
+        Overheveling, overheveling_id, lambda user, o: permissions.can_view_overheveling(db, user, o)
+    )
+    form = BesluitForm()
+    if request.method == "POST":
+        require(permissions.can_decide_overheveling(db, current_user, overheveling))
+        klaar = _besluit_vastleggen(
+            form,
+            lambda keuze, toelichting: services.neem_overhevelingsbesluit(
+                db,
+                current_user,
+                overheveling,
+                bestuur_id=current_user.bestuur_id,
+                besluit=keuze,
+                toelichting=toelichting,
+            ),
+            url_for("pot.overheveling", overheveling_id=overheveling.id),
+        )
+        if klaar:
+            return klaar
+    voorstel = db.get(Voorstel, overheveling.voorstel_id)
+    van, naar = db.get(Pot, overheveling.van_pot_id), db.get(Pot, overheveling.naar_pot_id)
+    mag_besluiten = besluiten_permissions.wacht_op(db, current_user, voorstel)
+    return render_form(
+        "pot/overheveling.html",
+        form,
+        o=overheveling,
+        van=van,
+        naar=naar,
+        mag_naar=permissions.can_view_pot(db, current_user, naar),
+        mag_besluiten=mag_besluiten,
+        gevolg_van_akkoord=besluiten_queries.gevolg_van_akkoord(
+            db,
+            voorstel,
+            besluiten_permissions.beslisser_van(current_user, voorstel),
+            f"gaat {centen(overheveling.bedrag_cents)} van {van.naam} naar {naar.naam}",
+            services.ingelegd_per_bestuur(db, van),
         )
         if mag_besluiten
         else None,
@@ -721,6 +785,7 @@ def journaal(pot_id: int):
         pagina=queries.journaal_pagina(db, pot, f),
         namen=queries.rekening_namen(db, pot),
         correcties=queries.correcties(db, pot),
+        overhevelingen=queries.overhevelingen_van(db, pot),
     )
 
 

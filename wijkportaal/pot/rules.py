@@ -74,6 +74,14 @@ def betaling_te_vroeg(toegezegd_op: date, betaald_op: date) -> str | None:
     return "De betaling kan niet vóór de toezegging liggen." if betaald_op < toegezegd_op else None
 
 
+def naam_in_schooljaar(naam: str, oud_label: str, nieuw_label: str) -> str:
+    """The new school year's pot is named after the old one: "Pot Osdorp 2025-2026" → "Pot Osdorp
+    2026-2027"; a name without the old year gets the new one added."""
+    if oud_label in naam:
+        return naam.replace(oud_label, nieuw_label)[:200]
+    return f"{naam[: 200 - len(nieuw_label) - 1]} {nieuw_label}"
+
+
 def boven_beschikbaar(beschikbaar: int, gevraagd: int) -> str | None:
     """The refusal of an allocation above what the pot has available, in euros; None when it fits."""
     if gevraagd <= beschikbaar:

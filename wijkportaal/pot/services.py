@@ -5,12 +5,14 @@ the request commits once, and any failure rolls the ledger back with everything 
 (`wijkportaal.core.idempotentie`) or, for the server's own bookings, from the record they book for;
 a service never looks a repeat up itself."""
 
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
+import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
 import ledger
-from ledger import AccountKind, Ledger, LedgerError, Posting, TransactionDraft
+from ledger import AccountKind, Ledger, LedgerError, Posting, ReservationRequest, TransactionDraft
 from wijkportaal.besluiten import queries as besluiten_queries
 from wijkportaal.besluiten import services as besluiten
 from wijkportaal.besluiten.models import BesluitKeuze, Voorstel, VoorstelStatus
@@ -26,6 +28,8 @@ from wijkportaal.pot.models import (
     Bijdrage,
     BronSoort,
     Goedkeuringsregel,
+    Overheveling,
+    OverhevelingStatus,
     PeriodeSoort,
     Pot,
     PotBestuur,
@@ -39,6 +43,7 @@ from wijkportaal.wijken.models import Bestuur
 
 UITGAVEN = "uitgaven"
 TOEKENNING = "toekenning"  # the soort of an allocation's Voorstel
+OVERHEVELING = "overheveling"  # the soort of a carry-over's Voorstel
 
 
 class PotFout(Weigering):
@@ -87,6 +92,16 @@ def ingelegd_per_bestuur(session: Session, pot: Pot) -> dict[int, int]:
         .group_by(Bijdrage.bestuur_id)
     ).all()
     return {bestuur_id: int(total) for bestuur_id, total in rows}
+
+
+def weiger_als_gesloten(pot: Pot, veld: str | None = None) -> None:
+    """A closed pot takes no new money and funds nothing new; its balance goes to the new year's pot."""
+    if pot.gesloten_op is not None:
+        raise PotFout(
+            f"{pot.naam} is gesloten op {pot.gesloten_op:%d-%m-%Y}: wat er over was, wordt overgeheveld "
+            "naar de pot van het nieuwe schooljaar.",
+            veld,
+        )
 
 
 def heeft_geld(session: Session, pot: Pot) -> bool:
@@ -200,6 +215,7 @@ def voeg_bijdrage_toe(
     sleutel: str,
     goedgekeurd_door_besturen: bool = False,
 ) -> Bijdrage:
+    weiger_als_gesloten(pot)
     if bron == BronSoort.VRIJVAL and not goedgekeurd_door_besturen:
         raise PotFout(
             "Vrijval komt alleen in de pot na instemming van de besturen: stel het voor in de monitor.",
@@ -331,6 +347,7 @@ def stel_toekenning_voor(
 ) -> Toekenning:
     if aanpak.pot_id != pot.id:
         raise PotFout("Deze aanpak hoort niet bij deze pot.", "aanpak_id")
+    weiger_als_gesloten(pot)
     voorstel = besluiten.stel_voor(
         session,
         user,
@@ -422,6 +439,236 @@ def verloop_toekenningen(session: Session, moment: datetime | None = None) -> in
         session.flush()
         audit.record(session, None, toekenning, "verlopen", {})
     return len(verlopen)
+
+
+# The new school year: old pots close, and what is left is carried over with the boards' approval
+
+
+@dataclass
+class NieuwSchooljaar:
+    """What closing the old school year's pots did."""
+
+    gesloten: list[Pot] = field(default_factory=list)
+    geopend: list[Pot] = field(default_factory=list)
+    hergebruikt: list[Pot] = field(default_factory=list)
+    overhevelingen: list[Overheveling] = field(default_factory=list)
+
+
+def sluit_schooljaar(session: Session, door, jaar: int) -> NieuwSchooljaar:
+    """Close every open school-year pot that ended before school year `jaar`, give each the pot of `jaar`
+    for the same wijken (an open one SWV staff already made, or a new one with the same boards and rule),
+    and propose to carry its available balance over: reserved now, moved when its boards agree.
+
+    In a fixed number of queries for the pots (reads, inserts and updates in bulk); per carry-over only the
+    proposal and its reservation. `door` proposes (the portal's own account, for the job)."""
+    start, eind = clock.schooljaar_grenzen(jaar)
+    oude = list(
+        session.exec(
+            select(Pot)
+            .where(
+                Pot.periode_soort == PeriodeSoort.SCHOOLJAAR,
+                Pot.periode_eind < start,
+                Pot.gesloten_op.is_(None),
+            )
+            .order_by(Pot.id)
+        )
+    )
+    resultaat = NieuwSchooljaar()
+    if not oude:
+        return resultaat
+    nieuwe = list(
+        session.exec(
+            select(Pot)
+            .where(
+                Pot.periode_soort == PeriodeSoort.SCHOOLJAAR,
+                Pot.periode_start == start,
+                Pot.gesloten_op.is_(None),
+            )
+            .order_by(Pot.id)
+        )
+    )
+    ids = [p.id for p in oude + nieuwe]
+    wijken: dict[int, set[int]] = {}
+    for pot_id, wijk_id in session.exec(
+        select(PotWijk.pot_id, PotWijk.wijk_id).where(PotWijk.pot_id.in_(ids))
+    ):
+        wijken.setdefault(pot_id, set()).add(wijk_id)
+    besturen: dict[int, set[int]] = {}
+    for pot_id, bestuur_id in session.exec(
+        select(PotBestuur.pot_id, PotBestuur.bestuur_id).where(PotBestuur.pot_id.in_([p.id for p in oude]))
+    ):
+        besturen.setdefault(pot_id, set()).add(bestuur_id)
+    per_wijken: dict[frozenset[int], Pot] = {}
+    for pot in nieuwe:
+        per_wijken.setdefault(frozenset(wijken.get(pot.id, ())), pot)
+    hergebruikt = set()
+
+    # The new pots, one per set of wijken, inserted together.
+    te_openen: dict[frozenset[int], Pot] = {}
+    besturen_nieuw: dict[frozenset[int], set[int]] = {}
+    voor: dict[int, Pot] = {}
+    for oud in oude:
+        sleutel = frozenset(wijken.get(oud.id, ()))
+        if sleutel in per_wijken:
+            voor[oud.id] = per_wijken[sleutel]
+            hergebruikt.add(per_wijken[sleutel].id)
+            continue
+        if sleutel not in te_openen:
+            te_openen[sleutel] = Pot(
+                naam=rules.naam_in_schooljaar(
+                    oud.naam,
+                    clock.schooljaar_label(clock.schooljaar_van(oud.periode_start)),
+                    clock.schooljaar_label(jaar),
+                ),
+                account_code=f"nieuw:{oud.id}",  # unique until the id is known
+                periode_soort=PeriodeSoort.SCHOOLJAAR,
+                periode_start=start,
+                periode_eind=eind,
+                regel=oud.regel,
+                aangemaakt_door_id=door.id,
+            )
+            besturen_nieuw[sleutel] = besturen.get(oud.id, set())
+        voor[oud.id] = te_openen[sleutel]
+    geopend = list(te_openen.items())
+    if geopend:
+        session.add_all(p for _, p in geopend)
+        session.flush()
+        for _, pot in geopend:
+            pot.account_code = f"pot:{pot.id}"
+        session.execute(
+            sa.insert(PotWijk), [{"pot_id": p.id, "wijk_id": w} for s, p in geopend for w in sorted(s)]
+        )
+        besturen_rijen = [
+            {"pot_id": p.id, "bestuur_id": b} for s, p in geopend for b in sorted(besturen_nieuw[s])
+        ]
+        if besturen_rijen:
+            session.execute(sa.insert(PotBestuur), besturen_rijen)
+        session.flush()
+        grootboek(session).open_accounts([(p.account_code, p.naam, AccountKind.POT) for _, p in geopend])
+    resultaat.geopend = [p for _, p in geopend]
+    resultaat.hergebruikt = [p for p in nieuwe if p.id in hergebruikt]
+
+    # Close the old pots, then propose the carry-over of what each has available.
+    moment = clock.now()
+    for oud in oude:
+        oud.gesloten_op = moment
+    session.flush()
+    resultaat.gesloten = oude
+    book = grootboek(session)
+    saldi = book.balances([p.account_code for p in oude])
+    over = [p for p in oude if saldi[p.account_code].available > 0 and besturen.get(p.id)]
+    resultaat.overhevelingen = _stel_overhevelingen_voor(
+        session, book, door, [(p, voor[p.id], saldi[p.account_code].available, besturen[p.id]) for p in over]
+    )
+    audit.record(
+        session,
+        door,
+        "potten",
+        "schooljaar afgesloten",
+        {
+            "schooljaar": clock.schooljaar_label(jaar),
+            "gesloten": [p.id for p in oude],
+            "geopend": [p.id for p in resultaat.geopend],
+            "overhevelingen": [o.id for o in resultaat.overhevelingen],
+        },
+    )
+    return resultaat
+
+
+def _stel_overhevelingen_voor(
+    session: Session, book: Ledger, door, over: list[tuple[Pot, Pot, int, set[int]]]
+) -> list[Overheveling]:
+    """Per (old pot, new pot, cents, boards): a proposal for the old pot's boards under its rule, the
+    cents reserved in the old pot for the new one, and the carry-over pointing at both; all in bulk."""
+    if not over:
+        return []
+    voorstellen = besluiten.stel_veel_voor(
+        session,
+        door,
+        soort=OVERHEVELING,
+        voorstellen=[(van.regel.besluitregel, sorted(b)) for van, _, _, b in over],
+    )
+    reserveringen = book.reserve_many(
+        [
+            ReservationRequest(
+                van.account_code,
+                naar.account_code,
+                bedrag,
+                idempotency_key=f"overheveling-van-pot-{van.id}",
+                entered_by=_door(door),
+                description=f"Overheveling naar {naar.naam}",
+            )
+            for van, naar, bedrag, _ in over
+        ]
+    )
+    rijen = [
+        Overheveling(
+            voorstel_id=voorstel.id,
+            van_pot_id=van.id,
+            naar_pot_id=naar.id,
+            bedrag_cents=bedrag,
+            reservation_id=reservering.id,
+            voorgesteld_door_id=door.id,
+        )
+        for (van, naar, bedrag, _), voorstel, reservering in zip(
+            over, voorstellen, reserveringen, strict=True
+        )
+    ]
+    session.add_all(rijen)
+    session.flush()
+    audit.record_veel(
+        session,
+        door,
+        [
+            (o, "voorgesteld", {"van": o.van_pot_id, "naar": o.naar_pot_id, "bedrag_cents": o.bedrag_cents})
+            for o in rijen
+        ],
+    )
+    return rijen
+
+
+def neem_overhevelingsbesluit(
+    session: Session,
+    user,
+    overheveling: Overheveling,
+    *,
+    bestuur_id: int,
+    besluit: BesluitKeuze,
+    toelichting: str,
+) -> OverhevelingStatus:
+    """Record one board's decision on a carry-over; when the old pot's rule is met the reserved balance is
+    posted into the new pot, when it fails the reservation is released and the money stays."""
+    van = session.get(Pot, overheveling.van_pot_id)
+    status = besluiten.beslis(
+        session,
+        user,
+        session.get(Voorstel, overheveling.voorstel_id),
+        keuze=besluit,
+        toelichting=toelichting,
+        bestuur_id=bestuur_id,
+        gewicht=ingelegd_per_bestuur(session, van),
+    )
+    if status == VoorstelStatus.OPEN:
+        return overheveling.status
+    book = grootboek(session)
+    if status == VoorstelStatus.GOEDGEKEURD:
+        naar = session.get(Pot, overheveling.naar_pot_id)
+        tx = book.post_reservation(
+            overheveling.reservation_id,
+            idempotency_key=f"overheveling-{overheveling.id}",
+            entered_by=_door(user),
+            effective_date=clock.today(),
+            description=f"Overheveling van {van.naam} naar {naar.naam}",
+        )
+        overheveling.transaction_id = tx.id
+        overheveling.status = OverhevelingStatus.AKKOORD
+    else:
+        book.void_reservation(overheveling.reservation_id)
+        overheveling.status = OverhevelingStatus.AFGEWEZEN
+    overheveling.afgerond_op = clock.now()
+    session.flush()
+    audit.record(session, None, overheveling, overheveling.status.value, {"regel": van.regel})
+    return overheveling.status
 
 
 # Spending
