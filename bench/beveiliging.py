@@ -243,12 +243,18 @@ def probe_limieten(folder: Path) -> dict:
     app = _limited_app(folder, "nat")
     emails = _users(app, 40)
     codes = [_post_login(app, e, PASSWORD, "10.20.30.40").status_code for e in emails]
-    nat = {"logins": len(codes), "refused": codes.count(429), "other_failures": sum(c not in (302, 429) for c in codes)}
+    nat = {
+        "logins": len(codes),
+        "refused": codes.count(429),
+        "other_failures": sum(c not in (302, 429) for c in codes),
+    }
     app.extensions["db_engine"].dispose()
 
     app = _limited_app(folder, "verspreid")
     [email] = _users(app, 1)
-    codes = [_post_login(app, email, f"fout-{i}", f"10.9.{i // 250}.{i % 250 + 1}").status_code for i in range(200)]
+    codes = [
+        _post_login(app, email, f"fout-{i}", f"10.9.{i // 250}.{i % 250 + 1}").status_code for i in range(200)
+    ]
     retry_after = _post_login(app, email, "nog-een", "10.9.99.1").headers.get("Retry-After")
     owner = _post_login(app, email, PASSWORD, "10.9.99.2").status_code
     spread = {
@@ -339,7 +345,9 @@ def probe_downloads(folder: Path) -> dict:
         counts["charset_twice"] += response.headers.get("Content-Type", "").lower().count("charset") > 1
     pages = ["/wijken", "/overzicht", "/api/v1/wijken", "/gezondheid", "/kaart/frame"]
     counts["pages"] = len(pages)
-    counts["pages_no_store"] = sum("no-store" in client.get(p).headers.get("Cache-Control", "") for p in pages)
+    counts["pages_no_store"] = sum(
+        "no-store" in client.get(p).headers.get("Cache-Control", "") for p in pages
+    )
     app.extensions["db_engine"].dispose()
     return counts
 
