@@ -17,6 +17,8 @@ def veilige_volgende(waarde: str | None) -> str | None:
     if not waarde or len(waarde) > MAX_VOLGENDE:
         return None
     schoon = "".join(teken for teken in waarde if not _weg(teken))
+    if not _eigen_pad(schoon):
+        return None
     try:
         delen = urlsplit(schoon)
     except ValueError:  # e.g. an unbalanced "[" that looks like an IPv6 host
