@@ -13,7 +13,7 @@ def veilige_volgende(waarde: str | None) -> str | None:
     Whitespace and control characters go first (browsers drop tab, CR and LF inside a URL, so `/\\t/evil`
     would become `//evil`); then the value must be a path: no scheme, no host, one leading slash, and no
     backslash (browsers read it as a slash). The same holds for the path percent-decoded, so `/%2F/evil` or
-    `/%5Cevil` cannot turn into a host on a second decoding."""
+    `/%5Cevil` cannot turn into a host on a second decoding, nor after Unicode folding (NFKC)."""
     if not waarde or len(waarde) > MAX_VOLGENDE:
         return None
     schoon = "".join(teken for teken in waarde if not _weg(teken))
@@ -34,6 +34,8 @@ def veilige_volgende(waarde: str | None) -> str | None:
         if not _eigen_pad(ontsleuteld) or any(_weg(teken) for teken in ontsleuteld):
             return None
     else:
+        return None
+    if not _eigen_pad(unicodedata.normalize("NFKC", ontsleuteld)):  # "／" or "＼" that something folds to "/"
         return None
     return urlunsplit(("", "", delen.path, delen.query, delen.fragment))
 
