@@ -3,8 +3,8 @@ what was refused.
 
 Every probe drives the app in-process (Flask's test client, no network) on a fresh migrated SQLite database
 in a temporary folder, and reads only what a browser or a client would see: status codes and headers. So it
-runs unchanged on any checkout; to compare two, put the other one first on the path:
-`PYTHONPATH=/path/to/main .venv/bin/python -m bench.beveiliging`.
+runs unchanged on any checkout: `--checkout /path/to/main` probes that one's code instead of this one's
+(the "checkout" in the results says which one ran).
 
 1. `volgende`: a correct login with each open-redirect payload as `?volgende=`; a payload is refused when the
    browser would stay on the site (the Location resolved as a browser does: tab, CR and LF removed, a
@@ -384,7 +384,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("probes", nargs="*", help=f"some of {', '.join(PROBES)}; default: all")
     parser.add_argument("--output", type=Path, default=RESULTS / "beveiliging.json")
+    parser.add_argument("--checkout", type=Path, help="probe the code of this checkout (e.g. main's)")
     args = parser.parse_args()
+    if args.checkout:
+        import sys
+
+        sys.path.insert(0, str(args.checkout.resolve()))
     import wijkportaal
 
     if unknown := set(args.probes) - set(PROBES):
