@@ -161,8 +161,10 @@ def kaart_html(
     css: Sequence[tuple[str, str]],
     tegels: Tegels | None = None,
     focus: tuple[tuple[float, float], tuple[float, float]] | None = None,
+    nonce: str | None = None,
 ) -> str:
-    """One HTML page with the map of `laag`, loading only the `js` and `css` given as (name, url)."""
+    """One HTML page with the map of `laag`, loading only the `js` and `css` given as (name, url); with a
+    `nonce`, every script and style element carries it, for a Content-Security-Policy without 'unsafe-inline'."""
     import folium
     from branca.element import Element, MacroElement
     from jinja2 import Template
@@ -214,7 +216,20 @@ def kaart_html(
             name="schematisch",
         )
     # folium's own viewport forbids zooming the page (maximum-scale=1, user-scalable=no): _PAGINA has one that does not
-    return _FOLIUM_VIEWPORT.sub("", figuur.render())
+    pagina = _FOLIUM_VIEWPORT.sub("", figuur.render())
+    return _met_nonce(pagina, nonce) if nonce else pagina
+
+
+_NONCE = re.compile(r"[A-Za-z0-9+/_-]+=*")
+_SCRIPT_OF_STYLE = re.compile(r"<(script|style)(?=[\s>])")
+
+
+def _met_nonce(pagina: str, nonce: str) -> str:
+    """The nonce on every <script> and <style> tag of the page. Only real tags match: every text of the data
+    reaches the page through JSON with "<" escaped (folium's `tojson`) or through `html.escape`."""
+    if not _NONCE.fullmatch(nonce):
+        raise ValueError("A CSP nonce is base64 text.")
+    return _SCRIPT_OF_STYLE.sub(rf'<\1 nonce="{nonce}"', pagina)
 
 
 def _vlakstijl(feature: dict) -> dict:

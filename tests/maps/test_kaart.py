@@ -215,3 +215,27 @@ def test_the_legend_and_the_note_are_leaflet_controls_so_controls_do_not_overlap
     html = kaart_html(laag(schematisch=True), js=JS, css=CSS)
     assert '[["kaart-melding", "topright"], ["kaart-legenda", "bottomright"]]' in html
     assert re.search(r"bediening\.addTo\(map_[0-9a-f]+\)", html)
+
+
+def test_with_a_nonce_every_script_and_style_carries_it_and_data_cannot_earn_one():
+    """The frame's policy allows scripts by nonce only: a text in the data that closes a script and opens
+    another must stay text, without the nonce."""
+    aanval = '</script><script>alert("x")</script><style>body{}</style>'
+    gewoon = laag()
+    kwaad = Kaartlaag(
+        titel=aanval,
+        wijken=verzameling(
+            [vlak("w", vierkant(4.8, 52.35), naam=aanval, kleur="#1a9850", tooltip=tooltip(aanval, [aanval]))]
+        ),
+        legenda=(Legenda(aanval, (Legendapost("#1a9850", aanval),)),),
+        puntentitel=aanval,
+    )
+    for kaartlaag in (gewoon, kwaad):
+        html = kaart_html(kaartlaag, js=JS, css=CSS, nonce="abc-123_XYZ")
+        tags = re.findall(r"<(?:script|style)\b[^>]*>", html)
+        assert len(tags) >= 4
+        assert all('nonce="abc-123_XYZ"' in tag for tag in tags), tags
+        assert 'alert("x")</script>' not in html
+    assert "nonce" not in kaart_html(gewoon, js=JS, css=CSS)
+    with pytest.raises(ValueError):
+        kaart_html(gewoon, js=JS, css=CSS, nonce='"><script>')

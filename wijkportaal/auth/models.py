@@ -42,13 +42,15 @@ class Login:
 
 
 class Sessie(SQLModel, table=True):
-    """A server-side login session: logging out ends it, so a copied cookie stops working."""
+    """A server-side login session: logging out ends it, so a copied cookie stops working; so do inactivity
+    and age (SESSIE_INACTIEF_MINUTEN, SESSIE_MAX_UREN), checked here and not only in the cookie."""
 
     __tablename__ = "sessies"
 
     id: str = Field(primary_key=True, max_length=64)
     gebruiker_id: int = Field(foreign_key="gebruikers.id", index=True)
     aangemaakt_op: NaiveDatetime = Field(default_factory=now)
+    laatst_actief_op: NaiveDatetime = Field(default_factory=now)  # for the idle timeout, to the minute
     beeindigd_op: NaiveDatetime | None = None
 
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
+from wijkportaal.auth import rules
 from wijkportaal.auth.models import ApiToken, Gebruiker, Login, Sessie
 from wijkportaal.auth.passwords import hash_password, verify_password
 from wijkportaal.core import audit
@@ -57,13 +58,30 @@ def end_sessie(session: Session, sessie_id: str) -> None:
         session.flush()
 
 
-def load_by_sessie(session: Session, sessie_id: str) -> Login | None:
+class SessieVerlopen(Exception):
+    """The session ran out (idle or too old) and has been ended: the user logs in again."""
+
+
+def load_by_sessie(
+    session: Session, sessie_id: str, *, inactief: timedelta, maximaal: timedelta
+) -> Login | None:
+    """The user of a live session, its activity noted (at most one write a minute); raises SessieVerlopen
+    for a session that ran out just now, and ends it."""
     sessie = session.get(Sessie, sessie_id)
     if sessie is None or sessie.beeindigd_op is not None:
         return None
+    moment = now()
+    if rules.sessie_verlopen(
+        sessie.aangemaakt_op, sessie.laatst_actief_op, moment, inactief=inactief, maximaal=maximaal
+    ):
+        sessie.beeindigd_op = moment
+        session.flush()
+        raise SessieVerlopen
     user = session.get(Gebruiker, sessie.gebruiker_id)
     if user is None or not user.is_actief or is_systeem(user):
         return None
+    if moment - sessie.laatst_actief_op >= LAST_USED_RESOLUTION:
+        sessie.laatst_actief_op = moment
     return Login(user, sessie_id)
 
 

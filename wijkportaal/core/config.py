@@ -8,6 +8,9 @@ ENV_KEYS = (
     "SECRET_KEY",
     "SESSION_COOKIE_SECURE",
     "RATELIMIT_STORAGE_URI",
+    "TRUSTED_PROXIES",
+    "SESSIE_INACTIEF_MINUTEN",
+    "SESSIE_MAX_UREN",
     "KAART_TEGELS",
     "BEHEER_CONTACT",
     "BASE_URL",
@@ -31,8 +34,18 @@ class Defaults:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None
     WTF_I18N_ENABLED = False  # use WTForms' bundled Dutch messages (wijkportaal.core.forms.Form)
+    # Sessions end after this much inactivity, and this long after the login whatever the activity; the
+    # server-side session row enforces both (wijkportaal.auth.rules.sessie_verlopen).
+    SESSIE_INACTIEF_MINUTEN = 30
+    SESSIE_MAX_UREN = 12
+    # The number of reverse proxies in front of the app whose X-Forwarded-For/-Proto are trusted (werkzeug's
+    # ProxyFix): 1 behind one TLS-terminating proxy; 0 (directly reachable) trusts no such header.
+    TRUSTED_PROXIES = 0
+    # Where the login limits are counted: memory:// holds per worker, so with several workers use Redis
+    # (redis://127.0.0.1:6379/0).
     RATELIMIT_STORAGE_URI = "memory://"
-    RATELIMIT_LOGIN = "10 per minute"
+    RATELIMIT_LOGIN = "10 per minute"  # failed logins per address (correct ones are not counted)
+    RATELIMIT_LOGIN_ACCOUNT = "5 per minute;20 per hour"  # failed logins per account, from any address
     RATELIMIT_HERSTEL = "5 per 15 minutes"  # requests for a password link, per address of the requester
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     TIMEZONE = "Europe/Amsterdam"
@@ -55,6 +68,9 @@ class Defaults:
     MAIL_OVERZICHT_UUR = 7  # the daily and weekly digests go out from this hour
 
 
+NUMBERS = ("TRUSTED_PROXIES", "SESSIE_INACTIEF_MINUTEN", "SESSIE_MAX_UREN")
+
+
 def from_environment() -> dict:
     """Settings given as environment variables win over every file."""
     settings = {}
@@ -64,6 +80,11 @@ def from_environment() -> dict:
             continue
         if value.lower() in ("true", "false"):
             settings[key] = value.lower() == "true"
+        elif key in NUMBERS:
+            try:
+                settings[key] = int(value)
+            except ValueError:
+                raise RuntimeError(f"{key}={value!r} is geen geheel getal.") from None
         else:
             settings[key] = value
     return settings

@@ -177,7 +177,7 @@ def download(
     koppen = [_kolom(k) for k in kolommen]
     if formaat == "csv":
         body = stream_with_context(_csv_stroom(koppen, rijen))
-        mimetype = "text/csv; charset=utf-8"
+        mimetype = "text/csv"  # Response adds "; charset=utf-8" to a text/* type
     elif formaat == "xlsx":
         body = xlsx_bytes(koppen, rijen, blad)
         mimetype = XLSX_MIMETYPE

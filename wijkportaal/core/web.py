@@ -125,7 +125,7 @@ def _security_headers(response):
     response.headers.setdefault("Permissions-Policy", "geolocation=(), camera=(), microphone=()")
     if request.is_secure:
         response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
-    if response.mimetype == "text/html":
+    if request.endpoint != "static":  # pages, JSON and downloads of non-public data stay out of every cache
         response.headers.setdefault("Cache-Control", "no-store")
     return response
 

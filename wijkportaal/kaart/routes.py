@@ -14,6 +14,7 @@ from flask import (
     Blueprint,
     abort,
     current_app,
+    g,
     make_response,
     render_template,
     request,
@@ -65,7 +66,7 @@ def index():
 @bp.route("/frame")
 @login_required
 def frame():
-    """The folium map, shown in a sandboxed iframe; it may run the inline scripts folium writes."""
+    """The folium map, shown in a sandboxed iframe; it runs the scripts folium writes, by their nonce."""
     k = _gekozen_kaart()
     tegels = maps_kaart.TEGELS.get(current_app.config["KAART_TEGELS"])
     html = maps_kaart.kaart_html(
@@ -74,9 +75,10 @@ def frame():
         css=[("leaflet_css", url_for(".asset", pakket=LEAFLET, bestand="leaflet.css"))],
         tegels=tegels,
         focus=queries.focus(k) if k.keuze.wijk_id is not None else None,
+        nonce=g.csp_nonce,
     )
     response = make_response(html)
-    response.headers["Content-Security-Policy"] = frame_csp(tegels)
+    response.headers["Content-Security-Policy"] = frame_csp(tegels, g.csp_nonce)
     return response
 
 
@@ -102,12 +104,15 @@ def _asset(pakket: str, bestand: str) -> bytes | None:
     return Path(pad).read_bytes() if pad is not None and Path(pad).is_file() else None
 
 
-def frame_csp(tegels: maps_kaart.Tegels | None) -> str:
-    """The map frame's own policy: folium writes inline scripts and styles; tiles only when configured."""
+def frame_csp(tegels: maps_kaart.Tegels | None, nonce: str) -> str:
+    """The map frame's own policy: folium's inline scripts and styles run by their nonce; tiles only when
+    configured. Leaflet sets style attributes, which cannot run code (style-src-attr). The frame is sandboxed
+    by its own policy too, as by the iframe's attribute: scripts, and a click may open a page in the window."""
     beelden = " ".join(["'self'", "data:", *([tegels.bron] if tegels else [])])
     return (
-        "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-        f"img-src {beelden}; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+        f"default-src 'none'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; "
+        f"style-src-attr 'unsafe-inline'; img-src {beelden}; base-uri 'none'; form-action 'none'; "
+        "frame-ancestors 'self'; sandbox allow-scripts allow-top-navigation-by-user-activation"
     )
 
 

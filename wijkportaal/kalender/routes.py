@@ -34,7 +34,7 @@ def _feed(afspraken, naam: str):
     return (
         body,
         200,
-        {"Content-Type": "text/calendar; charset=utf-8", "Cache-Control": "private, max-age=900"},
+        {"Content-Type": "text/calendar; charset=utf-8", "Cache-Control": "no-store"},
     )
 
 

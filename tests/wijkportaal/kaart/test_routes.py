@@ -64,7 +64,7 @@ def test_the_frame_has_its_own_policy_and_tiles_only_when_configured(client, app
     app.config["KAART_TEGELS"] = "openstreetmap"
     met = client.get("/kaart/frame")
     assert zonder != pagina
-    assert "script-src 'self' 'unsafe-inline'" in zonder and "frame-ancestors 'self'" in zonder
+    assert "frame-ancestors 'self'" in zonder
     assert "tile.openstreetmap.org" not in zonder
     assert "img-src 'self' data: https://tile.openstreetmap.org" in met.headers["Content-Security-Policy"]
     assert "https://tile.openstreetmap.org/{z}/{x}/{y}.png" in met.text
@@ -158,3 +158,21 @@ def test_leaflet_is_served_with_its_type_from_the_installed_package(client):
     assert client.get(f"/kaart/assets/{pakket}/leaflet.css").mimetype == "text/css"
     assert "immutable" in js.headers["Cache-Control"]
     assert client.get(f"/kaart/assets/{pakket}/bestaat-niet.js").status_code == 404
+
+
+def test_the_frame_runs_only_its_own_scripts_by_nonce_and_is_sandboxed_by_its_policy(
+    client, demo, login_demo
+):
+    """No 'unsafe-inline' for scripts: each script and style element carries this response's nonce."""
+    login_demo(SWV)
+    frame = client.get("/kaart/frame")
+    tweede = client.get("/kaart/frame")
+    policy = frame.headers["Content-Security-Policy"]
+    [nonce] = re.findall(r"script-src 'self' 'nonce-([^']+)'", policy)
+    assert nonce not in tweede.headers["Content-Security-Policy"]  # a new one every response
+    assert "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+    assert f"style-src 'self' 'nonce-{nonce}'" in policy
+    assert "sandbox allow-scripts allow-top-navigation-by-user-activation" in policy
+    tags = re.findall(r"<(?:script|style)\b[^>]*>", frame.text)
+    assert len(tags) >= 3 and all(f'nonce="{nonce}"' in tag for tag in tags), tags
+    assert frame.headers["Cache-Control"] == "no-store"
