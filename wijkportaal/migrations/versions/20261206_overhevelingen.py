@@ -3,7 +3,7 @@
 A nullable column on `potten` and a new table, so the downgrade drops both (the carry-overs with it).
 
 Revision ID: 0014o
-Revises: 0013k
+Revises: 0014s
 Create Date: 2026-12-06 00:10:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0014o"
-down_revision: str | None = "0013k"
+down_revision: str | None = "0014s"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

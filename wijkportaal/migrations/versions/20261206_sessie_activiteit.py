@@ -4,7 +4,7 @@ Existing sessions count as last active at their login, so those older than the l
 The downgrade drops the column.
 
 Revision ID: 0014h
-Revises: 0013k
+Revises: 0014o
 Create Date: 2026-12-06 00:30:00
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0014h"
-down_revision: str | None = "0013k"
+down_revision: str | None = "0014o"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
