@@ -2,6 +2,7 @@
 
 The portal uses only this public API."""
 
+from ledger.core.check import Anchor, parse_anchor
 from ledger.core.model import AccountKind, PostedTransaction, Posting, TransactionDraft
 from ledger.core.money import AmountError, parse_amount, to_decimal
 from ledger.store.api import (
@@ -18,6 +19,7 @@ from ledger.store.tables import ReservationStatus
 
 __all__ = [
     "AccountKind",
+    "Anchor",
     "AmountError",
     "Balance",
     "IdempotencyConflict",
@@ -32,5 +34,6 @@ __all__ = [
     "TransactionDraft",
     "ValidationFailed",
     "parse_amount",
+    "parse_anchor",
     "to_decimal",
 ]

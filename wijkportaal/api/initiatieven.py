@@ -11,6 +11,7 @@ from sqlmodel import Session
 from wijkportaal.api.openapi import api_route, fout
 from wijkportaal.api.routes import bp
 from wijkportaal.core.db import get_session
+from wijkportaal.core.ids import Id
 from wijkportaal.initiatieven import permissions, queries
 from wijkportaal.initiatieven.models import Aanvraag, Status
 
@@ -35,9 +36,9 @@ class FormeleControles(BaseModel):
 class Initiatief(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: int
+    id: Id
     versie: int
-    vorige_versie_id: int | None
+    vorige_versie_id: Id | None
     titel: str
     status: Status = Field(
         description="concept, ingediend, in_beoordeling, beoordeeld, aangehouden, toegekend, afgewezen of afgerond."
@@ -107,7 +108,7 @@ def initiatieven():
 
 @api_route(
     bp,
-    "/initiatieven/<int:id>",
+    "/initiatieven/<id:id>",
     summary="Eén aanvraag (ook een eerdere versie)",
     response=Initiatief,
     errors=(403, 404),

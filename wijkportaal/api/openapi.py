@@ -15,6 +15,7 @@ from flask_login import login_required
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from wijkportaal.api.schemas import Fout, Validatiefout
+from wijkportaal.core.ids import ID_SCHEMA
 from wijkportaal.core.web import ERROR_TEXTS
 
 OPENAPI_VERSION = "3.1.0"
@@ -31,7 +32,7 @@ IDEMPOTENCY_HEADER = "Idempotency-Key"
 IDEMPOTENCY_MAX_LENGTH = 100
 SUCCESS_DESCRIPTIONS = {200: "OK", 201: "Aangemaakt"}
 _PATH_PARAMETER = re.compile(r"<(?:(?P<converter>\w+)(?:\([^)]*\))?:)?(?P<name>\w+)>")
-_CONVERTER_SCHEMAS = {"int": {"type": "integer"}, "float": {"type": "number"}}
+_CONVERTER_SCHEMAS = {"id": ID_SCHEMA, "int": {"type": "integer"}, "float": {"type": "number"}}
 
 
 @dataclass(frozen=True)

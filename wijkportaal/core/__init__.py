@@ -6,11 +6,12 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Bind the extensions, the database and the shared commands; features register after this."""
-    from wijkportaal.core import db, web
+    from wijkportaal.core import db, ids, web
     from wijkportaal.core.cli import import_cli
     from wijkportaal.core.extensions import csrf, limiter, login_manager
     from wijkportaal.core.jobs import jobs_cli
 
+    ids.init_app(app)  # before any feature registers a route with `<id:…>`
     db.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)
