@@ -1,7 +1,7 @@
 """Nieuwe initiatieven: the applications the caller may read, with money per year in cents and the
 results of the formal checks; the assessors' scores only for SWV staff and the director."""
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from flask_login import current_user
@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from wijkportaal.api.openapi import api_route, fout
 from wijkportaal.api.routes import bp
+from wijkportaal.api.schemas import Tijdstip
 from wijkportaal.core.db import get_session
 from wijkportaal.core.ids import Id
 from wijkportaal.initiatieven import permissions, queries
@@ -49,7 +50,7 @@ class Initiatief(BaseModel):
     ambities: list[int] = Field(description="De ambities (1-4) van het ondersteuningsplan.")
     startdatum: date | None
     einddatum: date | None
-    ingediend_op: datetime | None
+    ingediend_op: Tijdstip | None
     bedragen: list[Bedragen]
     formele_controles: FormeleControles
     scores: dict[str, Any] | None = Field(

@@ -2,7 +2,7 @@
 request body validated by them, and the OpenAPI document is generated from them, so they cannot drift
 apart. Amounts are integer euro cents in responses; in requests they are text ("1.234,56" or "1234.56")."""
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, ClassVar
 
 from pydantic import (
@@ -10,7 +10,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    NaiveDatetime,
+    PlainSerializer,
     StringConstraints,
     WithJsonSchema,
     field_validator,
@@ -20,11 +20,32 @@ from pydantic_core import PydanticCustomError
 
 import ledger
 from wijkportaal.besluiten.models import BesluitKeuze, VoorstelStatus
+from wijkportaal.core import clock
 from wijkportaal.core.ids import Id
 from wijkportaal.core.privacy import BSN_MESSAGE, bevat_bsn
 from wijkportaal.overleg.rules import OverlegStatus
 from wijkportaal.pot.models import BronSoort, Goedkeuringsregel, PeriodeSoort
 from wijkportaal.wijken.models import OrganisatieSoort
+
+
+def _met_offset(moment: datetime) -> str:
+    """A stored Amsterdam wall-clock time with its offset that day: 2026-03-01T15:30:00+01:00."""
+    return moment.replace(tzinfo=clock.TZ).isoformat()
+
+
+Tijdstip = Annotated[
+    datetime,
+    PlainSerializer(_met_offset, return_type=str, when_used="json"),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date-time",
+            "description": "Tijdstip in Amsterdamse tijd met de afwijking van UTC (+01:00 of +02:00).",
+            "examples": ["2026-03-01T15:30:00+01:00"],
+        },
+        mode="serialization",
+    ),
+]
 
 
 class _Schema(BaseModel):
@@ -72,11 +93,11 @@ class Lid(_Schema):
 
 
 class BijeenkomstSamenvatting(_Schema):
-    """A meeting of a wijkoverleg; times are Amsterdam local time without offset."""
+    """A meeting of a wijkoverleg; times in Amsterdam time with their offset."""
 
     id: Id
-    start: NaiveDatetime
-    eind: NaiveDatetime
+    start: Tijdstip
+    eind: Tijdstip
     locatie: str = Field(description="Plaats van de bijeenkomst; leeg als die (nog) niet bekend is.")
     online_link: str = Field(description="Link om online deel te nemen; leeg als er geen is.")
     agenda_vastgesteld: bool
@@ -156,7 +177,7 @@ class BestuurBesluit(_Schema):
     bestuur: str
     besluit: BesluitKeuze | None = Field(description="Leeg zolang dit bestuur niet heeft besloten.")
     toelichting: str
-    op: NaiveDatetime | None = Field(description="Wanneer het besluit is vastgelegd (Amsterdamse tijd).")
+    op: Tijdstip | None = Field(description="Wanneer het besluit is vastgelegd (Amsterdamse tijd).")
 
 
 class Toekenning(_Schema):
@@ -170,11 +191,11 @@ class Toekenning(_Schema):
     toelichting: str
     regel: Goedkeuringsregel
     status: VoorstelStatus
-    voorgesteld_op: NaiveDatetime
-    vervalt_op: NaiveDatetime = Field(
+    voorgesteld_op: Tijdstip
+    vervalt_op: Tijdstip = Field(
         description="Tot wanneer besloten kan worden; daarna vervalt de reservering."
     )
-    afgerond_op: NaiveDatetime | None
+    afgerond_op: Tijdstip | None
     transactie_id: Id | None = Field(description="De boeking uit de pot, zodra de toekenning is goedgekeurd.")
     besluiten: list[BestuurBesluit]
 
@@ -197,7 +218,7 @@ class Transactie(_Schema):
     datum: date = Field(description="Boekdatum.")
     omschrijving: str
     boekingen: list[Boeking] = Field(description="Samen altijd nul.")
-    ingevoerd_op: NaiveDatetime
+    ingevoerd_op: Tijdstip
     hash: str = Field(description="SHA-256 over de inhoud en de hash van de vorige transactie.")
     vorige_hash: str
     draait_terug: Id | None = Field(description="De transactie die deze correctie terugdraait.")
@@ -264,6 +285,8 @@ Bedrag = Annotated[
     WithJsonSchema(
         {
             "type": "string",
+            "minLength": 1,
+            "pattern": r"\S",
             "description": "Bedrag in euro's als tekst, groter dan nul, hoogstens twee decimalen: "
             '"1.234,56" of "1234.56" (twee cijfers achter de punt; "12.5" en "1e5" worden geweigerd). '
             "Geen getal: kommagetallen zijn niet exact.",
@@ -338,7 +361,7 @@ class Terugdraaiing(_Schema):
     correctie_transactie_id: Id = Field(description="De nieuwe boeking die haar omdraait.")
     reden: str
     door_id: Id
-    op: NaiveDatetime
+    op: Tijdstip
 
 
 class TransactiesQuery(BaseModel):

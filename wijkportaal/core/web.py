@@ -151,9 +151,11 @@ def _error_page(error):
     if code not in ERROR_TEXTS:
         code = 500
     title, text = ERROR_TEXTS[code]
+    # A 405 names the methods the URL does take (RFC 9110), as werkzeug's own error would
+    headers = {"Allow": ", ".join(error.valid_methods)} if getattr(error, "valid_methods", None) else {}
     if request.path.startswith("/api/"):
-        return {"fout": title, "toelichting": text}, code
-    return render_template("fout.html", code=code, title=title, text=text), code
+        return {"fout": title, "toelichting": text}, code, headers
+    return render_template("fout.html", code=code, title=title, text=text), code, headers
 
 
 def _weigering(fout: Weigering):
