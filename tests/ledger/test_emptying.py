@@ -186,3 +186,39 @@ def test_a_malformed_anchor_is_refused_in_dutch(text):
 def test_an_anchor_reads_back_as_printed():
     assert parse_anchor(f" 12:{'ab' * 32}\n") == Anchor(12, "ab" * 32)
     assert parse_anchor(f"0:{GENESIS}") == Anchor(0, GENESIS)
+
+
+# `flask ledger anchor` and `flask ledger check --anchor`
+
+
+def test_flask_ledger_check_fails_on_an_emptied_ledger(posted, engine, runner):
+    _with_guards_off(engine, "TRUNCATE ledger_postings, ledger_transactions CASCADE")
+    result = runner.invoke(args=["ledger", "check"])
+    assert result.exit_code == 1
+    assert (
+        "Grootboek NIET in orde: De kop van de keten telt 3 transacties, het grootboek heeft er 0"
+        in result.output
+    )
+
+
+def test_flask_ledger_anchor_and_check_against_it(posted, engine, session, runner):
+    anker = runner.invoke(args=["ledger", "anchor"])
+    assert anker.exit_code == 0
+    assert anker.output.strip() == f"3:{posted.transaction(3).hash}"
+    session.rollback()
+
+    goed = runner.invoke(args=["ledger", "check", "--anchor", anker.output.strip()])
+    assert goed.exit_code == 0, goed.output
+    assert goed.output == "Grootboek in orde: 3 transacties, 6 boekingen, hash-keten klopt, anker 3 klopt.\n"
+
+    _with_guards_off(engine, f"TRUNCATE {', '.join(reversed(LEDGER_TABLES))} CASCADE")
+    assert runner.invoke(args=["ledger", "check"]).exit_code == 0  # an empty ledger looks new ...
+    fout = runner.invoke(args=["ledger", "check", "--anchor", anker.output.strip()])
+    assert fout.exit_code == 1  # ... but not to the anchor
+    assert "het anker noemt er 3: het grootboek is geleegd of ingekort" in fout.output
+
+
+def test_flask_ledger_check_refuses_a_malformed_anchor(runner):
+    result = runner.invoke(args=["ledger", "check", "--anchor", "drie"])
+    assert result.exit_code == 2
+    assert "AANTAL:HASH" in result.output
