@@ -13,6 +13,7 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from ledger.store.tables import LEDGER_TABLES
 from wijkportaal import create_app, migrate
 from wijkportaal.auth.models import Gebruiker
 from wijkportaal.core import clock
@@ -119,17 +120,7 @@ def pg_schema():
 
 # The ledger's tables refuse TRUNCATE (migration 0014l). A cleanup switches that guard off inside its own
 # transaction and on again before it commits, so no other connection ever sees the ledger unguarded.
-LEDGER_TRUNCATE_GUARDS = {
-    table: f"{table}_no_truncate"
-    for table in (
-        "ledger_accounts",
-        "ledger_balances",
-        "ledger_chain_head",
-        "ledger_transactions",
-        "ledger_postings",
-        "ledger_reservations",
-    )
-}
+LEDGER_TRUNCATE_GUARDS = {table: f"{table}_no_truncate" for table in LEDGER_TABLES}
 
 
 def truncate_for_cleanup(conn, tables) -> None:

@@ -118,3 +118,17 @@ class LedgerReservation(SQLModel, table=True):
     expires_at: NaiveDatetime | None = None
     resolved_at: NaiveDatetime | None = None
     transaction_id: int | None = Field(default=None, foreign_key="ledger_transactions.id")
+
+
+# Every table of the ledger, in the order they can be created (migration 0014l guards each against TRUNCATE).
+LEDGER_TABLES = tuple(
+    model.__tablename__
+    for model in (
+        LedgerAccount,
+        LedgerBalance,
+        LedgerChainHead,
+        LedgerTransaction,
+        LedgerPosting,
+        LedgerReservation,
+    )
+)

@@ -6,16 +6,9 @@ import sqlalchemy as sa
 
 from ledger import Anchor, Posting, TransactionDraft, parse_anchor
 from ledger.core.chain import GENESIS
+from ledger.store.tables import LEDGER_TABLES
 
 POT, B1 = "pot:osdorp:2025-2026", "bijdrage:bestuur-1"
-LEDGER_TABLES = (
-    "ledger_accounts",
-    "ledger_balances",
-    "ledger_chain_head",
-    "ledger_transactions",
-    "ledger_postings",
-    "ledger_reservations",
-)
 
 
 def contribution(cents, key):

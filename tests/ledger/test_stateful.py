@@ -41,6 +41,7 @@ from ledger import (
     ValidationFailed,
 )
 from ledger.store.tables import (
+    LEDGER_TABLES,
     LedgerAccount,
     LedgerChainHead,
     LedgerPosting,
@@ -70,16 +71,6 @@ class Res:
     target: str
     cents: int
     status: ReservationStatus = PENDING
-
-
-LEDGER_TABLES = (
-    "ledger_accounts",
-    "ledger_balances",
-    "ledger_chain_head",
-    "ledger_transactions",
-    "ledger_postings",
-    "ledger_reservations",
-)
 
 
 class FreshLedgers:
