@@ -2,6 +2,7 @@
 
 The portal uses only this public API."""
 
+from ledger.core.check import Anchor, parse_anchor
 from ledger.core.model import AccountKind, PostedTransaction, Posting, TransactionDraft
 from ledger.core.money import AmountError, parse_amount, to_decimal
 from ledger.store.api import (
@@ -19,6 +20,7 @@ from ledger.store.tables import ReservationStatus
 
 __all__ = [
     "AccountKind",
+    "Anchor",
     "AmountError",
     "Balance",
     "IdempotencyConflict",
@@ -34,5 +36,6 @@ __all__ = [
     "TransactionDraft",
     "ValidationFailed",
     "parse_amount",
+    "parse_anchor",
     "to_decimal",
 ]

@@ -13,6 +13,7 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from ledger.store.tables import LEDGER_TABLES
 from wijkportaal import create_app, migrate
 from wijkportaal.auth.models import Gebruiker
 from wijkportaal.core import clock
@@ -117,6 +118,27 @@ def pg_schema():
     return tables
 
 
+# The ledger's tables refuse TRUNCATE (migration 0014l). A cleanup switches that guard off inside its own
+# transaction and on again before it commits, so no other connection ever sees the ledger unguarded.
+LEDGER_TRUNCATE_GUARDS = {table: f"{table}_no_truncate" for table in LEDGER_TABLES}
+
+
+def truncate_for_cleanup(conn, tables) -> None:
+    """TRUNCATE `tables` on PostgreSQL in the caller's transaction, the ledger's TRUNCATE guard off meanwhile."""
+    guarded = [table for table in tables if table in LEDGER_TRUNCATE_GUARDS]
+    for table in guarded:
+        conn.execute(sa.text(f"ALTER TABLE {table} DISABLE TRIGGER {LEDGER_TRUNCATE_GUARDS[table]}"))
+    conn.execute(sa.text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    for table in guarded:
+        conn.execute(sa.text(f"ALTER TABLE {table} ENABLE TRIGGER {LEDGER_TRUNCATE_GUARDS[table]}"))
+
+
+@pytest.fixture(scope="session")
+def truncate():
+    """`truncate(conn, tables)`: the cleanup above, for fixtures outside this file."""
+    return truncate_for_cleanup
+
+
 @pytest.fixture(params=BACKENDS)
 def database_url(request, tmp_path):
     if request.param == "sqlite":
@@ -126,7 +148,7 @@ def database_url(request, tmp_path):
     tables = request.getfixturevalue("pg_schema")
     engine = make_engine(PG_URL)
     with engine.begin() as conn:
-        conn.execute(sa.text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+        truncate_for_cleanup(conn, tables)
     engine.dispose()
     return PG_URL
 

@@ -1,6 +1,8 @@
-"""The whole-ledger check: sums, balances and the hash chain. Returns the discrepancies found, in order."""
+"""The whole-ledger check: sums, balances, the hash chain, its head and an optional anchor kept outside the
+database. Each check returns the discrepancies found, in order."""
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from ledger.core import rules
 from ledger.core.chain import GENESIS, hash_of
@@ -40,3 +42,73 @@ def check_ledger(
             if first_only:
                 return errors[:1]
     return errors
+
+
+def check_chain_head(
+    head: tuple[int, str, int] | None, count: int, newest: tuple[int, str] | None, *, has_accounts: bool
+) -> list[str]:
+    """The chain head (last id, last hash, transaction count) against the transactions found: a ledger
+    emptied or shortened behind the head (TRUNCATE, a DELETE with the guards off) is a discrepancy."""
+    if head is None:
+        if count or has_accounts:
+            return [
+                f"De kop van de keten ontbreekt, terwijl het grootboek {count} transacties en rekeningen heeft."
+            ]
+        return []
+    last_id, last_hash, transaction_count = head
+    if transaction_count != count:
+        return [
+            f"De kop van de keten telt {transaction_count} transacties, het grootboek heeft er {count}: "
+            "transacties zijn verdwenen of buiten het grootboek om toegevoegd."
+        ]
+    if (last_id, last_hash) != (newest or (0, GENESIS)):
+        return ["De kop van de keten wijst niet naar de laatste transactie."]
+    return []
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The chain head as an operator keeps it outside the database: `COUNT:HASH` (`flask ledger anchor`)."""
+
+    count: int
+    hash: str
+
+    def __str__(self) -> str:
+        return f"{self.count}:{self.hash}"
+
+
+def parse_anchor(text: str) -> Anchor:
+    """`COUNT:HASH` as `flask ledger anchor` prints it; ValueError with a Dutch message otherwise."""
+    count, sep, digest = text.strip().partition(":")
+    if (
+        not sep
+        or not count.isascii()
+        or not count.isdigit()
+        or len(digest) != 64
+        or any(c not in "0123456789abcdef" for c in digest)
+    ):
+        raise ValueError(
+            "Geef het anker als AANTAL:HASH, zoals `flask ledger anchor` het toont "
+            "(een aantal transacties, een dubbele punt en 64 hexadecimale tekens)."
+        )
+    anchor = Anchor(int(count), digest)
+    if anchor.count == 0 and anchor.hash != GENESIS:
+        raise ValueError("Een anker van 0 transacties heeft de begin-hash (64 nullen).")
+    return anchor
+
+
+def check_anchor(anchor: Anchor, count: int, hash_at_count: str | None) -> list[str]:
+    """The ledger against an anchor taken earlier: it still holds at least `anchor.count` transactions,
+    and the one at that position has the anchored hash (so nothing before it was rewritten either, as
+    each hash covers the one before). `hash_at_count`: the hash of the `anchor.count`-th transaction."""
+    if count < anchor.count:
+        return [
+            f"Het grootboek heeft {count} transacties, het anker noemt er {anchor.count}: "
+            "het grootboek is geleegd of ingekort."
+        ]
+    if anchor.count and hash_at_count != anchor.hash:
+        return [
+            f"Transactie {anchor.count} heeft niet de hash van het anker: "
+            "het grootboek is herschreven sinds het anker werd genomen."
+        ]
+    return []

@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 
 from ledger.core import rules
 from ledger.core.chain import GENESIS, content_digest, hash_of
-from ledger.core.check import check_ledger
+from ledger.core.check import Anchor, check_anchor, check_chain_head, check_ledger
 from ledger.core.model import AccountKind, PostedTransaction, Posting, TransactionDraft
 from ledger.store.tables import (
     LedgerAccount,
@@ -74,6 +74,9 @@ _RESERVATION_READ = LockedRead(
 )
 _BY_KEY = sa.select(_t.id, _t.content_digest).where(_t.idempotency_key == sa.bindparam("key"))
 _NEWEST = sa.select(_t.id, _t.hash).order_by(_t.id.desc()).limit(1)
+_HEAD_WITH_COUNT = sa.select(_h.last_id, _h.last_hash, _h.transaction_count).where(_h.id == 1)
+_COUNT = sa.select(sa.func.count()).select_from(_TRANSACTIONS)
+_HASH_AT = sa.select(_t.hash).order_by(_t.id).offset(sa.bindparam("skip")).limit(1)
 
 
 @cache
@@ -106,7 +109,9 @@ def _writes(postings: int, balances: int) -> tuple[sa.Insert | sa.Update, ...]:
             posted_cents=_b.posted_cents + per_account("bp"),
             reserved_cents=_b.reserved_cents - per_account("br"),
         ),
-        sa.update(_HEAD).where(_h.id == 1).values(last_id=bind("t_id"), last_hash=bind("t_hash")),
+        sa.update(_HEAD)
+        .where(_h.id == 1)
+        .values(last_id=bind("t_id"), last_hash=bind("t_hash"), transaction_count=_h.transaction_count + 1),
     )
 
 
@@ -668,6 +673,9 @@ class Ledger:
 
     def check(self) -> list[str]:
         """First discrepancy in sums, hash chain, balances or reservations; [] when the ledger is sound."""
+        errors = self._check_head()  # first: "0 transactions" after a truncate is the news, not the balances
+        if errors:
+            return errors
         stored = {code: b.posted for code, b in self.balances().items()}
         errors = check_ledger(self.iter_transactions(), stored)
         if errors:
@@ -689,17 +697,41 @@ class Ledger:
                     f"Rekening {code}: {reserved} cent gereserveerd, openstaande reserveringen "
                     f"{pending.get(account_id) or 0} cent."
                 ]
-        head = self.session.execute(_HEAD_READ.query).first()
-        last = self.session.execute(_NEWEST).first()  # one row, not every transaction
-        if head is not None and last is not None and tuple(head) != tuple(last):
-            return ["De kop van de keten wijst niet naar de laatste transactie."]
         return []
+
+    def _check_head(self) -> list[str]:
+        head = self.session.execute(_HEAD_WITH_COUNT).first()
+        last = self.session.execute(_NEWEST).first()  # one row, not every transaction
+        has_accounts = self.session.execute(sa.select(_a.id).limit(1)).first() is not None
+        return check_chain_head(
+            tuple(head) if head else None,
+            self.session.execute(_COUNT).scalar_one(),
+            tuple(last) if last else None,
+            has_accounts=has_accounts,
+        )
+
+    def anchor(self) -> Anchor:
+        """The chain head as `COUNT:HASH`, for an operator to keep outside the database."""
+        head = self.session.execute(_HEAD_WITH_COUNT).first()
+        return Anchor(head.transaction_count, head.last_hash) if head else Anchor(0, GENESIS)
+
+    def check_anchor(self, anchor: Anchor) -> list[str]:
+        """[] when the ledger still holds the `anchor.count` transactions the anchor saw, unchanged."""
+        count = self.session.execute(_COUNT).scalar_one()
+        at = (
+            self.session.execute(_HASH_AT, {"skip": anchor.count - 1}).scalar()
+            if 0 < anchor.count <= count
+            else None
+        )
+        return check_anchor(anchor, count, at)
 
     # Internals
 
     def _ensure_chain_head(self) -> None:
         if self.session.execute(_HEAD_READ.query).first() is None:
-            self.session.execute(sa.insert(_HEAD), {"id": 1, "last_id": 0, "last_hash": GENESIS})
+            self.session.execute(
+                sa.insert(_HEAD), {"id": 1, "last_id": 0, "last_hash": GENESIS, "transaction_count": 0}
+            )
 
     def _lock_chain(self) -> sa.Row:
         """Take the ledger's write lock, the chain head, and read it: (last_id, last_hash)."""

@@ -51,13 +51,15 @@ class LedgerBalance(SQLModel, table=True):
 
 
 class LedgerChainHead(SQLModel, table=True):
-    """One row: the last transaction id and hash. Locking it orders all postings into one chain."""
+    """One row: the last transaction id and hash, and how many transactions the chain holds. Locking it
+    orders all postings into one chain; the count lets the check notice a ledger emptied behind it."""
 
     __tablename__ = "ledger_chain_head"
 
     id: int = Field(default=1, primary_key=True)
     last_id: int = 0
     last_hash: str = Field(max_length=64)
+    transaction_count: int = Field(default=0, sa_column_kwargs={"server_default": sa.text("0")})
 
 
 class LedgerTransaction(SQLModel, table=True):
@@ -116,3 +118,17 @@ class LedgerReservation(SQLModel, table=True):
     expires_at: NaiveDatetime | None = None
     resolved_at: NaiveDatetime | None = None
     transaction_id: int | None = Field(default=None, foreign_key="ledger_transactions.id")
+
+
+# Every table of the ledger, in the order they can be created (migration 0014l guards each against TRUNCATE).
+LEDGER_TABLES = tuple(
+    model.__tablename__
+    for model in (
+        LedgerAccount,
+        LedgerBalance,
+        LedgerChainHead,
+        LedgerTransaction,
+        LedgerPosting,
+        LedgerReservation,
+    )
+)

@@ -2,7 +2,8 @@
 every step with a simple model of balances and reservations.
 
 Every example starts on an empty, migrated ledger: on SQLite a fresh copy of the migrated template
-database, on PostgreSQL the ledger tables truncated (the guards refuse DELETE, not TRUNCATE). So the
+database, on PostgreSQL the ledger tables truncated (the guards refuse DELETE; the TRUNCATE guard is
+switched off inside the cleanup's own transaction, see `truncate` in tests/conftest.py). So the
 whole-ledger check stays as cheap as one example, and a failing example shrinks on its own instead of
 poisoning the ones after it. Successful steps are committed, refused ones rolled back, after which the
 database must still match the model exactly.
@@ -40,6 +41,7 @@ from ledger import (
     ValidationFailed,
 )
 from ledger.store.tables import (
+    LEDGER_TABLES,
     LedgerAccount,
     LedgerChainHead,
     LedgerPosting,
@@ -71,21 +73,16 @@ class Res:
     status: ReservationStatus = PENDING
 
 
-LEDGER_TABLES = (
-    "ledger_accounts",
-    "ledger_balances",
-    "ledger_chain_head",
-    "ledger_transactions",
-    "ledger_postings",
-    "ledger_reservations",
-)
-
-
 class FreshLedgers:
     """An empty, migrated ledger database for every example."""
 
-    def __init__(self, database_url: str, tmp_path, sqlite_template):
-        self.url, self.tmp_path, self.template = database_url, tmp_path, sqlite_template
+    def __init__(self, database_url: str, tmp_path, sqlite_template, truncate):
+        self.url, self.tmp_path, self.template, self.truncate = (
+            database_url,
+            tmp_path,
+            sqlite_template,
+            truncate,
+        )
         self.shared = None if database_url.startswith("sqlite") else make_engine(database_url)
 
     def open(self, n: int):
@@ -94,7 +91,7 @@ class FreshLedgers:
             shutil.copy(self.template, path)
             return make_engine(f"sqlite:///{path}")
         with self.shared.begin() as conn:
-            conn.execute(sa.text(f"TRUNCATE {', '.join(LEDGER_TABLES)} RESTART IDENTITY CASCADE"))
+            self.truncate(conn, LEDGER_TABLES)
         return self.shared
 
     def close(self, engine) -> None:
@@ -584,8 +581,8 @@ class LedgerMachine(RuleBasedStateMachine):
         s.rollback()  # end the read transaction: the next step starts fresh
 
 
-def test_ledger_state_machine(database_url, tmp_path, sqlite_template, capsys):
-    databases = FreshLedgers(database_url, tmp_path, sqlite_template)
+def test_ledger_state_machine(database_url, tmp_path, sqlite_template, truncate, capsys):
+    databases = FreshLedgers(database_url, tmp_path, sqlite_template, truncate)
     stats = Counter()
     try:
         run_state_machine_as_test(

@@ -130,9 +130,23 @@ def test_zipped_shapefile_in_rd_new_gives_the_same_wijken(runner, db, wijken, tm
     assert oppervlak[:23] == pytest.approx(oppervlak[23:], rel=0.005)
 
 
+def test_a_file_that_leaves_wijken_empty_is_refused_without_vervang_alles(
+    runner, db, wijken, bestaand, tmp_path
+):
+    pad = geojson(tmp_path / "een.geojson", [("Oud-Oost", VIERKANT)])
+    voor = opgeslagen(db)
+    result = runner.invoke(args=["import", "grenzen", str(pad)])
+    assert result.exit_code == 1, result.output
+    assert f"geen grens voor {len(wijken) - 1} wijken" in result.output
+    assert "Osdorp" in result.output and "--vervang-alles" in result.output
+    assert "Er is niets opgeslagen." in result.output
+    db.expire_all()
+    assert opgeslagen(db) == voor
+
+
 def test_reimport_replaces_all_boundaries(runner, db, wijken, bestaand, tmp_path):
     pad = geojson(tmp_path / "twee.geojson", [("Oud-Oost", VIERKANT), ("Osdorp", VLINDER)])
-    result = runner.invoke(args=["import", "grenzen", str(pad), "--tolerantie", "0"])
+    result = runner.invoke(args=["import", "grenzen", str(pad), "--tolerantie", "0", "--vervang-alles"])
     assert result.exit_code == 0, result.output
     assert "Ongeldige geometrie hersteld: Osdorp" in result.output
     assert "Let op, geen grens in dit bestand voor:" in result.output
@@ -142,7 +156,7 @@ def test_reimport_replaces_all_boundaries(runner, db, wijken, bestaand, tmp_path
     osdorp = shapely.from_geojson(rijen["osdorp"][0])
     assert osdorp.is_valid and osdorp.geom_type == "MultiPolygon"
 
-    result = runner.invoke(args=["import", "grenzen", str(pad)])
+    result = runner.invoke(args=["import", "grenzen", str(pad), "--vervang-alles"])
     assert result.exit_code == 0, result.output
     assert sorted(opgeslagen(db)) == ["osdorp", "oud-oost"]
 
@@ -187,7 +201,7 @@ def _tekst(inhoud: str):
             "geen geldig GeoJSON-bestand",
         ),
         ("leeg.geojson", _tekst(""), "is leeg"),
-        ("groot.geojson", _groot, "groter dan 100 MB"),
+        ("groot.geojson", _groot, "mag hoogstens 20 MB"),
         ("zonder-prj.shp.zip", _zonder_prj, "Onbekend coördinatenstelsel"),
         ("onbekend.geojson", _onbekende_crs, "passen niet bij het opgegeven coördinatenstelsel"),
         (
@@ -221,7 +235,7 @@ def test_a_failure_while_writing_rolls_everything_back(runner, db, bestaand, tmp
 
     monkeypatch.setattr(grenzen_cli, "vervang_grenzen", half_en_dan_stuk)
     pad = geojson(tmp_path / "a.geojson", [("Oud-Oost", VIERKANT)])
-    result = runner.invoke(args=["import", "grenzen", str(pad)])
+    result = runner.invoke(args=["import", "grenzen", str(pad), "--vervang-alles"])
     assert result.exit_code == 1 and "De database gaf een fout" in result.output
     assert opgeslagen(db) == bestaand
 

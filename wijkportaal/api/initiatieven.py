@@ -1,7 +1,7 @@
 """Nieuwe initiatieven: the applications the caller may read, with money per year in cents and the
 results of the formal checks; the assessors' scores only for SWV staff and the director."""
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from flask_login import current_user
@@ -10,8 +10,10 @@ from sqlmodel import Session
 
 from wijkportaal.api.openapi import api_route, fout
 from wijkportaal.api.routes import bp
+from wijkportaal.api.schemas import Tijdstip
 from wijkportaal.beoordeling import queries as beoordeling_queries
 from wijkportaal.core.db import get_session
+from wijkportaal.core.ids import Id
 from wijkportaal.initiatieven import permissions, queries
 from wijkportaal.initiatieven.models import Aanvraag, Status
 
@@ -36,9 +38,9 @@ class FormeleControles(BaseModel):
 class Initiatief(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: int
+    id: Id
     versie: int
-    vorige_versie_id: int | None
+    vorige_versie_id: Id | None
     titel: str
     status: Status = Field(
         description="concept, ingediend, in_beoordeling, beoordeeld, aangehouden, toegekend, afgewezen of afgerond."
@@ -49,7 +51,7 @@ class Initiatief(BaseModel):
     ambities: list[int] = Field(description="De ambities (1-4) van het ondersteuningsplan.")
     startdatum: date | None
     einddatum: date | None
-    ingediend_op: datetime | None
+    ingediend_op: Tijdstip | None
     bedragen: list[Bedragen]
     formele_controles: FormeleControles
     scores: dict[str, Any] | None = Field(
@@ -117,7 +119,7 @@ def initiatieven():
 
 @api_route(
     bp,
-    "/initiatieven/<int:id>",
+    "/initiatieven/<id:id>",
     summary="Eén aanvraag (ook een eerdere versie)",
     response=Initiatief,
     errors=(403, 404),

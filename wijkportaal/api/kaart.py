@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from wijkportaal.api.openapi import api_route, fout, request_query
 from wijkportaal.api.routes import bp
 from wijkportaal.core.db import get_session
+from wijkportaal.core.ids import Id
 from wijkportaal.kaart import queries
 from wijkportaal.kaart.queries import LAGEN
 from wijkportaal.kaart.rules import Keuze
@@ -42,7 +43,7 @@ class Kaartlaag(BaseModel):
 class KaartQuery(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-    domein: int | None = Field(default=None, description="Expertisedomein (id) voor de laag dekking.")
+    domein: Id | None = Field(default=None, description="Expertisedomein (id) voor de laag dekking.")
 
 
 @api_route(

@@ -15,6 +15,7 @@ from flask_login import login_required
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from wijkportaal.api.schemas import Fout, Validatiefout
+from wijkportaal.core.ids import ID_SCHEMA
 from wijkportaal.core.web import ERROR_TEXTS
 
 OPENAPI_VERSION = "3.1.0"
@@ -29,9 +30,10 @@ ERROR_DESCRIPTIONS = {
 ERROR_MODELS = {422: Validatiefout}
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 IDEMPOTENCY_MAX_LENGTH = 100
+IDEMPOTENCY_PATTERN = r"^[ -~]*[!-~][ -~]*$"  # printable ASCII, not only spaces (`request_idempotency_key`)
 SUCCESS_DESCRIPTIONS = {200: "OK", 201: "Aangemaakt"}
 _PATH_PARAMETER = re.compile(r"<(?:(?P<converter>\w+)(?:\([^)]*\))?:)?(?P<name>\w+)>")
-_CONVERTER_SCHEMAS = {"int": {"type": "integer"}, "float": {"type": "number"}}
+_CONVERTER_SCHEMAS = {"id": ID_SCHEMA, "int": {"type": "integer"}, "float": {"type": "number"}}
 
 
 @dataclass(frozen=True)
@@ -217,7 +219,12 @@ def _operation(
                 "description": "Een unieke sleutel per bedoelde boeking (bijvoorbeeld een UUID), gekozen door de "
                 "client. Herhaalt u het verzoek met dezelfde sleutel en inhoud, dan krijgt u het oorspronkelijke "
                 "resultaat terug en wordt er niets opnieuw geboekt; dezelfde sleutel met andere inhoud geeft 409.",
-                "schema": {"type": "string", "minLength": 1, "maxLength": IDEMPOTENCY_MAX_LENGTH},
+                "schema": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": IDEMPOTENCY_MAX_LENGTH,
+                    "pattern": IDEMPOTENCY_PATTERN,
+                },
             }
         )
     if body_schema is not None:

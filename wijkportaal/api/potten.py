@@ -67,7 +67,7 @@ def potten():
 
 @api_route(
     bp,
-    "/potten/<int:pot_id>",
+    "/potten/<id:pot_id>",
     summary="Eén pot met de besturen, aanpakken en toekenningen met de besluiten per bestuur",
     response=schemas.PotDetail,
     errors=(403, 404),
@@ -79,7 +79,7 @@ def pot_detail(pot_id: int):
 
 @api_route(
     bp,
-    "/potten/<int:pot_id>/transacties",
+    "/potten/<id:pot_id>/transacties",
     summary="De grootboektransacties die de pot raken, nieuwste eerst",
     response=list[schemas.Transactie],
     query=schemas.TransactiesQuery,
@@ -100,7 +100,7 @@ def pot_transacties(pot_id: int):
 
 @api_route(
     bp,
-    "/potten/<int:pot_id>/bijdragen",
+    "/potten/<id:pot_id>/bijdragen",
     summary="Een bijdrage (betaald, of toegezegd met een uiterste datum) aan de pot vastleggen",
     methods=("POST",),
     status=201,
@@ -147,7 +147,7 @@ def bijdrage_toevoegen(pot_id: int):
 
 @api_route(
     bp,
-    "/potten/<int:pot_id>/toekenningen",
+    "/potten/<id:pot_id>/toekenningen",
     summary="Een toekenning aan een aanpak voorstellen: het bedrag wordt meteen gereserveerd",
     methods=("POST",),
     status=201,
@@ -190,7 +190,7 @@ def toekenning_voorstellen(pot_id: int):
 
 @api_route(
     bp,
-    "/toekenningen/<int:toekenning_id>/besluit",
+    "/toekenningen/<id:toekenning_id>/besluit",
     summary="Het besluit van uw eigen bestuur over een toekenning; geeft de toekenning met haar nieuwe status",
     methods=("POST",),
     body=schemas.BesluitInvoer,
@@ -232,7 +232,7 @@ _TERUGDRAAIEN = {
 
 @api_route(
     bp,
-    "/bijdragen/<int:bijdrage_id>/terugdraaien",
+    "/bijdragen/<id:bijdrage_id>/terugdraaien",
     summary="Een betaalde bijdrage terugdraaien, met een reden: een nieuwe boeking draait haar om",
     **_TERUGDRAAIEN,
 )
@@ -251,7 +251,7 @@ def bijdrage_terugdraaien(bijdrage_id: int):
 
 @api_route(
     bp,
-    "/bestedingen/<int:besteding_id>/terugdraaien",
+    "/bestedingen/<id:besteding_id>/terugdraaien",
     summary="Een besteding terugdraaien, met een reden: een nieuwe boeking draait haar om",
     **_TERUGDRAAIEN,
 )

@@ -24,6 +24,8 @@ def _csrf_unless_bearer():
     config = current_app.config
     if not (config["WTF_CSRF_ENABLED"] and config["WTF_CSRF_CHECK_DEFAULT"]):
         return
+    if not current_user.is_authenticated:
+        return  # nobody to forge a request for: the operation's login check answers 401
     has_bearer = request.headers.get("Authorization", "").startswith("Bearer ")
     if has_bearer and getattr(current_user, "sessie_id", None) is None:
         return  # authenticated by the token, or anonymous and about to get a 401

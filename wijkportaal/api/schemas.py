@@ -2,7 +2,7 @@
 request body validated by them, and the OpenAPI document is generated from them, so they cannot drift
 apart. Amounts are integer euro cents in responses; in requests they are text ("1.234,56" or "1234.56")."""
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, ClassVar
 
 from pydantic import (
@@ -10,7 +10,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    NaiveDatetime,
+    PlainSerializer,
     StringConstraints,
     WithJsonSchema,
     field_validator,
@@ -20,10 +20,32 @@ from pydantic_core import PydanticCustomError
 
 import ledger
 from wijkportaal.besluiten.models import BesluitKeuze, VoorstelStatus
+from wijkportaal.core import clock
+from wijkportaal.core.ids import Id
 from wijkportaal.core.privacy import BSN_MESSAGE, bevat_bsn
 from wijkportaal.overleg.rules import OverlegStatus
 from wijkportaal.pot.models import BronSoort, Goedkeuringsregel, PeriodeSoort
 from wijkportaal.wijken.models import OrganisatieSoort
+
+
+def _met_offset(moment: datetime) -> str:
+    """A stored Amsterdam wall-clock time with its offset that day: 2026-03-01T15:30:00+01:00."""
+    return moment.replace(tzinfo=clock.TZ).isoformat()
+
+
+Tijdstip = Annotated[
+    datetime,
+    PlainSerializer(_met_offset, return_type=str, when_used="json"),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date-time",
+            "description": "Tijdstip in Amsterdamse tijd met de afwijking van UTC (+01:00 of +02:00).",
+            "examples": ["2026-03-01T15:30:00+01:00"],
+        },
+        mode="serialization",
+    ),
+]
 
 
 class _Schema(BaseModel):
@@ -71,11 +93,11 @@ class Lid(_Schema):
 
 
 class BijeenkomstSamenvatting(_Schema):
-    """A meeting of a wijkoverleg; times are Amsterdam local time without offset."""
+    """A meeting of a wijkoverleg; times in Amsterdam time with their offset."""
 
-    id: int
-    start: NaiveDatetime
-    eind: NaiveDatetime
+    id: Id
+    start: Tijdstip
+    eind: Tijdstip
     locatie: str = Field(description="Plaats van de bijeenkomst; leeg als die (nog) niet bekend is.")
     online_link: str = Field(description="Link om online deel te nemen; leeg als er geen is.")
     agenda_vastgesteld: bool
@@ -108,7 +130,7 @@ Centen = Annotated[int, Field(description="Bedrag in hele eurocenten.")]
 class PotSamenvatting(_Schema):
     """A pot with its figures, all in euro cents."""
 
-    id: int
+    id: Id
     naam: str
     periode_soort: PeriodeSoort
     periode_start: date
@@ -124,7 +146,7 @@ class PotSamenvatting(_Schema):
 
 
 class PotBestuurCijfers(_Schema):
-    id: int
+    id: Id
     naam: str
     ingelegd: Centen
     aandeel: float = Field(ge=0, le=1, description="Deel van alle betaalde bijdragen van besturen (0-1).")
@@ -139,7 +161,7 @@ class Jaarbudget(_Schema):
 
 
 class AanpakCijfers(_Schema):
-    id: int
+    id: Id
     naam: str
     niveau: str
     budget_per_jaar: list[Jaarbudget]
@@ -151,32 +173,30 @@ class AanpakCijfers(_Schema):
 class BestuurBesluit(_Schema):
     """Where one participating board stands on an allocation."""
 
-    bestuur_id: int
+    bestuur_id: Id
     bestuur: str
     besluit: BesluitKeuze | None = Field(description="Leeg zolang dit bestuur niet heeft besloten.")
     toelichting: str
-    op: NaiveDatetime | None = Field(description="Wanneer het besluit is vastgelegd (Amsterdamse tijd).")
+    op: Tijdstip | None = Field(description="Wanneer het besluit is vastgelegd (Amsterdamse tijd).")
 
 
 class Toekenning(_Schema):
     """A proposal to fund an approach from the pot, with the decision of every participating board."""
 
-    id: int
-    pot_id: int
-    aanpak_id: int
+    id: Id
+    pot_id: Id
+    aanpak_id: Id
     aanpak: str = Field(description="Naam van de aanpak.")
     bedrag: Centen
     toelichting: str
     regel: Goedkeuringsregel
     status: VoorstelStatus
-    voorgesteld_op: NaiveDatetime
-    vervalt_op: NaiveDatetime = Field(
+    voorgesteld_op: Tijdstip
+    vervalt_op: Tijdstip = Field(
         description="Tot wanneer besloten kan worden; daarna vervalt de reservering."
     )
-    afgerond_op: NaiveDatetime | None
-    transactie_id: int | None = Field(
-        description="De boeking uit de pot, zodra de toekenning is goedgekeurd."
-    )
+    afgerond_op: Tijdstip | None
+    transactie_id: Id | None = Field(description="De boeking uit de pot, zodra de toekenning is goedgekeurd.")
     besluiten: list[BestuurBesluit]
 
 
@@ -194,23 +214,23 @@ class Boeking(_Schema):
 class Transactie(_Schema):
     """A ledger transaction: balanced, never changed, hash-chained to the one before."""
 
-    id: int
+    id: Id
     datum: date = Field(description="Boekdatum.")
     omschrijving: str
     boekingen: list[Boeking] = Field(description="Samen altijd nul.")
-    ingevoerd_op: NaiveDatetime
+    ingevoerd_op: Tijdstip
     hash: str = Field(description="SHA-256 over de inhoud en de hash van de vorige transactie.")
     vorige_hash: str
-    draait_terug: int | None = Field(description="De transactie die deze correctie terugdraait.")
+    draait_terug: Id | None = Field(description="De transactie die deze correctie terugdraait.")
 
 
 class Bijdrage(_Schema):
     """A contribution to a pot; a pledge (toezegging) until it is paid in."""
 
-    id: int
-    pot_id: int
+    id: Id
+    pot_id: Id
     bron: BronSoort
-    bestuur_id: int | None
+    bestuur_id: Id | None
     partner_naam: str
     middelen: str
     bedrag: Centen
@@ -218,7 +238,7 @@ class Bijdrage(_Schema):
     toezegging: bool
     uiterlijk_op: date | None
     betaald_op: date | None
-    transactie_id: int | None = Field(
+    transactie_id: Id | None = Field(
         description="De boeking in het grootboek; leeg bij een onbetaalde toezegging."
     )
 
@@ -265,6 +285,8 @@ Bedrag = Annotated[
     WithJsonSchema(
         {
             "type": "string",
+            "minLength": 1,
+            "pattern": r"\S",
             "description": "Bedrag in euro's als tekst, groter dan nul, hoogstens twee decimalen: "
             '"1.234,56" of "1234.56" (twee cijfers achter de punt; "12.5" en "1e5" worden geweigerd). '
             "Geen getal: kommagetallen zijn niet exact.",
@@ -281,7 +303,7 @@ class BijdrageInvoer(_Invoer):
         description="bestuur: een deelnemend bestuur (alleen het eigen bestuur); swv, vrijval, gemeente en "
         "partner: vastgelegd door het samenwerkingsverband."
     )
-    bestuur_id: int | None = Field(default=None, description="Verplicht bij bron bestuur.")
+    bestuur_id: Id | None = Field(default=None, description="Verplicht bij bron bestuur.")
     partner_naam: str = Field(default="", max_length=200, description="Verplicht bij bron partner.")
     middelen: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)] = Field(
         description="Waar het geld vandaan komt: eigen middelen, ondersteuningsmiddelen, NPO, …"
@@ -305,7 +327,7 @@ class BijdrageInvoer(_Invoer):
 class ToekenningInvoer(_Invoer):
     """A proposal to fund an approach of this pot; the amount is reserved at once."""
 
-    aanpak_id: int
+    aanpak_id: Id
     bedrag: Bedrag
     toelichting: str = Field(default="", max_length=5000)
     termijn_dagen: int = Field(
@@ -331,15 +353,15 @@ class TerugdraaiInvoer(_Invoer):
 class Terugdraaiing(_Schema):
     """A paid contribution or a spending undone by a new booking that reverses it; the original stays."""
 
-    id: int
-    pot_id: int
-    bijdrage_id: int | None
-    besteding_id: int | None
-    transactie_id: int = Field(description="De boeking die is teruggedraaid.")
-    correctie_transactie_id: int = Field(description="De nieuwe boeking die haar omdraait.")
+    id: Id
+    pot_id: Id
+    bijdrage_id: Id | None
+    besteding_id: Id | None
+    transactie_id: Id = Field(description="De boeking die is teruggedraaid.")
+    correctie_transactie_id: Id = Field(description="De nieuwe boeking die haar omdraait.")
     reden: str
-    door_id: int
-    op: NaiveDatetime
+    door_id: Id
+    op: Tijdstip
 
 
 class TransactiesQuery(BaseModel):

@@ -23,10 +23,14 @@ def import_begroting(file: Path, email: str | None) -> None:
     from wijkportaal.auth.models import Gebruiker
     from wijkportaal.begroting import services
     from wijkportaal.begroting.rules import lees_bestand
+    from wijkportaal.core.bestanden import te_groot_bestand
     from wijkportaal.core.db import session_scope
     from wijkportaal.core.errors import Weigering
     from wijkportaal.core.web import centen
 
+    if melding := te_groot_bestand(file):
+        click.echo(melding, err=True)
+        sys.exit(1)
     inlezing = lees_bestand(file.read_bytes(), file.name)
     if inlezing.fouten:
         for fout in inlezing.fouten:

@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 from wijkportaal.begroting import forms, permissions, queries, rules, services
 from wijkportaal.core import clock
 from wijkportaal.core.access import require
+from wijkportaal.core.bestanden import te_groot_upload
 from wijkportaal.core.db import get_session
 from wijkportaal.core.errors import Weigering
 from wijkportaal.core.exports import download
@@ -70,6 +71,9 @@ def importeren():
     if not form.validate_on_submit():
         return _pagina(jaar, form)
     bestand = form.bestand.data
+    if melding := te_groot_upload(bestand.stream, bestand.filename or "Het bestand"):
+        form.bestand.errors = [melding]
+        return _pagina(jaar, form)
     inlezing = rules.lees_bestand(bestand.read(), bestand.filename or "")
     if inlezing.fouten:
         form.bestand.errors = [*inlezing.fouten, "Het bestand is niet ingelezen: er is niets veranderd."]

@@ -132,7 +132,7 @@ def _gebruiker_pagina(gebruiker: Gebruiker, *, form=None, wachtwoord_form=None, 
     ), (422 if failed else 200)
 
 
-@bp.route("/gebruikers/<int:gebruiker_id>", methods=["GET", "POST"])
+@bp.route("/gebruikers/<id:gebruiker_id>", methods=["GET", "POST"])
 @login_required
 def gebruiker(gebruiker_id: int):
     """A user: change name, role, scope and active state; deactivating ends their sessions."""
@@ -169,7 +169,7 @@ def gebruiker(gebruiker_id: int):
     return _gebruiker_pagina(gebruiker, form=form)
 
 
-@bp.route("/gebruikers/<int:gebruiker_id>/wachtwoord", methods=["POST"])
+@bp.route("/gebruikers/<id:gebruiker_id>/wachtwoord", methods=["POST"])
 @login_required
 def wachtwoord(gebruiker_id: int):
     """Set a new password for a user."""
@@ -187,7 +187,7 @@ def wachtwoord(gebruiker_id: int):
     return _gebruiker_pagina(gebruiker, wachtwoord_form=form)
 
 
-@bp.route("/gebruikers/<int:gebruiker_id>/tokens", methods=["POST"])
+@bp.route("/gebruikers/<id:gebruiker_id>/tokens", methods=["POST"])
 @login_required
 def token_nieuw(gebruiker_id: int):
     """Issue a personal API token and show it once, in this response only (never in a URL or flash)."""
@@ -204,7 +204,7 @@ def token_nieuw(gebruiker_id: int):
     return _gebruiker_pagina(gebruiker, token_form=form)
 
 
-@bp.route("/gebruikers/<int:gebruiker_id>/tokens/<int:token_id>/intrekken", methods=["POST"])
+@bp.route("/gebruikers/<id:gebruiker_id>/tokens/<id:token_id>/intrekken", methods=["POST"])
 @login_required
 def token_intrekken(gebruiker_id: int, token_id: int):
     """Revoke an API token: it stops working at once."""

@@ -11,7 +11,7 @@
 
 from datetime import timedelta
 
-from flask import Blueprint, abort, flash, redirect, url_for
+from flask import Blueprint, flash, redirect, url_for
 from flask_login import current_user, login_required
 
 from wijkportaal.beoordeling import forms, permissions, queries, services
@@ -27,14 +27,6 @@ from wijkportaal.initiatieven.models import Aanvraag, Criterium, Ronde
 bp = Blueprint("beoordeling", __name__, url_prefix="/beoordeling")
 
 STANDAARD_TERMIJN_DAGEN = 21
-GROOTSTE_ID = 2**31 - 1  # the database's INTEGER keys: a larger id in a URL names nothing
-
-
-@bp.url_value_preprocessor
-def _bestaanbare_ids(endpoint, values) -> None:
-    """An id no row can have (10^20) is a 404, before it reaches the database (which would refuse it)."""
-    if any(isinstance(v, int) and not 0 < v <= GROOTSTE_ID for v in (values or {}).values()):
-        abort(404)
 
 
 @bp.before_request
@@ -111,7 +103,7 @@ def _pagina(aanvraag: Aanvraag, toewijzing_form=None, verklaring_form=None, scor
     )
 
 
-@bp.route("/aanvraag/<int:id>")
+@bp.route("/aanvraag/<id:id>")
 def aanvraag(id: int):
     """An application's assessing, as far as the user may see it."""
     return _pagina(_aanvraag(id))
@@ -121,7 +113,7 @@ def _terug(aanvraag_id: int, anker: str = ""):
     return redirect(url_for("beoordeling.aanvraag", id=aanvraag_id) + anker, 303)
 
 
-@bp.route("/aanvraag/<int:id>/toewijzen", methods=["POST"])
+@bp.route("/aanvraag/<id:id>/toewijzen", methods=["POST"])
 def toewijzen(id: int):
     """SWV staff assign assessors (at least two); the application is then being assessed."""
     aanvraag = _aanvraag(id, permissions.can_assign_to)
@@ -149,7 +141,7 @@ def _eigen_toewijzing(id: int, check) -> tuple[Toewijzing, Aanvraag]:
     return toewijzing, aanvraag
 
 
-@bp.route("/toewijzing/<int:id>/verklaring", methods=["POST"])
+@bp.route("/toewijzing/<id:id>/verklaring", methods=["POST"])
 def verklaring(id: int):
     """The assessor declares no conflict of interest before scoring, or declines with a reason."""
     toewijzing, aanvraag = _eigen_toewijzing(id, permissions.can_declare)
@@ -173,7 +165,7 @@ def verklaring(id: int):
     return _pagina(aanvraag, verklaring_form=form)
 
 
-@bp.route("/toewijzing/<int:id>/scores", methods=["POST"])
+@bp.route("/toewijzing/<id:id>/scores", methods=["POST"])
 def scores(id: int):
     """The assessor submits a score and motivation for every judged criterion, and a recommendation."""
     toewijzing, aanvraag = _eigen_toewijzing(id, permissions.can_score)
@@ -200,7 +192,7 @@ def scores(id: int):
     return _pagina(aanvraag, score_form=form)
 
 
-@bp.route("/score/<int:id>/herzien", methods=["GET", "POST"])
+@bp.route("/score/<id:id>/herzien", methods=["GET", "POST"])
 def herzien(id: int):
     """After submitting, the assessor changes a score with a reason; the revision is kept and shown."""
     db = get_session()

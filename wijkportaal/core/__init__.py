@@ -6,13 +6,12 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Bind the extensions, the database and the shared commands; features register after this."""
-    from wijkportaal.core import db, gezondheid, web
+    from wijkportaal.core import db, gezondheid, ids, web
     from wijkportaal.core.cli import import_cli
     from wijkportaal.core.extensions import csrf, limiter, login_manager
     from wijkportaal.core.jobs import jobs_cli
 
-    # An id in a URL beyond what a database integer holds (an id of 10^20) is a 404, not an overflow.
-    app.url_map.converters["int"] = web.IdConverter
+    ids.init_app(app)  # before any feature registers a route with `<id:…>`
     db.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)

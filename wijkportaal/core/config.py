@@ -21,6 +21,7 @@ ENV_KEYS = (
     "MAIL_SMTP_USER",
     "MAIL_SMTP_PASSWORD",
     "MAIL_FROM",
+    "IMPORT_MAX_BYTES",
 )
 
 
@@ -48,6 +49,9 @@ class Defaults:
     RATELIMIT_LOGIN_ACCOUNT = "5 per minute;20 per hour"  # failed logins per account, from any address
     RATELIMIT_HERSTEL = "5 per 15 minutes"  # requests for a password link, per address of the requester
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    IMPORT_MAX_BYTES = (
+        20 * 1024 * 1024
+    )  # every import and upload (DUO, boundaries, wijken, monitor, begroting)
     TIMEZONE = "Europe/Amsterdam"
     SWV_GEMEENTEN = ("AMSTERDAM", "DIEMEN")  # `flask import duo` keeps the schools of these (GEMEENTENAAM)
     KAART_TEGELS = "openstreetmap"  # background tiles of the maps (maps.kaart.TEGELS); "geen" for none

@@ -10,7 +10,6 @@ from babel.dates import format_date, format_datetime, format_time
 from babel.numbers import format_currency, format_decimal
 from flask import Flask, flash, g, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
-from werkzeug.routing import IntegerConverter
 
 from wijkportaal.core.errors import Weigering
 
@@ -152,9 +151,11 @@ def _error_page(error):
     if code not in ERROR_TEXTS:
         code = 500
     title, text = ERROR_TEXTS[code]
+    # A 405 names the methods the URL does take (RFC 9110), as werkzeug's own error would
+    headers = {"Allow": ", ".join(error.valid_methods)} if getattr(error, "valid_methods", None) else {}
     if request.path.startswith("/api/"):
-        return {"fout": title, "toelichting": text}, code
-    return render_template("fout.html", code=code, title=title, text=text), code
+        return {"fout": title, "toelichting": text}, code, headers
+    return render_template("fout.html", code=code, title=title, text=text), code, headers
 
 
 def _weigering(fout: Weigering):
@@ -174,11 +175,3 @@ def _csrf_error(error):
     if request.path.startswith("/api/"):
         return {"fout": "CSRF", "toelichting": text}, 400
     return render_template("fout.html", code=400, title="Formulier verlopen", text=text), 400
-
-
-class IdConverter(IntegerConverter):
-    """`<int:…>` in every route: at most the largest BIGINT, so a larger number matches no route (404)."""
-
-    def __init__(self, map, *args, **kwargs):
-        kwargs.setdefault("max", 2**63 - 1)
-        super().__init__(map, *args, **kwargs)

@@ -39,11 +39,15 @@ def import_duo(
     Opnieuw inlezen verandert niets; scholen die uit het bestand verdwijnen worden gemeld, nooit verwijderd."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from wijkportaal.core.bestanden import te_groot_bestand
     from wijkportaal.core.clock import today
     from wijkportaal.core.db import session_scope
     from wijkportaal.duo.reader import DuoFout, lees_duo, lees_postcodes
     from wijkportaal.duo.services import importeer
 
+    for pad in (file, postcodes):
+        if pad is not None and (melding := te_groot_bestand(pad)):
+            _stop(melding)
     start = time.perf_counter()
     try:
         bestand = lees_duo(file, swv_gemeenten())

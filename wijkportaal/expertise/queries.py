@@ -10,6 +10,7 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from wijkportaal.core import clock
+from wijkportaal.core.ids import id_arg
 from wijkportaal.core.web import aantal
 from wijkportaal.expertise.models import (
     Dekkingsnorm,
@@ -124,10 +125,10 @@ class Zoekvraag:
         """From the query string; the school leader's own school unless they chose another (or none)."""
         vorm = args.get("vorm", "")
         return cls(
-            domein_id=args.get("domein", 0, type=int),
+            domein_id=args.get("domein", 0, type=id_arg),
             vorm=vorm if vorm in {v.value for v in Vorm} else "",
-            wijk_id=args.get("wijk", 0, type=int),
-            school_id=args.get("school", 0, type=int) if "school" in args else standaard_school,
+            wijk_id=args.get("wijk", 0, type=id_arg),
+            school_id=args.get("school", 0, type=id_arg) if "school" in args else standaard_school,
             tekst=args.get("q", "").strip()[:200],
             ook_verlopen=mag_verlopen and args.get("verlopen") == "1",
         )

@@ -107,7 +107,7 @@ def register():
     )
 
 
-@bp.route("/expertise/<int:expertise_id>")
+@bp.route("/expertise/<id:expertise_id>")
 def expertise(expertise_id: int):
     """One offer with everything the register knows about it, and the form to end it."""
     db = get_session()
@@ -202,7 +202,7 @@ def expertise_nieuw():
     return antwoord or render_form("expertise/expertise_form.html", form, expertise=None)
 
 
-@bp.route("/expertise/<int:expertise_id>/bewerken", methods=["GET", "POST"])
+@bp.route("/expertise/<id:expertise_id>/bewerken", methods=["GET", "POST"])
 def expertise_bewerken(expertise_id: int):
     """Change an offer the user may keep."""
     e = _expertise(expertise_id)
@@ -224,7 +224,7 @@ def expertise_bewerken(expertise_id: int):
     return antwoord or render_form("expertise/expertise_form.html", form, expertise=e)
 
 
-@bp.route("/expertise/<int:expertise_id>/beeindigen", methods=["POST"])
+@bp.route("/expertise/<id:expertise_id>/beeindigen", methods=["POST"])
 def expertise_beeindigen(expertise_id: int):
     """End an offer on a date; nothing is deleted."""
     e = _expertise(expertise_id)
@@ -272,7 +272,7 @@ def voorzieningen():
     )
 
 
-@bp.route("/voorzieningen/<int:voorziening_id>")
+@bp.route("/voorzieningen/<id:voorziening_id>")
 def voorziening(voorziening_id: int):
     """One voorziening, and the form to end it."""
     db = get_session()
@@ -364,7 +364,7 @@ def voorziening_nieuw():
     return antwoord or render_form("expertise/voorziening_form.html", form, voorziening=None)
 
 
-@bp.route("/voorzieningen/<int:voorziening_id>/bewerken", methods=["GET", "POST"])
+@bp.route("/voorzieningen/<id:voorziening_id>/bewerken", methods=["GET", "POST"])
 def voorziening_bewerken(voorziening_id: int):
     """Change a voorziening the user may keep."""
     v = _voorziening(voorziening_id)
@@ -381,7 +381,7 @@ def voorziening_bewerken(voorziening_id: int):
     return antwoord or render_form("expertise/voorziening_form.html", form, voorziening=v)
 
 
-@bp.route("/voorzieningen/<int:voorziening_id>/beeindigen", methods=["POST"])
+@bp.route("/voorzieningen/<id:voorziening_id>/beeindigen", methods=["POST"])
 def voorziening_beeindigen(voorziening_id: int):
     """End a voorziening on a date; nothing is deleted."""
     v = _voorziening(voorziening_id)
@@ -415,7 +415,7 @@ def domeinen():
     return render_form("expertise/domeinen.html", form, domeinen=queries.domeinen(db, alleen_actief=False))
 
 
-@bp.route("/expertise/domeinen/<int:domein_id>", methods=["GET", "POST"])
+@bp.route("/expertise/domeinen/<id:domein_id>", methods=["GET", "POST"])
 def domein_bewerken(domein_id: int):
     """Rename a domain, change its order, or take it out of use."""
     require(permissions.can_manage_taxonomy(current_user))
@@ -440,7 +440,7 @@ def domein_bewerken(domein_id: int):
     return antwoord or render_form("expertise/domein_form.html", form, domein=domein)
 
 
-@bp.route("/expertise/domeinen/<int:domein_id>/actief", methods=["POST"])
+@bp.route("/expertise/domeinen/<id:domein_id>/actief", methods=["POST"])
 def domein_actief(domein_id: int):
     """Take a domain out of use (or back into use) in one click."""
     require(permissions.can_manage_taxonomy(current_user))

@@ -158,7 +158,7 @@ def _pagina(aanvraag: Aanvraag, **formulieren):
     )
 
 
-@bp.route("/<int:id>")
+@bp.route("/<id:id>")
 def aanvraag(id: int):
     """An application with the checklist of what is still missing before it can be submitted."""
     return _pagina(_aanvraag(id))
@@ -186,7 +186,7 @@ def _bewerk(id: int, form_cls, naam: str, actie, melding: str, anker: str):
     return _pagina(aanvraag, **{naam: form})
 
 
-@bp.route("/<int:id>/plan", methods=["POST"])
+@bp.route("/<id:id>/plan", methods=["POST"])
 def plan(id: int):
     """Save the plan's sections; a draft may still be incomplete."""
     return _bewerk(
@@ -207,7 +207,7 @@ def plan(id: int):
     )
 
 
-@bp.route("/<int:id>/deelnemers", methods=["POST"])
+@bp.route("/<id:id>/deelnemers", methods=["POST"])
 def uitnodigen(id: int):
     """Invite a co-applicant board (optionally through one of its schools)."""
     return _bewerk(
@@ -220,7 +220,7 @@ def uitnodigen(id: int):
     )
 
 
-@bp.route("/<int:id>/partners", methods=["POST"])
+@bp.route("/<id:id>/partners", methods=["POST"])
 def partner(id: int):
     return _bewerk(
         id,
@@ -232,7 +232,7 @@ def partner(id: int):
     )
 
 
-@bp.route("/<int:id>/deelplannen", methods=["POST"])
+@bp.route("/<id:id>/deelplannen", methods=["POST"])
 def deelplan(id: int):
     return _bewerk(
         id,
@@ -246,7 +246,7 @@ def deelplan(id: int):
     )
 
 
-@bp.route("/<int:id>/kosten", methods=["POST"])
+@bp.route("/<id:id>/kosten", methods=["POST"])
 def kosten(id: int):
     return _bewerk(
         id,
@@ -267,7 +267,7 @@ def kosten(id: int):
     )
 
 
-@bp.route("/<int:id>/cofinanciering", methods=["POST"])
+@bp.route("/<id:id>/cofinanciering", methods=["POST"])
 def cofinanciering(id: int):
     return _bewerk(
         id,
@@ -282,7 +282,7 @@ def cofinanciering(id: int):
 
 
 @bp.route(
-    "/<int:id>/<any(partner, kosten, cofinanciering, deelplan):soort>/<int:onderdeel>/verwijderen",
+    "/<id:id>/<any(partner, kosten, cofinanciering, deelplan):soort>/<id:onderdeel>/verwijderen",
     methods=["POST"],
 )
 def verwijder(id: int, soort: str, onderdeel: int):
@@ -296,7 +296,7 @@ def verwijder(id: int, soort: str, onderdeel: int):
     return _terug(aanvraag)
 
 
-@bp.route("/<int:id>/deelnemers/<int:deelnemer>/verwijderen", methods=["POST"])
+@bp.route("/<id:id>/deelnemers/<id:deelnemer>/verwijderen", methods=["POST"])
 def verwijder_deelnemer(id: int, deelnemer: int):
     aanvraag = _aanvraag(id, permissions.can_edit_aanvraag)
     db = get_session()
@@ -311,7 +311,7 @@ def verwijder_deelnemer(id: int, deelnemer: int):
     return _terug(aanvraag, "#besturen")
 
 
-@bp.route("/<int:id>/deelname/<any(bevestigen, afwijzen):keuze>", methods=["POST"])
+@bp.route("/<id:id>/deelname/<any(bevestigen, afwijzen):keuze>", methods=["POST"])
 def deelname(id: int, keuze: str):
     """An invited board confirms or declines its part."""
     aanvraag = _aanvraag(id, permissions.can_confirm_deelname)
@@ -330,7 +330,7 @@ def deelname(id: int, keuze: str):
     return _terug(aanvraag)
 
 
-@bp.route("/<int:id>/indienen", methods=["POST"])
+@bp.route("/<id:id>/indienen", methods=["POST"])
 def indienen(id: int):
     """Submit, when every formal check passes; the page says what is missing otherwise."""
     aanvraag = _aanvraag(id, permissions.can_submit_aanvraag)
@@ -342,7 +342,7 @@ def indienen(id: int):
     return _terug(aanvraag)
 
 
-@bp.route("/<int:id>/nieuwe-versie", methods=["POST"])
+@bp.route("/<id:id>/nieuwe-versie", methods=["POST"])
 def nieuwe_versie(id: int):
     """A held-back application comes back as a new draft version."""
     aanvraag = _aanvraag(id, permissions.can_make_new_version)
@@ -354,7 +354,7 @@ def nieuwe_versie(id: int):
     return _terug(kopie)
 
 
-@bp.route("/<int:id>/rapportage/<any(tussentijds, eind):soort>", methods=["GET", "POST"])
+@bp.route("/<id:id>/rapportage/<any(tussentijds, eind):soort>", methods=["GET", "POST"])
 def rapportage(id: int, soort: str):
     """The interim or final report of a funded initiative."""
     soort = Rapportsoort(soort)
@@ -412,7 +412,7 @@ def rondes():
     return render_form("initiatieven/rondes.html", form, rondes=queries.rondes(db))
 
 
-@bp.route("/rondes/<int:id>", methods=["GET", "POST"])
+@bp.route("/rondes/<id:id>", methods=["GET", "POST"])
 def ronde(id: int):
     """A round: its deadline, knock-out minimum and open/closed, and its criteria."""
     require(permissions.can_manage_rondes(current_user))
@@ -452,7 +452,7 @@ def _ronde_pagina(ronde: Ronde, form, fout_criterium: tuple[int, forms.Criterium
     )
 
 
-@bp.route("/rondes/<int:id>/criteria/<int:criterium>", methods=["POST"])
+@bp.route("/rondes/<id:id>/criteria/<id:criterium>", methods=["POST"])
 def criterium(id: int, criterium: int):
     """Change a criterium's wording, weight or rubric (only before applications of the round are in)."""
     require(permissions.can_manage_rondes(current_user))

@@ -27,6 +27,7 @@ from werkzeug.security import safe_join
 from maps import kaart as maps_kaart
 from wijkportaal.core.access import require
 from wijkportaal.core.db import get_session
+from wijkportaal.core.ids import id_arg
 from wijkportaal.expertise import queries as expertise_queries
 from wijkportaal.kaart import permissions, queries
 from wijkportaal.kaart.queries import LAGEN
@@ -128,5 +129,5 @@ def _gekozen_kaart() -> queries.Kaart:
     naam = request.args.get("laag") or ("scholen" if wijk_id else "overleg")
     if naam not in LAGEN:
         abort(404)
-    keuze = Keuze(domein_id=request.args.get("domein", type=int), wijk_id=wijk_id)
+    keuze = Keuze(domein_id=request.args.get("domein", type=id_arg), wijk_id=wijk_id)
     return queries.kaart(get_session(), current_user, naam, keuze)

@@ -65,7 +65,7 @@ def beheer():
     return _beheer_pagina()
 
 
-@bp.post("/beheer/mail/<int:bericht_id>/opnieuw")
+@bp.post("/beheer/mail/<id:bericht_id>/opnieuw")
 @login_required
 def opnieuw(bericht_id: int):
     """Queue a failed or held message again; a second press changes nothing."""
@@ -98,7 +98,7 @@ def bounce():
     return _beheer_pagina(form)
 
 
-@bp.post("/beheer/mail/bounces/<int:bounce_id>/opheffen")
+@bp.post("/beheer/mail/bounces/<id:bounce_id>/opheffen")
 @login_required
 def opheffen(bounce_id: int):
     """The address works again; held messages can then be resent."""

@@ -5,6 +5,7 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
+from wijkportaal.core.bestanden import te_groot_bestand
 from wijkportaal.core.db import session_scope
 from wijkportaal.monitor.services import ImportFout, importeer
 
@@ -17,6 +18,8 @@ def import_verwijzingen(file: Path) -> None:
 
     wijk is the wijk's code or name, schooljaar 2024-2025 or 2024. On any error nothing is stored and
     every bad line is reported; importing the same file again changes nothing."""
+    if melding := te_groot_bestand(file):
+        raise click.ClickException(melding)
     try:
         with session_scope() as session:
             result = importeer(session, None, file)

@@ -186,7 +186,7 @@ def aantallen():
     return render_form("monitor/aantallen_form.html", form, wijk=wijk, privacy_hint=PRIVACY_HINT)
 
 
-@bp.route("/monitor/vrijval/<int:voorstel_id>", methods=["GET", "POST"])
+@bp.route("/monitor/vrijval/<id:voorstel_id>", methods=["GET", "POST"])
 def voorstel(voorstel_id: int):
     """A vrijval proposal and the boards' decisions; a bestuurder decides here for their own board."""
     voorstel = _voorstel(voorstel_id)

@@ -13,6 +13,7 @@ from wijkportaal.core.access import get_or_404_403, require
 from wijkportaal.core.db import get_session, rollback_request
 from wijkportaal.core.errors import Weigering
 from wijkportaal.core.forms import keuzes
+from wijkportaal.core.ids import id_arg
 from wijkportaal.core.roles import Rol
 from wijkportaal.core.views import render_form, toon_fout, weiger_en_terug
 from wijkportaal.overleg import forms, permissions, queries, rules, services
@@ -121,7 +122,7 @@ def bijeenkomst_nieuw(code: str):
     return render_form("overleg/bijeenkomst_form.html", form, wijk=wijk, b=None)
 
 
-@bp.route("/bijeenkomsten/<int:bijeenkomst_id>")
+@bp.route("/bijeenkomsten/<id:bijeenkomst_id>")
 def bijeenkomst(bijeenkomst_id: int):
     """A meeting: agenda, proposals, amendments and, once begun, attendance, minutes, decisions and actions."""
     b = _bijeenkomst(bijeenkomst_id)
@@ -153,7 +154,7 @@ def _vaststel_form(context) -> forms.AgendaVaststellenForm:
     return form
 
 
-@bp.route("/bijeenkomsten/<int:bijeenkomst_id>/bewerken", methods=["GET", "POST"])
+@bp.route("/bijeenkomsten/<id:bijeenkomst_id>/bewerken", methods=["GET", "POST"])
 def bijeenkomst_bewerken(bijeenkomst_id: int):
     """Change date, time or place; after the agenda is agreed this is recorded as an amendment."""
     b = _bijeenkomst(bijeenkomst_id, manage=True)
@@ -193,7 +194,7 @@ def bijeenkomst_bewerken(bijeenkomst_id: int):
     return render_form("overleg/bijeenkomst_form.html", form, wijk=wijk, b=b, reden_form=forms.RedenForm())
 
 
-@bp.route("/bijeenkomsten/<int:bijeenkomst_id>/annuleren", methods=["POST"])
+@bp.route("/bijeenkomsten/<id:bijeenkomst_id>/annuleren", methods=["POST"])
 def bijeenkomst_annuleren(bijeenkomst_id: int):
     """Cancel a meeting that has not begun (with a reason)."""
     b = _bijeenkomst(bijeenkomst_id, manage=True)
@@ -208,7 +209,7 @@ def bijeenkomst_annuleren(bijeenkomst_id: int):
     return _naar(b)
 
 
-@bp.route("/bijeenkomsten/<int:bijeenkomst_id>/vaststellen", methods=["GET", "POST"])
+@bp.route("/bijeenkomsten/<id:bijeenkomst_id>/vaststellen", methods=["GET", "POST"])
 def agenda_vaststellen(bijeenkomst_id: int):
     """Agree the agenda; from now on changes are amendments. With proposals still open this page asks
     the chair to confirm first."""
@@ -233,7 +234,7 @@ def agenda_vaststellen(bijeenkomst_id: int):
     return render_form("overleg/agenda_vaststellen.html", form, vaststel_form=form, **context)
 
 
-@bp.route("/bijeenkomsten/<int:bijeenkomst_id>/notulen-vaststellen", methods=["POST"])
+@bp.route("/bijeenkomsten/<id:bijeenkomst_id>/notulen-vaststellen", methods=["POST"])
 def notulen_vaststellen(bijeenkomst_id: int):
     """Agree the minutes, at or after the next meeting."""
     b = _bijeenkomst(bijeenkomst_id, manage=True)
@@ -245,7 +246,7 @@ def notulen_vaststellen(bijeenkomst_id: int):
     return _naar(b)
 
 
-@bp.route("/bijeenkomsten/<int:bijeenkomst_id>.ics")
+@bp.route("/bijeenkomsten/<id:bijeenkomst_id>.ics")
 def bijeenkomst_ics(bijeenkomst_id: int):
     """The meeting as a calendar invitation."""
     b = _bijeenkomst(bijeenkomst_id)
@@ -265,7 +266,7 @@ def bijeenkomst_ics(bijeenkomst_id: int):
 # Agenda items
 
 
-@bp.route("/bijeenkomsten/<int:bijeenkomst_id>/agendapunten", methods=["POST"])
+@bp.route("/bijeenkomsten/<id:bijeenkomst_id>/agendapunten", methods=["POST"])
 def agendapunt_nieuw(bijeenkomst_id: int):
     """The chair adds an item; a member proposes one for the chair to accept."""
     b = _bijeenkomst(bijeenkomst_id)
@@ -315,7 +316,7 @@ def _punt_values(form) -> dict:
     }
 
 
-@bp.route("/agendapunten/<int:agendapunt_id>/bewerken", methods=["GET", "POST"])
+@bp.route("/agendapunten/<id:agendapunt_id>/bewerken", methods=["GET", "POST"])
 def agendapunt_bewerken(agendapunt_id: int):
     """Edit an agenda item (an amendment once the agenda is agreed)."""
     punt, b = _agendapunt(agendapunt_id)
@@ -338,7 +339,7 @@ def agendapunt_bewerken(agendapunt_id: int):
     return render_form("overleg/agendapunt_form.html", form, punt=punt, **context)
 
 
-@bp.route("/agendapunten/<int:agendapunt_id>/schrappen", methods=["POST"])
+@bp.route("/agendapunten/<id:agendapunt_id>/schrappen", methods=["POST"])
 def agendapunt_schrappen(agendapunt_id: int):
     """Strike an item from the agenda (kept, marked as struck)."""
     punt, b = _agendapunt(agendapunt_id)
@@ -352,7 +353,7 @@ def agendapunt_schrappen(agendapunt_id: int):
     return _naar(b, "agenda")
 
 
-@bp.route("/agendapunten/<int:agendapunt_id>/beoordelen", methods=["POST"])
+@bp.route("/agendapunten/<id:agendapunt_id>/beoordelen", methods=["POST"])
 def agendapunt_beoordelen(agendapunt_id: int):
     """Accept or reject a member's proposal."""
     punt, b = _agendapunt(agendapunt_id)
@@ -367,7 +368,7 @@ def agendapunt_beoordelen(agendapunt_id: int):
     return _naar(b, "agenda")
 
 
-@bp.route("/agendapunten/<int:agendapunt_id>/notulen", methods=["GET", "POST"])
+@bp.route("/agendapunten/<id:agendapunt_id>/notulen", methods=["GET", "POST"])
 def notulen(agendapunt_id: int):
     """Write the minutes of one agenda item."""
     punt, b = _agendapunt(agendapunt_id)
@@ -388,7 +389,7 @@ def notulen(agendapunt_id: int):
 # After the meeting
 
 
-@bp.route("/bijeenkomsten/<int:bijeenkomst_id>/aanwezigheid", methods=["GET", "POST"])
+@bp.route("/bijeenkomsten/<id:bijeenkomst_id>/aanwezigheid", methods=["GET", "POST"])
 def aanwezigheid(bijeenkomst_id: int):
     """Record attendance per member organisation."""
     b = _bijeenkomst(bijeenkomst_id, manage=True)
@@ -418,7 +419,7 @@ def aanwezigheid(bijeenkomst_id: int):
     ), 422 if fouten else 200
 
 
-@bp.route("/bijeenkomsten/<int:bijeenkomst_id>/besluiten", methods=["POST"])
+@bp.route("/bijeenkomsten/<id:bijeenkomst_id>/besluiten", methods=["POST"])
 def besluit_nieuw(bijeenkomst_id: int):
     """Record a decision."""
     b = _bijeenkomst(bijeenkomst_id, manage=True)
@@ -444,7 +445,7 @@ def besluit_nieuw(bijeenkomst_id: int):
     return render_form("overleg/besluit_form.html", form, **context)
 
 
-@bp.route("/bijeenkomsten/<int:bijeenkomst_id>/actiepunten", methods=["POST"])
+@bp.route("/bijeenkomsten/<id:bijeenkomst_id>/actiepunten", methods=["POST"])
 def actiepunt_nieuw(bijeenkomst_id: int):
     """Add an action item with owner and due date."""
     b = _bijeenkomst(bijeenkomst_id, manage=True)
@@ -476,14 +477,14 @@ def actiepunt_nieuw(bijeenkomst_id: int):
     return render_form("overleg/actiepunt_form.html", form, **context)
 
 
-@bp.route("/actiepunten/<int:actiepunt_id>/status", methods=["POST"])
+@bp.route("/actiepunten/<id:actiepunt_id>/status", methods=["POST"])
 def actiepunt_status(actiepunt_id: int):
     """Mark an action item done, dropped or open again."""
     actie = get_or_404_403(Actiepunt, actiepunt_id)
     db = get_session()
     require(permissions.can_manage_overleg(current_user, db.get(Wijkoverleg, actie.wijkoverleg_id)))
     form = forms.ActiepuntStatusForm()
-    terug = request.form.get("terug", type=int) or actie.bijeenkomst_id
+    terug = request.form.get("terug", type=id_arg) or actie.bijeenkomst_id
     b = _bijeenkomst(terug)
     if not form.validate_on_submit():
         return _fout_en_terug(b, OverlegFout("Kies een geldige status."))
@@ -542,7 +543,7 @@ def leden(code: str):
             lid = db.exec(
                 select(Lidmaatschap).where(
                     Lidmaatschap.wijkoverleg_id == overleg.id,
-                    Lidmaatschap.organisatie_id == request.form.get("verwijder", type=int),
+                    Lidmaatschap.organisatie_id == request.form.get("verwijder", type=id_arg),
                 )
             ).first()
             if lid is None:
@@ -649,7 +650,7 @@ def themas():
     ), 422 if has_errors else 200
 
 
-@bp.route("/themas/<int:thema_id>", methods=["GET", "POST"])
+@bp.route("/themas/<id:thema_id>", methods=["GET", "POST"])
 def thema_bewerken(thema_id: int):
     """Rename, describe or retire a theme."""
     require(permissions.can_manage_themas(current_user))

@@ -68,7 +68,7 @@ def wijk(code: str):
     return render_template("wijken/wijk.html", **queries.wijk_pagina(get_session(), current_user, wijk))
 
 
-@bp.route("/wijken/<code>/hiaten/<int:domein_id>/agenda", methods=["POST"])
+@bp.route("/wijken/<code>/hiaten/<id:domein_id>/agenda", methods=["POST"])
 @login_required
 def hiaat_op_agenda(code: str, domein_id: int):
     """Put a gap in the wijk's support on the next meeting's agenda, with one click."""

@@ -1,11 +1,12 @@
-"""`flask pot verlopen`, and the ledger of the gedeelde pot: `flask ledger check` and `flask ledger export`."""
+"""`flask pot verlopen`, and the ledger of the gedeelde pot: `flask ledger check`, `flask ledger anchor` and
+`flask ledger export`."""
 
 import sys
 
 import click
 from flask.cli import AppGroup
 
-from ledger import Ledger
+from ledger import Ledger, parse_anchor
 from ledger.export import ExportError, begin_snapshot, export_beancount, totals
 from wijkportaal.core.db import session_scope
 from wijkportaal.core.web import aantal
@@ -26,13 +27,25 @@ ledger_cli = AppGroup("ledger", help="Het grootboek van de gedeelde potten: cont
 
 
 @ledger_cli.command("check")
-def check() -> None:
-    """Recompute every transaction's sum, every balance and the hash chain.
+@click.option(
+    "--anchor",
+    "anker",
+    metavar="AANTAL:HASH",
+    help="Een anker van `flask ledger anchor`, buiten de database bewaard: de controle faalt ook als het "
+    "grootboek sindsdien is geleegd, ingekort of herschreven.",
+)
+def check(anker: str | None) -> None:
+    """Recompute every transaction's sum, every balance, the hash chain and its head (and the anchor).
 
     Exits 0 when all is in order, 1 with the first discrepancy found."""
+    try:
+        anchor = parse_anchor(anker) if anker is not None else None
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--anchor") from error
     with session_scope() as session:
         begin_snapshot(session)
-        errors = Ledger(session).check()
+        book = Ledger(session)
+        errors = book.check() or (book.check_anchor(anchor) if anchor else [])
         counted = totals(session)
     if errors:
         click.echo(f"Grootboek NIET in orde: {errors[0]}", err=True)
@@ -40,8 +53,15 @@ def check() -> None:
     click.echo(
         f"Grootboek in orde: {aantal(counted.transactions, 'transactie', 'transacties')}, "
         f"{aantal(counted.postings, 'boeking', 'boekingen')}, "
-        "hash-keten klopt."
+        "hash-keten klopt" + (f", anker {anchor.count} klopt." if anchor else ".")
     )
+
+
+@ledger_cli.command("anchor")
+def anchor() -> None:
+    """Print the chain head as AANTAL:HASH, to keep outside the database for `flask ledger check --anchor`."""
+    with session_scope() as session:
+        click.echo(str(Ledger(session).anchor()))
 
 
 @ledger_cli.command("export")

@@ -17,6 +17,7 @@ from wijkportaal.core.db import get_session
 from wijkportaal.core.errors import Weigering, weiger_als
 from wijkportaal.core.exports import download
 from wijkportaal.core.forms import keuzes
+from wijkportaal.core.ids import id_arg
 from wijkportaal.core.views import (
     BEVESTIGEN,
     Bevestiging,
@@ -119,7 +120,7 @@ def nieuw():
     return render_form("pot/pot_form.html", form)
 
 
-@bp.route("/potten/<int:pot_id>")
+@bp.route("/potten/<id:pot_id>")
 def pot(pot_id: int):
     """A pot: its figures, boards, contributions and pledges, approaches, allocations and journal."""
     pot = _pot(pot_id)
@@ -156,7 +157,7 @@ def pot(pot_id: int):
     )
 
 
-@bp.route("/potten/<int:pot_id>/regel", methods=["POST"])
+@bp.route("/potten/<id:pot_id>/regel", methods=["POST"])
 def regel(pot_id: int):
     """Change the approval rule, as long as no money is in the pot."""
     pot = _pot(pot_id)
@@ -172,7 +173,7 @@ def regel(pot_id: int):
     return redirect(url_for("pot.pot", pot_id=pot.id))
 
 
-@bp.route("/potten/<int:pot_id>/bijdragen/nieuw", methods=["GET", "POST"])
+@bp.route("/potten/<id:pot_id>/bijdragen/nieuw", methods=["GET", "POST"])
 def bijdrage_nieuw(pot_id: int):
     """Record a contribution or a pledge, after the user confirmed the amount."""
     pot = _pot(pot_id)
@@ -277,7 +278,7 @@ def _boek_bijdrage(db, pot: Pot, form):
     return redirect(url_for("pot.pot", pot_id=pot.id))
 
 
-@bp.route("/bijdragen/<int:bijdrage_id>/betalen", methods=["GET", "POST"])
+@bp.route("/bijdragen/<id:bijdrage_id>/betalen", methods=["GET", "POST"])
 def bijdrage_betalen(bijdrage_id: int):
     """A pledge is paid in: post it in the ledger, after the user confirmed the amount."""
     bijdrage = get_or_404_403(Bijdrage, bijdrage_id)
@@ -325,7 +326,7 @@ def bijdrage_betalen(bijdrage_id: int):
     return render_form("pot/betaal_form.html", form, pot=pot, bijdrage=bijdrage)
 
 
-@bp.route("/potten/<int:pot_id>/aanpakken/nieuw", methods=["GET", "POST"])
+@bp.route("/potten/<id:pot_id>/aanpakken/nieuw", methods=["GET", "POST"])
 def aanpak_nieuw(pot_id: int):
     """Describe a collective approach with its budget."""
     pot = _pot(pot_id)
@@ -368,7 +369,7 @@ def aanpak_nieuw(pot_id: int):
     return render_form("pot/aanpak_form.html", form, pot=pot, jaar=jaar)
 
 
-@bp.route("/aanpakken/<int:aanpak_id>")
+@bp.route("/aanpakken/<id:aanpak_id>")
 def aanpak(aanpak_id: int):
     """An approach: budget per year against what was allocated and spent, and its spending."""
     aanpak = get_or_404_403(Aanpak, aanpak_id)
@@ -403,7 +404,7 @@ def _aanpak_cijfers(db, pot: Pot, aanpak: Aanpak) -> dict:
     return next(a for a in queries.aanpakken_van(db, pot) if a["aanpak"].id == aanpak.id)
 
 
-@bp.route("/aanpakken/<int:aanpak_id>/bestedingen", methods=["POST"])
+@bp.route("/aanpakken/<id:aanpak_id>/bestedingen", methods=["POST"])
 def besteding_nieuw(aanpak_id: int):
     """Record spending on an approach, within its approved budget, after the user confirmed the amount."""
     aanpak = get_or_404_403(Aanpak, aanpak_id)
@@ -460,7 +461,7 @@ def besteding_nieuw(aanpak_id: int):
     return _aanpak_pagina(pot, aanpak, form) if klaar is None else klaar
 
 
-@bp.route("/potten/<int:pot_id>/toekenningen/nieuw", methods=["GET", "POST"])
+@bp.route("/potten/<id:pot_id>/toekenningen/nieuw", methods=["GET", "POST"])
 def toekenning_nieuw(pot_id: int):
     """Propose to fund an approach from the pot, after the user confirmed: the money is reserved at once."""
     pot = _pot(pot_id)
@@ -473,7 +474,7 @@ def toekenning_nieuw(pot_id: int):
     form.aanpak_id.choices = keuzes((a.id, a.naam) for a in aanpakken.values())
     if request.method == "GET":
         form.nieuwe_sleutel()
-        form.aanpak_id.data = request.args.get("aanpak", type=int)
+        form.aanpak_id.data = request.args.get("aanpak", type=id_arg)
     c = queries.cijfers(db, [pot])[pot.id]
 
     def bevestiging() -> Bevestiging:
@@ -536,7 +537,7 @@ def _besluit_vastleggen(form: BesluitForm, beslis, terug: str):
     return redirect(terug)
 
 
-@bp.route("/toekenningen/<int:toekenning_id>", methods=["GET", "POST"])
+@bp.route("/toekenningen/<id:toekenning_id>", methods=["GET", "POST"])
 def toekenning(toekenning_id: int):
     """An allocation and the boards' decisions; a bestuurder decides here for their own board."""
     toekenning = get_or_404_403(Toekenning, toekenning_id)
@@ -582,7 +583,7 @@ def toekenning(toekenning_id: int):
     )
 
 
-@bp.route("/overhevelingen/<int:overheveling_id>", methods=["GET", "POST"])
+@bp.route("/overhevelingen/<id:overheveling_id>", methods=["GET", "POST"])
 def overheveling(overheveling_id: int):
     """Carrying a closed pot's balance over to the new school year; its boards decide here."""
     db = get_session()
@@ -633,7 +634,7 @@ def overheveling(overheveling_id: int):
 # Reversals: a wrong booking is undone with a new one and a reason, never edited
 
 
-@bp.route("/bijdragen/<int:bijdrage_id>/terugdraaien", methods=["GET", "POST"])
+@bp.route("/bijdragen/<id:bijdrage_id>/terugdraaien", methods=["GET", "POST"])
 def bijdrage_terugdraaien(bijdrage_id: int):
     """Undo a paid contribution with a ledger reversal and a reason."""
     bijdrage = get_or_404_403(Bijdrage, bijdrage_id)
@@ -642,7 +643,7 @@ def bijdrage_terugdraaien(bijdrage_id: int):
     return _terugdraaien(pot, bijdrage, url_for("pot.pot", pot_id=pot.id), bijdrage=bijdrage)
 
 
-@bp.route("/bestedingen/<int:besteding_id>/terugdraaien", methods=["GET", "POST"])
+@bp.route("/bestedingen/<id:besteding_id>/terugdraaien", methods=["GET", "POST"])
 def besteding_terugdraaien(besteding_id: int):
     """Undo a spending with a ledger reversal and a reason."""
     besteding = get_or_404_403(Besteding, besteding_id)
@@ -692,7 +693,7 @@ def _naam(pot: Pot, rapport: str) -> str:
     return f"pot-{pot.id}-{rapport}-{clock.today():%Y-%m-%d}"
 
 
-@bp.route("/potten/<int:pot_id>/rapport")
+@bp.route("/potten/<id:pot_id>/rapport")
 def rapport(pot_id: int):
     """Per pot: paid in, pledged, reserved, allocated, spent and available."""
     pot = _pot(pot_id)
@@ -705,14 +706,14 @@ def rapport(pot_id: int):
     )
 
 
-@bp.route(f"/potten/<int:pot_id>/rapport.{FORMATEN}")
+@bp.route(f"/potten/<id:pot_id>/rapport.{FORMATEN}")
 def rapport_export(pot_id: int, formaat: str):
     pot = _pot(pot_id)
     rijen = rules.pot_rijen(queries.pot_rapport(get_session(), pot))
     return download(rules.POT_KOLOMMEN, rijen, formaat, _naam(pot, "rapport"), blad="Pot")
 
 
-@bp.route("/potten/<int:pot_id>/rapport/besturen")
+@bp.route("/potten/<id:pot_id>/rapport/besturen")
 def rapport_besturen(pot_id: int):
     """Per board: contributed and pledged, share of the pot, against a fair share by pupils."""
     pot = _pot(pot_id)
@@ -726,14 +727,14 @@ def rapport_besturen(pot_id: int):
     )
 
 
-@bp.route(f"/potten/<int:pot_id>/rapport/besturen.{FORMATEN}")
+@bp.route(f"/potten/<id:pot_id>/rapport/besturen.{FORMATEN}")
 def rapport_besturen_export(pot_id: int, formaat: str):
     pot = _pot(pot_id)
     rijen = rules.besturen_rijen(*queries.besturen_rapport(get_session(), pot))
     return download(rules.BESTUUR_KOLOMMEN, rijen, formaat, _naam(pot, "besturen"), blad="Besturen")
 
 
-@bp.route("/potten/<int:pot_id>/rapport/aanpakken")
+@bp.route("/potten/<id:pot_id>/rapport/aanpakken")
 def rapport_aanpakken(pot_id: int):
     """Per approach and year: budget against allocated and spent."""
     pot = _pot(pot_id)
@@ -748,7 +749,7 @@ def rapport_aanpakken(pot_id: int):
     )
 
 
-@bp.route(f"/potten/<int:pot_id>/rapport/aanpakken.{FORMATEN}")
+@bp.route(f"/potten/<id:pot_id>/rapport/aanpakken.{FORMATEN}")
 def rapport_aanpakken_export(pot_id: int, formaat: str):
     pot = _pot(pot_id)
     rijen = rules.aanpakken_rijen(*queries.aanpakken_rapport(get_session(), pot))
@@ -768,7 +769,7 @@ def _journaal_fout(pot: Pot, opties, filter_):
     ), 422
 
 
-@bp.route("/potten/<int:pot_id>/journaal")
+@bp.route("/potten/<id:pot_id>/journaal")
 def journaal(pot_id: int):
     """Every transaction of the pot and its approaches with postings, author and hash; filtered, 50 a page."""
     pot = _pot(pot_id)
@@ -789,7 +790,7 @@ def journaal(pot_id: int):
     )
 
 
-@bp.route(f"/potten/<int:pot_id>/journaal.{FORMATEN}")
+@bp.route(f"/potten/<id:pot_id>/journaal.{FORMATEN}")
 def journaal_export(pot_id: int, formaat: str):
     """The filtered journal, all of it (not paged), one row per posting; the CSV is streamed."""
     pot = _pot(pot_id)

@@ -68,7 +68,7 @@ def _besluit_pagina(aanvraag: Aanvraag, form):
     )
 
 
-@bp.route("/<int:id>/besluit", methods=["GET", "POST"])
+@bp.route("/<id:id>/besluit", methods=["GET", "POST"])
 def besluit(id: int):
     """The director decides: toekennen (an amount per year within what is left), afwijzen or aanhouden."""
     aanvraag = _aanvraag(id, permissions.can_decide)
@@ -96,7 +96,7 @@ def besluit(id: int):
     return _besluit_pagina(aanvraag, form)
 
 
-@bp.route("/<int:id>/brief")
+@bp.route("/<id:id>/brief")
 def brief(id: int):
     """The decision letter exactly as it was sent; printable (the browser's print makes the PDF)."""
     aanvraag = _aanvraag(id, permissions.can_read_brief)
@@ -128,13 +128,13 @@ def _subsidie_pagina(aanvraag: Aanvraag, betaling=None, afronden=None):
     )
 
 
-@bp.route("/<int:id>")
+@bp.route("/<id:id>")
 def subsidie(id: int):
     """A grant: committed, paid, released and open per year, with the payments."""
     return _subsidie_pagina(_aanvraag(id, permissions.can_see_grant))
 
 
-@bp.route("/<int:id>/betaling", methods=["POST"])
+@bp.route("/<id:id>/betaling", methods=["POST"])
 def betaling(id: int):
     """SWV staff pay a tranche; never beyond what is committed and unpaid for that year."""
     aanvraag = _aanvraag(id, permissions.can_pay)
@@ -160,7 +160,7 @@ def betaling(id: int):
     return _subsidie_pagina(aanvraag, betaling=form)
 
 
-@bp.route("/<int:id>/afronden", methods=["POST"])
+@bp.route("/<id:id>/afronden", methods=["POST"])
 def afronden(id: int):
     """SWV staff close the initiative: what was not paid goes back to the budget line."""
     aanvraag = _aanvraag(id, permissions.can_close)

@@ -12,6 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import select
 
 from maps import STANDAARD_TOLERANTIE_M
+from wijkportaal.core.bestanden import te_groot_bestand
 from wijkportaal.core.db import session_scope
 from wijkportaal.core.web import aantal
 from wijkportaal.wijken.models import Wijk
@@ -26,6 +27,8 @@ def import_wijken(file: Path) -> None:
     """Add or update regio's and wijken from a CSV file with the columns regio;code;naam (UTF-8).
 
     Wijken are matched by code; importing the same file again changes nothing, and no wijk is deleted."""
+    if melding := te_groot_bestand(file):
+        raise click.ClickException(melding)
     try:
         with session_scope() as session:
             result = load_wijken(session, file)
@@ -45,17 +48,29 @@ def import_wijken(file: Path) -> None:
     "(meerdere bronnen per wijk worden samengevoegd; een lege wijk betekent: negeren).",
 )
 @click.option(
+    "--vervang-alles",
+    is_flag=True,
+    help="Ook als het bestand niet voor elke wijk een grens heeft: de wijken zonder grens in het bestand "
+    "verliezen hun opgeslagen grens.",
+)
+@click.option(
     "--tolerantie",
     type=click.FloatRange(min=0),
     default=STANDAARD_TOLERANTIE_M,
     show_default=True,
     help="Vereenvoudiging in meters (0 = niet vereenvoudigen).",
 )
-def import_grenzen(file: Path, veld: str | None, koppeling: Path | None, tolerantie: float) -> None:
+def import_grenzen(
+    file: Path, veld: str | None, koppeling: Path | None, vervang_alles: bool, tolerantie: float
+) -> None:
     """Wijkgrenzen inlezen uit een GeoJSON, gezipte Shapefile of GeoPackage, in elk coördinatenstelsel.
 
     De vormen worden omgerekend naar WGS84, hersteld waar ze ongeldig zijn, per wijk samengevoegd en
-    vereenvoudigd; ze vervangen alle opgeslagen wijkgrenzen (ook de schematische van de demo)."""
+    vereenvoudigd; ze vervangen alle opgeslagen wijkgrenzen (ook de schematische van de demo). Een bestand
+    dat wijken zonder grens zou laten wordt geweigerd, tenzij met --vervang-alles."""
+    for pad in (file, koppeling):
+        if pad is not None and (melding := te_groot_bestand(pad)):
+            _stop(melding.removesuffix(" Er is niets ingelezen."))
     start = time.perf_counter()
     from maps.grenzen import GrenzenFout, lees_grenzen, lees_koppeling  # imports geopandas
 
@@ -71,6 +86,12 @@ def import_grenzen(file: Path, veld: str | None, koppeling: Path | None, toleran
             koppeling=lees_koppeling(koppeling) if koppeling else None,
             tolerantie=tolerantie,
         )
+        if grenzen.zonder_grens and not vervang_alles:
+            raise GrenzenFout(
+                f"Dit bestand heeft geen grens voor {aantal(len(grenzen.zonder_grens), 'wijk', 'wijken')}, die "
+                f"dan zonder grens zouden komen: {', '.join(wijken[c].naam for c in grenzen.zonder_grens)}. "
+                "Geef --vervang-alles als dat de bedoeling is."
+            )
         bron = f"{file.name} (veld {grenzen.veld}" + (f", koppeling {koppeling.name})" if koppeling else ")")
         with session_scope() as session:
             vervang_grenzen(

@@ -1,4 +1,5 @@
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
@@ -327,8 +328,9 @@ def test_detail_lists_members_meetings_and_open_actions(
     }
     assert [b["id"] for b in detail["bijeenkomsten"]] == [held.id, komend.id]
     eerste, tweede = detail["bijeenkomsten"]
-    assert datetime.fromisoformat(eerste["start"]) == held.start
-    assert datetime.fromisoformat(eerste["eind"]) == held.eind
+    # Amsterdam wall-clock time with its offset (November: +01:00), as the document says
+    assert eerste["start"] == held.start.isoformat() + "+01:00"
+    assert datetime.fromisoformat(eerste["eind"]) == held.eind.replace(tzinfo=ZoneInfo("Europe/Amsterdam"))
     assert eerste["agenda_vastgesteld"] is True
     assert tweede["agenda_vastgesteld"] is False
     assert tweede["online_link"] == "https://meet.example.nl/wijk"
