@@ -73,11 +73,12 @@ class Bevestiging:
     further facts as (label, value) rows, the effect on the balances, and what happens next."""
 
     titel: str
-    bedrag_cents: int
+    bedrag_cents: int | None  # None: a decision without an amount (shown without the amount row)
     pot: str
     regels: tuple[tuple[str, str], ...] = ()
     saldi: tuple[Saldo, ...] = ()
     uitleg: str = ""
+    pot_label: str = "Pot"  # what `pot` names: a pot, a budget line, a round
 
 
 def in_twee_stappen(

@@ -8,7 +8,7 @@ from wijkportaal.subsidie.models import Uitkomst
 from wijkportaal.subsidie.rules import MAX_MOTIVATIE, veld
 
 
-class BesluitForm(Form):
+class BesluitForm(SleutelMixin, Form):
     uitkomst = RadioField(
         "Besluit",
         choices=keuzes([(u.value, u.werkwoord) for u in Uitkomst]),

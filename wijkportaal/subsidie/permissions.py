@@ -25,6 +25,14 @@ def can_decide(user, aanvraag: Aanvraag) -> bool:
     return roles.heeft(user, roles.BESLIST_SUBSIDIE) and aanvraag.status is Status.BEOORDEELD
 
 
+def can_open_besluit(user, aanvraag: Aanvraag) -> bool:
+    """The director opens the decision page of an application to decide on, and of a decided one (which
+    leads to its letter: a second click on "Bevestigen" lands there too)."""
+    return roles.heeft(user, roles.BESLIST_SUBSIDIE) and (
+        aanvraag.status is Status.BEOORDEELD or aanvraag.status in BESLOTEN
+    )
+
+
 def can_read_brief(user, aanvraag: Aanvraag) -> bool:
     """The decision letter: the director, SWV staff, and the application's own applicants."""
     return roles.heeft(user, roles.ZIET_RANGLIJST) or initiatieven_permissions.is_aanvrager(user, aanvraag)

@@ -7,11 +7,12 @@ from flask_login import current_user, login_required
 from wijkportaal.core.access import get_or_404_403, require
 from wijkportaal.core.db import get_session
 from wijkportaal.core.errors import Weigering
-from wijkportaal.core.views import render_form, toon_fout, weiger_en_terug
+from wijkportaal.core.views import Bevestiging, Saldo, in_twee_stappen, render_form, weiger_en_terug
+from wijkportaal.core.web import centen
 from wijkportaal.initiatieven import queries as initiatieven_queries
 from wijkportaal.initiatieven.models import Aanvraag, Ronde
 from wijkportaal.subsidie import forms, permissions, queries, services
-from wijkportaal.subsidie.models import Uitkomst
+from wijkportaal.subsidie.models import Besluit, Mutatie, Uitkomst
 
 bp = Blueprint("subsidie", __name__, url_prefix="/subsidie")
 MAX_ID = 2**62
@@ -70,30 +71,73 @@ def _besluit_pagina(aanvraag: Aanvraag, form):
 
 @bp.route("/<id:id>/besluit", methods=["GET", "POST"])
 def besluit(id: int):
-    """The director decides: toekennen (an amount per year within what is left), afwijzen or aanhouden."""
-    aanvraag = _aanvraag(id, permissions.can_decide)
+    """The director decides: toekennen (an amount per year within what is left), afwijzen or aanhouden.
+    In two steps, as every form that moves money: the decision is shown for confirmation first."""
+    aanvraag = _aanvraag(id, permissions.can_open_besluit)
+    if request.method == "GET" and not permissions.can_decide(current_user, aanvraag):
+        flash(f"Over deze aanvraag is al besloten: {aanvraag.status.label.lower()}.", "info")
+        return redirect(url_for("subsidie.brief", id=aanvraag.id))
     db = get_session()
     jaren = list(db.get(Ronde, aanvraag.ronde_id).jaren)
     form = forms.besluit_form(jaren)
-    if form.validate_on_submit():
-        try:
-            services.beslis(
-                db,
-                current_user,
-                aanvraag,
-                Uitkomst(form.uitkomst.data),
-                form.motivatie.data,
-                form.bedragen(jaren),
-            )
-        except Weigering as fout:
-            toon_fout(form, fout)
-        else:
-            flash(
-                f"Het besluit is vastgelegd: {Uitkomst(form.uitkomst.data).label.lower()}. De besluitbrief staat klaar.",
-                "success",
-            )
-            return redirect(url_for("subsidie.brief", id=aanvraag.id))
+
+    def boek():
+        uitkomst = Uitkomst(form.uitkomst.data)
+        form.eenmalig(
+            db,
+            current_user,
+            Besluit,
+            lambda _sleutel: services.beslis(
+                db, current_user, aanvraag, uitkomst, form.motivatie.data, form.bedragen(jaren)
+            ),
+        )
+        flash(f"Het besluit is vastgelegd: {uitkomst.label.lower()}. De besluitbrief staat klaar.", "success")
+        return redirect(url_for("subsidie.brief", id=aanvraag.id), 303)
+
+    klaar = in_twee_stappen(
+        form,
+        lambda: _bevestig_besluit(db, aanvraag, form, jaren),
+        boek,
+        origineel=(Besluit, lambda b: url_for("subsidie.brief", id=b.aanvraag_id)),
+    )
+    if klaar is not None:
+        return klaar
     return _besluit_pagina(aanvraag, form)
+
+
+def _bevestig_besluit(db, aanvraag: Aanvraag, form, jaren) -> Bevestiging:
+    """The decision as it will be recorded and, for a grant, what is left on the line per year after it."""
+    uitkomst = Uitkomst(form.uitkomst.data)
+    ronde, regel, bedragen = services.toets(db, aanvraag, uitkomst, form.motivatie.data, form.bedragen(jaren))
+    regels = (
+        ("Aanvraag", aanvraag.titel),
+        ("Besluit", uitkomst.werkwoord),
+        ("Motivatie", form.motivatie.data),
+    )
+    if uitkomst is not Uitkomst.TOEKENNEN:
+        return Bevestiging(
+            titel="Besluit bevestigen",
+            bedrag_cents=None,
+            pot=ronde.naam,
+            pot_label="Ronde",
+            regels=regels,
+            uitleg="Het besluit is definitief: de besluitbrief wordt gemaakt en de aanvragers zien hem meteen."
+            + (" Zij dienen een nieuwe versie in." if uitkomst is Uitkomst.AANHOUDEN else ""),
+        )
+    vrij = queries.resterend(db, regel, jaren)
+    toegekend = {j: c for j, c in sorted(bedragen.items()) if c}
+    return Bevestiging(
+        titel="Toekenning bevestigen",
+        bedrag_cents=sum(toegekend.values()),
+        pot=f"{regel.naam}, {ronde.naam}",
+        pot_label="Begrotingsregel",
+        regels=(*regels, *((f"Bedrag {j}", centen(c)) for j, c in toegekend.items())),
+        saldi=tuple(
+            Saldo(f"Nog vrij op '{regel.naam}' in {j}", vrij[j], vrij[j] - c) for j, c in toegekend.items()
+        ),
+        uitleg="Het bedrag wordt per jaar vastgelegd op de eigen rekening van het initiatief; de besluitbrief "
+        "wordt gemaakt. Een toekenning wordt niet gewijzigd: wat niet wordt besteed, komt bij het afronden terug.",
+    )
 
 
 @bp.route("/<id:id>/brief")
@@ -136,27 +180,52 @@ def subsidie(id: int):
 
 @bp.route("/<id:id>/betaling", methods=["POST"])
 def betaling(id: int):
-    """SWV staff pay a tranche; never beyond what is committed and unpaid for that year."""
+    """SWV staff pay a tranche; never beyond what is committed and unpaid for that year. In two steps."""
     aanvraag = _aanvraag(id, permissions.can_pay)
     db = get_session()
     form = forms.BetalingForm()
     form.jaar.choices = [(t.jaar, str(t.jaar)) for t in queries.toekenningen(db, aanvraag.id)]
-    if form.validate_on_submit():
-        try:
-            services.betaal(
+
+    def bevestiging() -> Bevestiging:
+        jaar, cents = form.jaar.data, form.bedrag.cents
+        open_ = services.toets_betaling(db, aanvraag, jaar, cents, form.omschrijving.data)
+        return Bevestiging(
+            titel="Betaling bevestigen",
+            bedrag_cents=cents,
+            pot=f"Toekenning aan {aanvraag.titel}, {jaar}",
+            pot_label="Van",
+            regels=(("Jaar", str(jaar)), ("Omschrijving", form.omschrijving.data)),
+            saldi=(Saldo(f"Nog te betalen in {jaar}", open_, open_ - cents),),
+            uitleg="De betaling wordt geboekt van de toekenning aan het initiatief; een boeking wordt nooit "
+            "gewijzigd, alleen tegengeboekt.",
+        )
+
+    def boek():
+        form.eenmalig(
+            db,
+            current_user,
+            Mutatie,
+            lambda grootboeksleutel: services.betaal(
                 db,
                 current_user,
                 aanvraag,
                 form.jaar.data,
                 form.bedrag.cents,
                 form.omschrijving.data,
-                form.sleutel.data,
-            )
-        except Weigering as fout:
-            toon_fout(form, fout)
-        else:
-            flash("De betaling is geboekt.", "success")
-            return redirect(url_for("subsidie.subsidie", id=aanvraag.id) + "#betalingen", 303)
+                grootboeksleutel,
+            ),
+        )
+        flash("De betaling is geboekt.", "success")
+        return redirect(url_for("subsidie.subsidie", id=aanvraag.id) + "#betalingen", 303)
+
+    klaar = in_twee_stappen(
+        form,
+        bevestiging,
+        boek,
+        origineel=(Mutatie, lambda m: url_for("subsidie.subsidie", id=m.aanvraag_id) + "#betalingen"),
+    )
+    if klaar is not None:
+        return klaar
     return _subsidie_pagina(aanvraag, betaling=form)
 
 

@@ -41,6 +41,42 @@ class SubsidieFout(Weigering):
     """A decision, payment or release the rules refuse."""
 
 
+def toets(
+    session: Session,
+    aanvraag: Aanvraag,
+    uitkomst: Uitkomst,
+    motivatie: str,
+    bedragen: dict[int, int | None] | None = None,
+) -> tuple[Ronde, Regel | None, dict[int, int | None]]:
+    """Everything `beslis` checks, without deciding: the confirmation page shows a decision only when it
+    would be booked as shown. Returns the round, its budget line and the amounts per year. (What is left
+    on the line is checked again by the ledger when the grant is booked, also when two decisions race.)"""
+    weiger_als(
+        aanvraag.status is not Status.BEOORDEELD
+        and f"Over deze aanvraag kan niet (meer) worden besloten: zij is {aanvraag.status.label.lower()}.",
+    )
+    uitkomst = Uitkomst(uitkomst)
+    weiger_als(rules.motivatie_fout(motivatie), "motivatie")
+    ronde = session.get(Ronde, aanvraag.ronde_id)
+    jaren = list(ronde.jaren)
+    gevraagd = initiatieven_queries.gevraagd_cents(session, [aanvraag.id])[aanvraag.id]
+    bedragen = dict(bedragen or {})
+    for veld, melding in rules.bedrag_fouten(uitkomst, bedragen, gevraagd, jaren):
+        raise SubsidieFout(melding, veld)
+    regel = queries.regel_van(session, ronde)
+    if uitkomst is Uitkomst.TOEKENNEN:
+        weiger_als(regel is None and "De begroting heeft geen regel 'Nieuwe initiatieven'.")
+        vrij = queries.resterend(session, regel, jaren)
+        for jaar, cents in sorted(bedragen.items()):
+            if cents and cents > vrij[jaar]:
+                raise SubsidieFout(
+                    f"Er is {centen(vrij[jaar])} beschikbaar op '{regel.naam}' in {jaar}; "
+                    f"u vraagt {centen(cents)}.",
+                    rules.veld(jaar),
+                )
+    return ronde, regel, bedragen
+
+
 def beslis(
     session: Session,
     door,
@@ -53,25 +89,9 @@ def beslis(
     within what is left on the line), reject, or hold back (the applicants make a new version). The
     decision letter is made and stored at once."""
     aanvraag = lock_row(session, Aanvraag, aanvraag.id)  # two decisions on one application: one waits
-    weiger_als(
-        aanvraag.status is not Status.BEOORDEELD
-        and f"Over deze aanvraag kan niet (meer) worden besloten: zij is {aanvraag.status.label.lower()}.",
-    )
     uitkomst = Uitkomst(uitkomst)
-    weiger_als(rules.motivatie_fout(motivatie), "motivatie")
+    ronde, regel, bedragen = toets(session, aanvraag, uitkomst, motivatie, bedragen)
     motivatie = motivatie.strip()
-    ronde = session.get(Ronde, aanvraag.ronde_id)
-    jaren = list(ronde.jaren)
-    gevraagd = initiatieven_queries.gevraagd_cents(session, [aanvraag.id])[aanvraag.id]
-    bedragen = dict(bedragen or {})
-    for veld, melding in rules.bedrag_fouten(uitkomst, bedragen, gevraagd, jaren):
-        raise SubsidieFout(melding, veld)
-    regel = queries.regel_van(session, ronde)
-    weiger_als(
-        uitkomst is Uitkomst.TOEKENNEN
-        and regel is None
-        and "De begroting heeft geen regel 'Nieuwe initiatieven'.",
-    )
 
     voorstel = besluiten.stel_voor(
         session,
@@ -218,6 +238,24 @@ def _toekenning(session: Session, aanvraag: Aanvraag, jaar) -> Toekenning:
     raise SubsidieFout(f"Er is voor {jaar} niets toegekend aan dit initiatief.", "jaar")
 
 
+def toets_betaling(session: Session, aanvraag: Aanvraag, jaar: int, cents: int, omschrijving: str) -> int:
+    """Everything `betaal` checks, without paying: what is open for that year before this payment. (The
+    ledger checks the balance again when the payment is booked.)"""
+    weiger_als(aanvraag.status is not Status.TOEGEKEND and "Alleen een lopende toekenning wordt betaald.")
+    _toekenning(session, aanvraag, jaar)
+    weiger_als(not (omschrijving or "").strip() and "Geef een omschrijving van de betaling.", "omschrijving")
+    open_ = next((j.open for j in queries.stand(session, aanvraag).jaren if j.jaar == jaar), 0)
+    if isinstance(cents, int) and cents > open_:
+        raise SubsidieFout(_te_veel(jaar, open_, cents), "bedrag")
+    return open_
+
+
+def _te_veel(jaar: int, open_: int, cents: int) -> str:
+    return (
+        f"Er staat voor {jaar} nog {centen(open_)} open van deze toekenning; u wilt {centen(cents)} betalen."
+    )
+
+
 def betaal(
     session: Session, door, aanvraag: Aanvraag, jaar: int, cents: int, omschrijving: str, sleutel: str
 ) -> Mutatie:
@@ -239,13 +277,8 @@ def betaal(
             ontvanger=queries.ontvanger(aanvraag.id),
         )
     except begroting.BegrotingFout as fout:
-        open_ = queries.stand(session, aanvraag)
-        rest = next((j.open for j in open_.jaren if j.jaar == jaar), 0)
-        melding = (
-            f"Er staat voor {jaar} nog {centen(rest)} open van deze toekenning; u wilt {centen(cents)} betalen."
-            if isinstance(cents, int) and cents > 0
-            else str(fout)
-        )
+        open_ = next((j.open for j in queries.stand(session, aanvraag).jaren if j.jaar == jaar), 0)
+        melding = _te_veel(jaar, open_, cents) if isinstance(cents, int) and cents > 0 else str(fout)
         raise SubsidieFout(melding, "bedrag") from fout
     eerder = session.exec(select(Mutatie).where(Mutatie.transaction_id == tx.id)).first()
     if eerder is not None:  # the same form sent again: the ledger returned the original booking

@@ -40,21 +40,43 @@ def test_the_ranking_puts_the_highest_total_first_and_knocked_out_ones_last(
     assert html.count("knock-out</span>") == 1 and html.count("verschil beoordelaars</span>") == 1
 
 
-def test_a_decision_through_the_form_leads_to_its_letter(db, client, auth, beoordeeld, directeur):
+def test_a_decision_through_the_form_leads_to_its_letter(
+    db, client, auth, beoordeeld, directeur, bevestigingsformulier
+):
     auth.login(directeur)
-    antwoord = client.post(
-        f"/subsidie/{beoordeeld.id}/besluit",
-        data={
-            "uitkomst": "toekennen",
-            "bedrag_2026": "40.000",
-            "bedrag_2027": "35.000,50",
-            "motivatie": "Sterk plan.",
-        },
-    )
-    assert antwoord.status_code == 302 and antwoord.headers["Location"].endswith(
+    url = f"/subsidie/{beoordeeld.id}/besluit"
+    sleutel = 'name="sleutel" type="hidden" value="'
+    formulier = client.get(url).get_data(as_text=True)
+    data = {
+        "uitkomst": "toekennen",
+        "bedrag_2026": "40.000",
+        "bedrag_2027": "35.000,50",
+        "motivatie": "Sterk plan.",
+        "sleutel": formulier.split(sleutel, 1)[1].split('"', 1)[0],
+    }
+    stap1 = client.post(url, data=data)
+    html = stap1.get_data(as_text=True).replace("\u00a0", " ")
+    assert stap1.status_code == 200
+    assert "Toekenning bevestigen" in html and "Er is nog niets geboekt" in html
+    assert "€ 75.000,50" in html and "vijfenzeventigduizend euro en vijftig cent" in html
+    assert "€ 200.000,00 → <strong>€ 160.000,00</strong>" in html  # what is left on the line in 2026
+    assert herlaad(db, Aanvraag, beoordeeld.id).status == "beoordeeld"  # nothing decided yet
+    assert db.exec(select(Besluit)).all() == []
+
+    terug = client.post(url, data={**bevestigingsformulier(html), "actie": "terug"})
+    assert terug.status_code == 200 and 'value="35.000,50"' in terug.get_data(as_text=True)
+
+    antwoord = client.post(url, data=bevestigingsformulier(html))
+    assert antwoord.status_code == 303 and antwoord.headers["Location"].endswith(
         f"/subsidie/{beoordeeld.id}/brief"
     )
+    nogmaals = client.post(url, data=bevestigingsformulier(html))  # a second click, the back button
+    assert nogmaals.status_code == 302 and nogmaals.headers["Location"].endswith(
+        f"/subsidie/{beoordeeld.id}/brief"
+    )
+    assert len(db.exec(select(Besluit)).all()) == 1
     brief = client.get(f"/subsidie/{beoordeeld.id}/brief").get_data(as_text=True).replace("\u00a0", " ")
+    assert "Dit was al geboekt; er is niets opnieuw geboekt." in brief
     for tekst in (
         "toe te kennen",
         "€ 75.000,50",
@@ -65,6 +87,18 @@ def test_a_decision_through_the_form_leads_to_its_letter(db, client, auth, beoor
     ):
         assert tekst in brief
     assert "gewogen totaal 17,50 van 21" in brief  # 7 judged criteria, weight 1, scored 2 and 3
+
+
+def test_a_rejection_is_confirmed_without_an_amount(db, client, auth, beoordeeld, directeur, bevestigd):
+    auth.login(directeur)
+    url = f"/subsidie/{beoordeeld.id}/besluit"
+    stap1 = client.post(url, data={"uitkomst": "afwijzen", "motivatie": "Past niet.", "sleutel": "k"})
+    html = stap1.get_data(as_text=True)
+    assert "Besluit bevestigen" in html and "Klopt het besluit?" in html and "Bedrag" not in html
+    assert herlaad(db, Aanvraag, beoordeeld.id).status == "beoordeeld"
+    antwoord = bevestigd(url, {"uitkomst": "afwijzen", "motivatie": "Past niet.", "sleutel": "k"})
+    assert antwoord.status_code == 303
+    assert herlaad(db, Aanvraag, beoordeeld.id).status == "afgewezen"
 
 
 @pytest.mark.parametrize(
@@ -83,9 +117,12 @@ def test_bad_input_is_refused_at_the_field_and_nothing_changes(
     db, client, auth, beoordeeld, directeur, data, fout
 ):
     auth.login(directeur)
-    antwoord = client.post(f"/subsidie/{beoordeeld.id}/besluit", data=data)
-    assert antwoord.status_code == 422
-    assert f'id="{fout}"' in antwoord.get_data(as_text=True)
+    for actie in ("", "bevestigen"):  # the form's own button, and a forged confirmation
+        antwoord = client.post(
+            f"/subsidie/{beoordeeld.id}/besluit", data={**data, "sleutel": "s", "actie": actie}
+        )
+        assert antwoord.status_code == 422
+        assert f'id="{fout}"' in antwoord.get_data(as_text=True)
     assert herlaad(db, Aanvraag, beoordeeld.id).status == "beoordeeld"
     assert db.exec(select(Besluit)).all() == []
 
@@ -100,7 +137,7 @@ def test_a_decision_above_what_is_left_is_refused_at_the_years_field(
     auth.login(directeur)
     antwoord = client.post(
         f"/subsidie/{klein.id}/besluit",
-        data={"uitkomst": "toekennen", "bedrag_2026": "10.000,01", "motivatie": "Goed"},
+        data={"uitkomst": "toekennen", "bedrag_2026": "10.000,01", "motivatie": "Goed", "sleutel": "s"},
     )
     html = antwoord.get_data(as_text=True).replace("\u00a0", " ")
     assert antwoord.status_code == 422
@@ -133,16 +170,23 @@ def test_the_letter_stays_as_sent(db, client, auth, beoordeeld, directeur, noord
 
 
 def test_a_payment_beyond_the_commitment_is_refused_at_the_field(
-    db, client, auth, beoordeeld, directeur, swv
+    db, client, auth, beoordeeld, directeur, swv, bevestigingsformulier
 ):
     services.beslis(db, directeur, beoordeeld, Uitkomst.TOEKENNEN, "Goed", {2026: 30_000_00})
     db.commit()
     auth.login(swv)
-    goed = client.post(
+    stap1 = client.post(
         f"/subsidie/{beoordeeld.id}/betaling",
         data={"jaar": "2026", "bedrag": "25.000", "omschrijving": "Tranche 1", "sleutel": "a"},
     )
+    html = stap1.get_data(as_text=True).replace("\u00a0", " ")
+    assert "Betaling bevestigen" in html and "vijfentwintigduizend euro" in html
+    assert "€ 30.000,00 → <strong>€ 5.000,00</strong>" in html
+    assert "Tranche 1" not in client.get(f"/subsidie/{beoordeeld.id}").get_data(as_text=True)
+    goed = client.post(f"/subsidie/{beoordeeld.id}/betaling", data=bevestigingsformulier(html))
     assert goed.status_code == 303
+    nogmaals = client.post(f"/subsidie/{beoordeeld.id}/betaling", data=bevestigingsformulier(html))
+    assert nogmaals.status_code == 302  # the repeat lands on the first payment; nothing is paid twice
     te_veel = client.post(
         f"/subsidie/{beoordeeld.id}/betaling",
         data={"jaar": "2026", "bedrag": "5.000,01", "omschrijving": "Tranche 2", "sleutel": "b"},
@@ -182,7 +226,7 @@ RANGLIJST, BESLUIT_ZIEN, BESLISSEN, BRIEF, SUBSIDIE, BETALEN = range(6)
 
 MATRIX = {
     #                       ranglijst besluit beslissen brief subsidie betalen
-    "directeur": (200, 200, 302, 200, 200, 403),
+    "directeur": (200, 200, 303, 200, 200, 403),
     "swv-medewerker": (200, 403, 403, 200, 200, 303),
     "aanvrager": (403, 403, 403, 200, 200, 403),
     "bevestigde medeaanvrager": (403, 403, 403, 200, 200, 403),
@@ -212,17 +256,24 @@ def test_permission_table(
         lambda: client.get("/subsidie/ranglijst"),
         lambda: client.get(f"/subsidie/{te_beslissen.id}/besluit"),
         lambda: client.post(
-            f"/subsidie/{te_beslissen.id}/besluit", data={"uitkomst": "afwijzen", "motivatie": "Nee"}
+            f"/subsidie/{te_beslissen.id}/besluit",
+            data={"uitkomst": "afwijzen", "motivatie": "Nee", "sleutel": "b", "actie": "bevestigen"},
         ),
         lambda: client.get(f"/subsidie/{besloten.id}/brief"),
         lambda: client.get(f"/subsidie/{besloten.id}"),
         lambda: client.post(
             f"/subsidie/{besloten.id}/betaling",
-            data={"jaar": "2026", "bedrag": "100", "omschrijving": "T", "sleutel": "x"},
+            data={
+                "jaar": "2026",
+                "bedrag": "100",
+                "omschrijving": "T",
+                "sleutel": "x",
+                "actie": "bevestigen",
+            },
         ),
     ]
     assert tuple(p().status_code for p in pogingen) == MATRIX[wie]
-    verwacht = "afgewezen" if MATRIX[wie][BESLISSEN] == 302 else "beoordeeld"
+    verwacht = "afgewezen" if MATRIX[wie][BESLISSEN] == 303 else "beoordeeld"
     assert herlaad(db, Aanvraag, te_beslissen.id).status == verwacht
 
 
@@ -255,3 +306,22 @@ def test_swv_start_page_lists_grants_to_pay(db, client, auth, beoordeeld, direct
     html = client.get("/").get_data(as_text=True).replace("\u00a0", " ")
     assert "Betalen: Samen sterk in de wijk" in html
     assert "nog te betalen tot en met 2026: € 30.000,00" in html
+
+
+def test_the_decision_page_of_a_decided_application_leads_to_its_letter(
+    db, client, auth, beoordeeld, directeur
+):
+    services.beslis(db, directeur, beoordeeld, Uitkomst.AFWIJZEN, "Past niet.")
+    db.commit()
+    auth.login(directeur)
+    antwoord = client.get(f"/subsidie/{beoordeeld.id}/besluit", follow_redirects=True)
+    html = antwoord.get_data(as_text=True)
+    assert antwoord.request.path == f"/subsidie/{beoordeeld.id}/brief"
+    assert "Over deze aanvraag is al besloten: afgewezen." in html
+    opnieuw = client.post(
+        f"/subsidie/{beoordeeld.id}/besluit",
+        data={"uitkomst": "toekennen", "bedrag_2026": "10", "motivatie": "Toch wel", "sleutel": "n"},
+    )
+    assert opnieuw.status_code == 422
+    assert "kan niet (meer) worden besloten: zij is afgewezen" in opnieuw.get_data(as_text=True)
+    assert len(db.exec(select(Besluit)).all()) == 1
