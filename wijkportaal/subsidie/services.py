@@ -261,9 +261,8 @@ def betaal(
 ) -> Mutatie:
     """Pay a tranche of a year's grant; never more than is committed for that year and not yet paid."""
     aanvraag = lock_row(session, Aanvraag, aanvraag.id)
-    weiger_als(aanvraag.status is not Status.TOEGEKEND and "Alleen een lopende toekenning wordt betaald.")
+    toets_betaling(session, aanvraag, jaar, cents, omschrijving)
     toekenning = _toekenning(session, aanvraag, jaar)
-    weiger_als(not (omschrijving or "").strip() and "Geef een omschrijving van de betaling.", "omschrijving")
     regel = session.get(Regel, toekenning.regel_id)
     try:
         tx = begroting.betaal(
