@@ -14,13 +14,14 @@ from types import SimpleNamespace
 
 import pytest
 import sqlalchemy as sa
+import time_machine
 from aiosmtpd.controller import Controller
 from sqlmodel import func, select
 
 from ledger import Ledger
 from wijkportaal.auth import services as auth_services
 from wijkportaal.besluiten.models import BesluitKeuze
-from wijkportaal.core import clock
+from wijkportaal.core import clock, jobs
 from wijkportaal.core.roles import Rol
 from wijkportaal.expertise.models import Domein, Eenheid, Expertise, ExpertiseSchool, ExpertiseWijk, Vorm
 from wijkportaal.pot import services as pot_services
@@ -505,3 +506,21 @@ def postbus(app):
     )
     yield handler
     controller.stop()
+
+
+# Scheduled jobs under a stopped clock
+
+
+@pytest.fixture
+def klok(request):
+    """A stopped clock at the test module's KLOK_START (an aware datetime); `klok.shift(timedelta)` and
+    `klok.move_to(moment)` move it."""
+    with time_machine.travel(request.module.KLOK_START, tick=False) as reis:
+        yield reis
+
+
+def draai_job(app, naam: str) -> str:
+    """Run the scheduled job `naam` once, as the scheduler does; its summary line ("1 herinnering verstuurd")."""
+    uitkomst = jobs.run_job(app, jobs.registered(app)[naam])
+    assert uitkomst.gelukt, uitkomst.regel
+    return uitkomst.regel

@@ -537,6 +537,26 @@ def _besluit_vastleggen(form: BesluitForm, beslis, terug: str):
     return redirect(terug)
 
 
+def _besluitvorming(db, voorstel_id: int, gevolg: str, pot: Pot) -> dict:
+    """What a page of a boards' decision shows: the decisions so far, whether the user decides now and,
+    if so, what their "akkoord" does (`gevolg`, weighed by what each board put into `pot`)."""
+    voorstel = db.get(Voorstel, voorstel_id)
+    mag_besluiten = besluiten_permissions.wacht_op(db, current_user, voorstel)
+    return {
+        "mag_besluiten": mag_besluiten,
+        "gevolg_van_akkoord": besluiten_queries.gevolg_van_akkoord(
+            db,
+            voorstel,
+            besluiten_permissions.beslisser_van(current_user, voorstel),
+            gevolg,
+            services.ingelegd_per_bestuur(db, pot),
+        )
+        if mag_besluiten
+        else None,
+        **besluiten_queries.besluitvorming(db, voorstel),
+    }
+
+
 @bp.route("/toekenningen/<id:toekenning_id>", methods=["GET", "POST"])
 def toekenning(toekenning_id: int):
     """An allocation and the boards' decisions; a bestuurder decides here for their own board."""
@@ -560,26 +580,19 @@ def toekenning(toekenning_id: int):
         )
         if klaar:
             return klaar
-    voorstel = db.get(Voorstel, toekenning.voorstel_id)
     aanpak = db.get(Aanpak, toekenning.aanpak_id)
-    mag_besluiten = besluiten_permissions.wacht_op(db, current_user, voorstel)
     return render_form(
         "pot/toekenning.html",
         form,
         pot=pot,
         t=toekenning,
         aanpak=aanpak,
-        mag_besluiten=mag_besluiten,
-        gevolg_van_akkoord=besluiten_queries.gevolg_van_akkoord(
+        **_besluitvorming(
             db,
-            voorstel,
-            besluiten_permissions.beslisser_van(current_user, voorstel),
+            toekenning.voorstel_id,
             f"wordt {centen(toekenning.bedrag_cents)} toegekend aan {aanpak.naam}",
-            services.ingelegd_per_bestuur(db, pot),
-        )
-        if mag_besluiten
-        else None,
-        **besluiten_queries.besluitvorming(db, voorstel),
+            pot,
+        ),
     )
 
 
@@ -607,9 +620,7 @@ def overheveling(overheveling_id: int):
         )
         if klaar:
             return klaar
-    voorstel = db.get(Voorstel, overheveling.voorstel_id)
     van, naar = db.get(Pot, overheveling.van_pot_id), db.get(Pot, overheveling.naar_pot_id)
-    mag_besluiten = besluiten_permissions.wacht_op(db, current_user, voorstel)
     return render_form(
         "pot/overheveling.html",
         form,
@@ -617,17 +628,12 @@ def overheveling(overheveling_id: int):
         van=van,
         naar=naar,
         mag_naar=permissions.can_view_pot(db, current_user, naar),
-        mag_besluiten=mag_besluiten,
-        gevolg_van_akkoord=besluiten_queries.gevolg_van_akkoord(
+        **_besluitvorming(
             db,
-            voorstel,
-            besluiten_permissions.beslisser_van(current_user, voorstel),
+            overheveling.voorstel_id,
             f"gaat {centen(overheveling.bedrag_cents)} van {van.naam} naar {naar.naam}",
-            services.ingelegd_per_bestuur(db, van),
-        )
-        if mag_besluiten
-        else None,
-        **besluiten_queries.besluitvorming(db, voorstel),
+            van,
+        ),
     )
 
 

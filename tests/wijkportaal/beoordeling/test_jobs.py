@@ -4,29 +4,22 @@ declined hears nothing."""
 
 from datetime import datetime, timedelta
 
-import pytest
-import time_machine
 from sqlmodel import select
 
+from tests.wijkportaal.conftest import draai_job
 from wijkportaal.beoordeling import jobs as beoordeling_jobs
 from wijkportaal.beoordeling import queries, services
-from wijkportaal.core import jobs
 from wijkportaal.core.clock import TZ
 from wijkportaal.mail.models import Bericht
 
 MAANDAG = datetime(2026, 11, 23, 6, 0, tzinfo=TZ)
 
 
-@pytest.fixture
-def klok():
-    with time_machine.travel(MAANDAG, tick=False) as reis:
-        yield reis
+KLOK_START = MAANDAG  # the `klok` fixture's moment
 
 
 def draai(app) -> str:
-    uitkomst = jobs.run_job(app, jobs.registered(app)[beoordeling_jobs.HERINNERING])
-    assert uitkomst.gelukt, uitkomst.regel
-    return uitkomst.regel
+    return draai_job(app, beoordeling_jobs.HERINNERING)
 
 
 def herinneringen(db) -> list[Bericht]:

@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from sqlmodel import select
 
-from wijkportaal.core import jobs
+from tests.wijkportaal.conftest import draai_job
 from wijkportaal.core.clock import TZ
 from wijkportaal.initiatieven import services
 from wijkportaal.initiatieven.jobs import EINDE
@@ -28,9 +28,7 @@ def toegekend(db, bevestigd, noord):
 
 def draai(app, moment: datetime) -> str:
     with time_machine.travel(moment, tick=False):
-        uitkomst = jobs.run_job(app, jobs.registered(app)[EINDE])
-    assert uitkomst.gelukt, uitkomst.regel
-    return uitkomst.regel
+        return draai_job(app, EINDE)
 
 
 def berichten(db) -> list[Bericht]:

@@ -10,6 +10,7 @@ import time_machine
 from icalendar import Calendar
 from sqlmodel import select
 
+from tests.wijkportaal.conftest import draai_job
 from wijkportaal import create_app
 from wijkportaal.core import jobs
 from wijkportaal.core.clock import TZ
@@ -23,10 +24,7 @@ from wijkportaal.overleg.models import Actiepunt, Agendapunt
 MAANDAG = datetime(2026, 11, 23, 6, 0, tzinfo=TZ)  # before the 07:00 run
 
 
-@pytest.fixture
-def klok():
-    with time_machine.travel(MAANDAG, tick=False) as reis:
-        yield reis
+KLOK_START = MAANDAG  # the `klok` fixture's moment
 
 
 @pytest.fixture
@@ -36,12 +34,6 @@ def wijk(make_overleg, make_user):
     w.okt_lid = make_user(Rol.PARTNER, organisatie=w.okt, naam="Olga Okt")
     w.so_lid = make_user(Rol.SCHOOLLEIDER, organisatie=w.so, naam="Sam So")
     return w
-
-
-def draai(app, naam: str) -> str:
-    uitkomst = jobs.run_job(app, jobs.registered(app)[naam])
-    assert uitkomst.gelukt, uitkomst.regel
-    return uitkomst.regel
 
 
 def berichten(db, soort: str | None = None) -> list[Bericht]:
@@ -75,8 +67,8 @@ def test_an_unagreed_agenda_a_week_ahead_reminds_the_chair_once(app, db, klok, w
     make_bijeenkomst(wijk.overleg, days=9)  # later: not yet
     make_bijeenkomst(wijk.overleg, days=5, vastgesteld=True)  # agreed: nothing to remind
 
-    assert draai(app, overleg_jobs.AGENDA) == "1 herinnering verstuurd"
-    assert draai(app, overleg_jobs.AGENDA) == "0 herinneringen verstuurd"
+    assert draai_job(app, overleg_jobs.AGENDA) == "1 herinnering verstuurd"
+    assert draai_job(app, overleg_jobs.AGENDA) == "0 herinneringen verstuurd"
 
     [bericht] = berichten(db)
     assert (bericht.soort, bericht.adres) == ("agenda_vaststellen", wijk.voorzitter.email)
@@ -93,10 +85,12 @@ def test_invitation_update_and_cancellation_each_go_once_to_every_member(
     leden = sorted([wijk.voorzitter.email, wijk.okt_lid.email, wijk.so_lid.email])
 
     assert (
-        draai(app, overleg_jobs.UITNODIGINGEN) == "3 uitnodigingen, 0 wijzigingen en 0 afzeggingen verstuurd"
+        draai_job(app, overleg_jobs.UITNODIGINGEN)
+        == "3 uitnodigingen, 0 wijzigingen en 0 afzeggingen verstuurd"
     )
     assert (
-        draai(app, overleg_jobs.UITNODIGINGEN) == "0 uitnodigingen, 0 wijzigingen en 0 afzeggingen verstuurd"
+        draai_job(app, overleg_jobs.UITNODIGINGEN)
+        == "0 uitnodigingen, 0 wijzigingen en 0 afzeggingen verstuurd"
     )
     uitnodigingen = berichten(db, "uitnodiging")
     assert sorted(u.adres for u in uitnodigingen) == leden
@@ -122,9 +116,10 @@ def test_invitation_update_and_cancellation_each_go_once_to_every_member(
     )
     db.commit()
     assert (
-        draai(app, overleg_jobs.UITNODIGINGEN) == "0 uitnodigingen, 3 wijzigingen en 0 afzeggingen verstuurd"
+        draai_job(app, overleg_jobs.UITNODIGINGEN)
+        == "0 uitnodigingen, 3 wijzigingen en 0 afzeggingen verstuurd"
     )
-    assert draai(app, overleg_jobs.UITNODIGINGEN).startswith("0 uitnodigingen, 0 wijzigingen")
+    assert draai_job(app, overleg_jobs.UITNODIGINGEN).startswith("0 uitnodigingen, 0 wijzigingen")
     wijzigingen = berichten(db, "bijeenkomst_gewijzigd")
     assert sorted(w.adres for w in wijzigingen) == leden
     assert "Waar: Buurthuis" in wijzigingen[0].tekst
@@ -137,9 +132,10 @@ def test_invitation_update_and_cancellation_each_go_once_to_every_member(
     services.annuleer_bijeenkomst(db, wijk.voorzitter, b, "te weinig aanmeldingen")
     db.commit()
     assert (
-        draai(app, overleg_jobs.UITNODIGINGEN) == "0 uitnodigingen, 0 wijzigingen en 3 afzeggingen verstuurd"
+        draai_job(app, overleg_jobs.UITNODIGINGEN)
+        == "0 uitnodigingen, 0 wijzigingen en 3 afzeggingen verstuurd"
     )
-    assert draai(app, overleg_jobs.UITNODIGINGEN).endswith("0 afzeggingen verstuurd")
+    assert draai_job(app, overleg_jobs.UITNODIGINGEN).endswith("0 afzeggingen verstuurd")
     afzeggingen = [w for w in berichten(db, "bijeenkomst_gewijzigd") if w.onderwerp.startswith("Afgezegd")]
     assert sorted(a.adres for a in afzeggingen) == leden
     cal = ics_van(db, afzeggingen[0])
@@ -155,7 +151,7 @@ def test_a_meeting_cancelled_before_any_invitation_sends_no_cancellation(
     b = make_bijeenkomst(wijk.overleg, days=14)
     services.annuleer_bijeenkomst(db, wijk.voorzitter, b, "dubbel gepland")
     db.commit()
-    assert draai(app, overleg_jobs.UITNODIGINGEN).endswith("0 afzeggingen verstuurd")
+    assert draai_job(app, overleg_jobs.UITNODIGINGEN).endswith("0 afzeggingen verstuurd")
     assert berichten(db) == []
 
 
@@ -170,15 +166,15 @@ def test_a_meeting_without_minutes_three_days_later_reminds_the_chair_once(
     db.commit()
     make_bijeenkomst(wijk.overleg, days=-2, agendapunten=("Opening",))  # only two days ago
 
-    assert draai(app, overleg_jobs.NOTULEN) == "1 herinnering verstuurd"
-    assert draai(app, overleg_jobs.NOTULEN) == "0 herinneringen verstuurd"
+    assert draai_job(app, overleg_jobs.NOTULEN) == "1 herinnering verstuurd"
+    assert draai_job(app, overleg_jobs.NOTULEN) == "0 herinneringen verstuurd"
     [bericht] = berichten(db)
     assert (bericht.soort, bericht.adres) == ("verslag_herinnering", wijk.voorzitter.email)
     assert bericht.link.endswith(f"/bijeenkomsten/{zonder.id}")
     assert "Notulen vastleggen:" in bericht.tekst
 
     klok.shift(timedelta(days=1))  # the next day the other meeting is three days ago
-    assert draai(app, overleg_jobs.NOTULEN) == "1 herinnering verstuurd"
+    assert draai_job(app, overleg_jobs.NOTULEN) == "1 herinnering verstuurd"
 
 
 def test_action_reminders_go_to_the_owner_and_the_weekly_overview_to_the_chair(
@@ -203,8 +199,8 @@ def test_action_reminders_go_to_the_owner_and_the_weekly_overview_to_the_chair(
     actie("Later", "Olga Okt", vandaag + timedelta(days=4))  # not yet
     actie("Iedereen", "alle scholen", vandaag - timedelta(days=2))  # names nobody: only the overview
 
-    assert draai(app, overleg_jobs.ACTIEPUNTEN) == "2 herinneringen en 1 weekoverzicht verstuurd"
-    assert draai(app, overleg_jobs.ACTIEPUNTEN) == "0 herinneringen en 0 weekoverzichten verstuurd"
+    assert draai_job(app, overleg_jobs.ACTIEPUNTEN) == "2 herinneringen en 1 weekoverzicht verstuurd"
+    assert draai_job(app, overleg_jobs.ACTIEPUNTEN) == "0 herinneringen en 0 weekoverzichten verstuurd"
     herinneringen = berichten(db, "actiepunt_herinnering")
     assert [(h.adres, h.onderwerp[:8]) for h in herinneringen] == [
         (wijk.so_lid.email, "Te laat:"),
@@ -222,9 +218,9 @@ def test_action_reminders_go_to_the_owner_and_the_weekly_overview_to_the_chair(
     # Four days later the first item is overdue and "Later" is due in three days: a reminder each; the
     # overview waits for next week.
     klok.shift(timedelta(days=4))
-    assert draai(app, overleg_jobs.ACTIEPUNTEN) == "2 herinneringen en 0 weekoverzichten verstuurd"
+    assert draai_job(app, overleg_jobs.ACTIEPUNTEN) == "2 herinneringen en 0 weekoverzichten verstuurd"
     klok.shift(timedelta(days=3))  # Monday 30 November: a new week, and "Later" is overdue
-    assert draai(app, overleg_jobs.ACTIEPUNTEN) == "1 herinnering en 1 weekoverzicht verstuurd"
+    assert draai_job(app, overleg_jobs.ACTIEPUNTEN) == "1 herinnering en 1 weekoverzicht verstuurd"
     assert len(berichten(db, "actiepunten_overzicht")) == 2
 
 
@@ -243,7 +239,7 @@ def test_a_reminder_follows_the_owners_digest_setting(app, db, klok, wijk, make_
             deadline=date(2026, 11, 25),
         )
     )
-    draai(app, overleg_jobs.ACTIEPUNTEN)
+    draai_job(app, overleg_jobs.ACTIEPUNTEN)
     [bericht] = berichten(db, "actiepunt_herinnering")
     assert bericht.status == "overzicht"
 
@@ -278,9 +274,9 @@ def test_the_invitations_arrive_by_smtp_with_their_calendar_file(
     app, db, klok, wijk, make_bijeenkomst, postbus
 ):
     make_bijeenkomst(wijk.overleg, days=14, vastgesteld=True, agendapunten=("Opening",))
-    draai(app, overleg_jobs.UITNODIGINGEN)
+    draai_job(app, overleg_jobs.UITNODIGINGEN)
     assert verzender.verstuur_wachtende(app).aantallen["verzonden"] == 3
-    draai(app, overleg_jobs.UITNODIGINGEN)
+    draai_job(app, overleg_jobs.UITNODIGINGEN)
     assert verzender.verstuur_wachtende(app).aantallen["verzonden"] == 0
     assert sorted(o.rcpt_tos[0] for o in postbus.ontvangen) == sorted(
         [wijk.voorzitter.email, wijk.okt_lid.email, wijk.so_lid.email]
@@ -315,20 +311,20 @@ def test_on_1_august_the_new_years_required_themes_take_effect_once(app, db, bew
 
     with time_machine.travel(datetime(2027, 7, 31, 6, 30, tzinfo=TZ), tick=False) as reis:
         # Still 2026-2027 (the first run since the job exists): its own list holds, nothing is copied.
-        assert draai(app, overleg_jobs.SCHOOLJAAR) == (
+        assert draai_job(app, overleg_jobs.SCHOOLJAAR) == (
             "schooljaar 2026-2027 begonnen; de verplichte thema's van dit jaar gelden"
         )
         assert themas(2027) == []
         reis.move_to(datetime(2027, 8, 1, 6, 0, tzinfo=TZ))
-        assert draai(app, overleg_jobs.SCHOOLJAAR) == (
+        assert draai_job(app, overleg_jobs.SCHOOLJAAR) == (
             "schooljaar 2027-2028 begonnen; 2 verplichte thema's van vorig jaar overgenomen"
         )
-        assert draai(app, overleg_jobs.SCHOOLJAAR) == "schooljaar 2027-2028 was al begonnen"
+        assert draai_job(app, overleg_jobs.SCHOOLJAAR) == "schooljaar 2027-2028 was al begonnen"
         assert themas(2027) == ["Lezen", "Thuiszitten"]
 
         bewaar(VerplichtThema(schooljaar=2028, thema_id=lezen.id))  # SWV staff set 2028's list in time
         reis.move_to(datetime(2028, 8, 1, 6, 0, tzinfo=TZ))
-        assert draai(app, overleg_jobs.SCHOOLJAAR) == (
+        assert draai_job(app, overleg_jobs.SCHOOLJAAR) == (
             "schooljaar 2028-2029 begonnen; de verplichte thema's van dit jaar gelden"
         )
         assert themas(2028) == ["Lezen"]

@@ -2,11 +2,9 @@
 
 from datetime import date, datetime, timedelta
 
-import pytest
-import time_machine
 from sqlmodel import select
 
-from wijkportaal.core import jobs
+from tests.wijkportaal.conftest import draai_job
 from wijkportaal.core.clock import TZ
 from wijkportaal.core.roles import Rol
 from wijkportaal.mail.models import Bericht
@@ -18,16 +16,11 @@ from wijkportaal.pot.models import Goedkeuringsregel, PeriodeSoort
 EERSTE = datetime(2026, 12, 1, 7, 30, tzinfo=TZ)
 
 
-@pytest.fixture
-def klok():
-    with time_machine.travel(EERSTE, tick=False) as reis:
-        yield reis
+KLOK_START = EERSTE  # the `klok` fixture's moment
 
 
 def draai(app) -> str:
-    uitkomst = jobs.run_job(app, jobs.registered(app)[pages_jobs.MAANDOVERZICHT])
-    assert uitkomst.gelukt, uitkomst.regel
-    return uitkomst.regel
+    return draai_job(app, pages_jobs.MAANDOVERZICHT)
 
 
 def overzichten(db) -> list[Bericht]:

@@ -5,9 +5,9 @@ import threading
 from datetime import datetime, timedelta
 
 import pytest
-import time_machine
 from sqlmodel import select
 
+from tests.wijkportaal.conftest import draai_job
 from wijkportaal import create_app
 from wijkportaal.besluiten.models import BesluitKeuze
 from wijkportaal.core import clock, jobs
@@ -21,10 +21,7 @@ from wijkportaal.pot.models import BronSoort
 MAANDAG = datetime(2026, 11, 23, 6, 0, tzinfo=TZ)
 
 
-@pytest.fixture
-def klok():
-    with time_machine.travel(MAANDAG, tick=False) as reis:
-        yield reis
+KLOK_START = MAANDAG  # the `klok` fixture's moment
 
 
 @pytest.fixture
@@ -53,9 +50,7 @@ def voorstel(db, klok, potten, inleg):
 
 
 def draai(app) -> str:
-    uitkomst = jobs.run_job(app, jobs.registered(app)[pot_jobs.BESLUITEN])
-    assert uitkomst.gelukt, uitkomst.regel
-    return uitkomst.regel
+    return draai_job(app, pot_jobs.BESLUITEN)
 
 
 def herinneringen(db) -> list[Bericht]:

@@ -5,14 +5,13 @@ who decide on /overhevelingen/<id>; the money moves only then, through the ledge
 from datetime import date, datetime
 
 import pytest
-import time_machine
 from sqlmodel import select
 
 from ledger import Ledger
+from tests.wijkportaal.conftest import draai_job
 from wijkportaal.auth import services as auth_services
 from wijkportaal.auth.models import Gebruiker
 from wijkportaal.besluiten.models import BesluitKeuze
-from wijkportaal.core import jobs
 from wijkportaal.core.clock import TZ
 from wijkportaal.core.errors import Weigering
 from wijkportaal.mail.models import Bericht
@@ -35,16 +34,11 @@ EIND_JULI = datetime(2026, 7, 31, 23, 0, tzinfo=TZ)
 EERSTE_AUGUSTUS = datetime(2026, 8, 1, 6, 0, tzinfo=TZ)
 
 
-@pytest.fixture
-def klok():
-    with time_machine.travel(JUNI, tick=False) as reis:
-        yield reis
+KLOK_START = JUNI  # the `klok` fixture's moment
 
 
 def draai(app) -> str:
-    uitkomst = jobs.run_job(app, jobs.registered(app)[pot_jobs.SCHOOLJAAR_POTTEN])
-    assert uitkomst.gelukt, uitkomst.regel
-    return uitkomst.regel
+    return draai_job(app, pot_jobs.SCHOOLJAAR_POTTEN)
 
 
 def pot_van(db, naam) -> Pot:
