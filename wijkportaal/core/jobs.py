@@ -383,13 +383,14 @@ def list_jobs() -> None:
     """The registered jobs, one line each: name, last run (and its result), next run, schedule."""
     with session_scope() as session:
         regels = overzicht(current_app, session)
+    breedte = max((len(r.job.naam) for r in regels), default=0)
     for r in regels:
         if r.taak is None or r.taak.laatst_klaar_op is None:
             laatst = "nog niet gedraaid"
         else:
             laatst = f"{_moment(r.taak.laatst_klaar_op)} {'gelukt' if r.taak.laatst_gelukt else 'MISLUKT'}"
         click.echo(
-            f"{r.job.naam:<24} laatst: {laatst:<28} volgende: {_moment(r.volgende):<17} ({r.schema.beschrijving})"
+            f"{r.job.naam:<{breedte}}  laatst: {laatst:<28} volgende: {_moment(r.volgende):<17} ({r.schema.beschrijving})"
         )
 
 
@@ -421,8 +422,10 @@ def run() -> None:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     scheduler = start_scheduler(app)
-    for r in overzicht_buiten_request(app):
-        click.echo(f"{r.job.naam:<24} {r.schema.beschrijving}, volgende: {_moment(r.volgende)}")
+    regels = overzicht_buiten_request(app)
+    breedte = max((len(r.job.naam) for r in regels), default=0)
+    for r in regels:
+        click.echo(f"{r.job.naam:<{breedte}}  {r.schema.beschrijving}, volgende: {_moment(r.volgende)}")
     click.echo(f"{len(registered(app))} geplande taken draaien. Stop met Ctrl+C.")
     try:
         while not stop.wait(1):

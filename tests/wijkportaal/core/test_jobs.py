@@ -165,6 +165,8 @@ def test_jobs_list_shows_name_then_last_then_next_run(app, effecten, monkeypatch
     assert result.exit_code == 0, result.output
     regels_per_taak = {line.split()[0]: line for line in result.output.splitlines()}
     assert sorted(regels_per_taak) == sorted(jobs.registered(app))  # one line per job, by name
+    # the columns line up, also beside the longest name (initiatief-einde-herinnering)
+    assert len({line.index(" laatst: ") for line in result.output.splitlines()}) == 1
     herinnering = regels_per_taak["herinnering"]
     assert herinnering.index("laatst: 23-11-2026 06:15 gelukt") < herinnering.index("volgende: ")
     assert "(dagelijks om 07:00)" in herinnering

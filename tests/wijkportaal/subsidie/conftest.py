@@ -66,8 +66,9 @@ def beoordelaars(make_user):
 
 @pytest.fixture
 def maak_beoordeeld(db, ronde, noord, zuid, swv, beoordelaars):  # noqa: F811
-    """make(titel, per_jaar) → an application by Noord with Zuid, requesting `per_jaar` cents in 2026
-    and in 2027, scored 2 and 3 on every judged criterion: status beoordeeld."""
+    """make(titel, per_jaar, cijfers) → an application by Noord with Zuid, requesting `per_jaar` cents in
+    2026 and in 2027, scored by the two assessors as `cijfers` (one score for every judged criterion, or
+    a tuple with one per criterion; default 2 and 3): status beoordeeld."""
 
     def make(titel: str = "Samen sterk in de wijk", per_jaar: int = 50_000_00, cijfers=(2, 3)) -> Aanvraag:
         aanvraag = services.start_aanvraag(db, noord.schoolleider, ronde)
@@ -116,8 +117,9 @@ def maak_beoordeeld(db, ronde, noord, zuid, swv, beoordelaars):  # noqa: F811
                 t,
                 b,
                 {
-                    c.id: (score, "" if score >= 2 else "Te weinig.")
-                    for c in inhoudelijke_criteria(db, aanvraag)
+                    c.id: (w, "" if w >= 2 else "Te weinig.")
+                    for i, c in enumerate(inhoudelijke_criteria(db, aanvraag))
+                    for w in [score if isinstance(score, int) else score[i]]
                 },
                 Advies.TOEKENNEN,
             )

@@ -1,12 +1,15 @@
 """The pages: the ranked list, the decision form with its refusals at the field, the letter kept as
 sent, the payments, and who may do what (a table)."""
 
+import random
+
 import pytest
 from sqlmodel import select
 
 from wijkportaal.auth.models import Gebruiker
+from wijkportaal.beoordeling import queries as beoordeling_queries
 from wijkportaal.initiatieven.models import Aanvraag, Criterium
-from wijkportaal.subsidie import services
+from wijkportaal.subsidie import queries, services
 from wijkportaal.subsidie.models import Besluit, Brief, Uitkomst
 
 from .conftest import herlaad
@@ -99,6 +102,27 @@ def test_a_rejection_is_confirmed_without_an_amount(db, client, auth, beoordeeld
     antwoord = bevestigd(url, {"uitkomst": "afwijzen", "motivatie": "Past niet.", "sleutel": "k"})
     assert antwoord.status_code == 303
     assert herlaad(db, Aanvraag, beoordeeld.id).status == "afgewezen"
+
+
+def test_the_ranking_in_sql_agrees_with_the_assessing_rules(db, ronde, maak_beoordeeld):
+    """The ranked list orders in SQL (every application of the round, one query); the figures it shows
+    come from beoordeling.rules. With unequal weights and scores per criterion both give one order:
+    knocked-out ones last, then the highest weighted total, then the oldest."""
+    gewichten = iter((1, 2, 3, 1, 2, 3, 1, 2, 3, 1))
+    for c in db.exec(select(Criterium).where(Criterium.ronde_id == ronde.id).order_by(Criterium.id)):
+        c.gewicht = next(gewichten)
+    db.commit()
+    rng = random.Random(7)
+    for n in range(8):
+        maak_beoordeeld(
+            f"Plan {n}",
+            cijfers=tuple(tuple(rng.choice((1, 2, 2, 3, 3)) for _ in range(7)) for _ in range(2)),
+        )
+    lijst = queries.ranglijst(db)
+    uitslagen = beoordeling_queries.uitslagen(db, [r.aanvraag.id for r in lijst.rijen])
+    verwacht = sorted(uitslagen.values(), key=lambda u: (u.knock_out, -(u.totaal or 0), u.aanvraag_id))
+    assert [r.aanvraag.id for r in lijst.rijen] == [u.aanvraag_id for u in verwacht]
+    assert len({u.totaal for u in verwacht}) > 4 and any(u.knock_out for u in verwacht)  # a real test
 
 
 @pytest.mark.parametrize(
