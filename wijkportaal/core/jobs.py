@@ -10,6 +10,7 @@ in `taken`."""
 
 import logging
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -322,9 +323,10 @@ def start_scheduler(app: Flask, verversen_seconden: int = 60):
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
     )
     scheduler.start(paused=True)
+    scheduler.wijkportaal_verversen = threading.Lock()  # held while a refresh runs; see stop_scheduler
     plan_in(app, scheduler)
     scheduler.add_job(
-        plan_in,
+        _ververs,
         "interval",
         seconds=verversen_seconden,
         args=[app, scheduler],
@@ -333,6 +335,25 @@ def start_scheduler(app: Flask, verversen_seconden: int = 60):
     )
     scheduler.resume()
     return scheduler
+
+
+def _ververs(app: Flask, scheduler) -> None:
+    """The refresh job: `plan_in`, unless the scheduler is being stopped (then it does nothing)."""
+    if not scheduler.wijkportaal_verversen.acquire(blocking=False):
+        return
+    try:
+        plan_in(app, scheduler)
+    finally:
+        scheduler.wijkportaal_verversen.release()
+
+
+def stop_scheduler(scheduler) -> None:
+    """Stop the scheduler after the jobs that are running. APScheduler 3's `shutdown` holds the job-store
+    lock while it waits for running jobs, and a running refresh needs that lock: both would wait forever.
+    So first take the refresh's slot (after a refresh in progress, and a later one does nothing), then
+    shut down."""
+    with scheduler.wijkportaal_verversen:
+        scheduler.shutdown()
 
 
 def volgende_runs(app: Flask, session: Session) -> dict[str, datetime]:
@@ -416,7 +437,6 @@ def run_once(naam: str | None, alle: bool) -> None:
 def run() -> None:
     """Run the scheduled jobs until stopped (Ctrl+C or SIGTERM)."""
     import signal
-    import threading
 
     app = current_app._get_current_object()
     stop = threading.Event()
@@ -433,7 +453,7 @@ def run() -> None:
     except KeyboardInterrupt:
         pass
     finally:
-        scheduler.shutdown()
+        stop_scheduler(scheduler)
 
 
 def overzicht_buiten_request(app: Flask) -> list[TaakOverzicht]:

@@ -113,7 +113,7 @@ def test_two_schedulers_on_one_database_send_each_message_once(app, effecten):
         time.sleep(1)  # the second scheduler's run, if it were to send anything
     finally:
         for s in schedulers:
-            s.shutdown()
+            jobs.stop_scheduler(s)
     assert sorted(regels(effecten)) == [f"herinnering {o}" for o in ONDERWERPEN]
 
 
@@ -121,7 +121,7 @@ def test_the_scheduler_keeps_its_jobs_in_the_database(app, db, effecten):
     """A restart finds the job with the next run it had; a changed time reschedules it."""
     jobs.register(app, demo_job(effecten))
     s = jobs.start_scheduler(app)
-    s.shutdown()
+    jobs.stop_scheduler(s)
     rows = db.exec(select(jobs.APSCHEDULER_TABEL.c.id, jobs.APSCHEDULER_TABEL.c.next_run_time)).all()
     ids = [r[0] for r in rows]
     assert {"herinnering", "verlopen"} <= set(ids)  # the features' own jobs are stored beside them
@@ -132,7 +132,7 @@ def test_the_scheduler_keeps_its_jobs_in_the_database(app, db, effecten):
     jobs.stel_schema_in(db, app, "herinnering", jobs.Schema(tijdstip="18:30"))
     db.commit()
     s = jobs.start_scheduler(app)
-    s.shutdown()
+    jobs.stop_scheduler(s)
     db.expire_all()
     rows = dict(db.exec(select(jobs.APSCHEDULER_TABEL.c.id, jobs.APSCHEDULER_TABEL.c.next_run_time)).all())
     volgende = datetime.fromtimestamp(rows["herinnering"], jobs.clock.TZ)
@@ -193,5 +193,25 @@ def test_a_running_scheduler_takes_a_changed_time_at_its_refresh(app, db, effect
             if trigger != "cron[hour='7', minute='0']":
                 break
     finally:
-        s.shutdown()
+        jobs.stop_scheduler(s)
     assert trigger == "interval[1:30:00]"
+
+
+def test_stopping_the_scheduler_during_a_refresh_does_not_hang(app, monkeypatch):
+    """APScheduler's shutdown waits for running jobs while holding the lock a refresh needs: stopping
+    while a refresh runs must still end (it hung the test suite once)."""
+    s = jobs.start_scheduler(app, verversen_seconden=1)
+    bezig = threading.Event()
+    echt = jobs.plan_in
+
+    def trage_verversing(a, scheduler):
+        bezig.set()
+        time.sleep(0.5)  # stop is called now
+        echt(a, scheduler)  # asks the scheduler for its jobs
+
+    monkeypatch.setattr(jobs, "plan_in", trage_verversing)
+    assert bezig.wait(10), "no refresh ran"
+    stopper = threading.Thread(target=jobs.stop_scheduler, args=(s,), daemon=True)
+    stopper.start()
+    stopper.join(15)
+    assert not stopper.is_alive(), "the scheduler did not stop"
