@@ -1,5 +1,6 @@
 """Read-only queries for the meeting pages, and the overleg of a wijk for the pages that show it."""
 
+import time
 from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
@@ -170,9 +171,10 @@ def bijeenkomsten_per_maand(session: Session, schooljaar: int, wijk_ids=None) ->
     return telling
 
 
-def zichtbare_wijken(session: Session, user: Gebruiker) -> list[Wijk]:
+def zichtbare_wijken(session: Session, user: Gebruiker, limit: int | None = None) -> list[Wijk]:
+    """The wijken `user` may see, by name; the first `limit` when given."""
     ids = zichtbare_wijk_ids(session, user)
-    query = select(Wijk).order_by(Wijk.naam)
+    query = select(Wijk).order_by(Wijk.naam).limit(limit)
     if ids is not None:
         query = query.where(Wijk.id.in_(list(ids)))
     return list(session.exec(query))
@@ -697,10 +699,35 @@ def komende_bijeenkomsten_van_lid(
 STATUS_RANG = {OverlegStatus.GEEN: 0, OverlegStatus.OPSTARTEND: 1, OverlegStatus.FUNCTIONEREND: 2}
 
 
-def gedaalde_statussen(session: Session, sinds: datetime) -> list[tuple[Wijk, WijkStatus, WijkStatus]]:
-    """Wijken whose overleg status is lower now than it was at `sinds`: (wijk, then, now), by wijk name."""
-    nu = bewaarde_statussen(session)
-    toen = wijk_statussen(session, None, sinds)
+TOEN_BEWAARD = 900  # seconds a worker keeps the statuses of a past moment (see `statussen_toen`)
+_toen: dict[tuple[str, datetime], tuple[float, dict[int, WijkStatus]]] = {}
+
+
+def statussen_toen(session: Session, moment: datetime, bewaren: bool = False) -> dict[int, WijkStatus]:
+    """Every wijk's status at `moment`, in the past. With `bewaren` the worker keeps them TOEN_BEWAARD
+    seconds per database and moment: the past hardly changes, and computing it is a pass over every
+    meeting (a quarter of a second at national scale, on each SWV start page)."""
+    if not bewaren:
+        return wijk_statussen(session, None, moment)
+    sleutel = (str(session.get_bind().url), moment)
+    nu = time.monotonic()
+    if (bewaard := _toen.get(sleutel)) is not None and bewaard[0] > nu:
+        return bewaard[1]
+    for oud in [k for k, (tot, _) in _toen.items() if tot <= nu]:
+        _toen.pop(oud, None)
+    statussen = wijk_statussen(session, None, moment)
+    _toen[sleutel] = (nu + TOEN_BEWAARD, statussen)
+    return statussen
+
+
+def gedaalde_statussen(
+    session: Session, sinds: datetime, bewaren: bool = False, nu: dict[int, WijkStatus] | None = None
+) -> list[tuple[Wijk, WijkStatus, WijkStatus]]:
+    """Wijken whose overleg status is lower now than it was at `sinds`: (wijk, then, now), by wijk name.
+    `bewaren`: keep the statuses at `sinds` a while (`statussen_toen`); `nu`: the current statuses, when
+    the caller has them (`bewaarde_statussen`)."""
+    nu = bewaarde_statussen(session) if nu is None else nu
+    toen = statussen_toen(session, sinds, bewaren)
     gedaald = {
         wijk_id
         for wijk_id, s in nu.items()
@@ -712,9 +739,12 @@ def gedaalde_statussen(session: Session, sinds: datetime) -> list[tuple[Wijk, Wi
     return [(w, toen[w.id], nu[w.id]) for w in wijken]
 
 
-def zonder_recente_bijeenkomst(session: Session, sinds: date) -> list[tuple[Wijk, WijkStatus]]:
-    """Wijken whose last held meeting was before `sinds`, or that never met: longest ago first."""
-    statussen = bewaarde_statussen(session)
+def zonder_recente_bijeenkomst(
+    session: Session, sinds: date, statussen: dict[int, WijkStatus] | None = None
+) -> list[tuple[Wijk, WijkStatus]]:
+    """Wijken whose last held meeting was before `sinds`, or that never met: longest ago first.
+    `statussen`: the current ones, when the caller has them (`bewaarde_statussen`)."""
+    statussen = bewaarde_statussen(session) if statussen is None else statussen
     ids = [
         wijk_id
         for wijk_id, s in statussen.items()
