@@ -720,41 +720,77 @@ def statussen_toen(session: Session, moment: datetime, bewaren: bool = False) ->
     return statussen
 
 
+def statussen_kort(session: Session) -> dict[int, tuple[OverlegStatus, date | None]]:
+    """Every wijk's status and last held meeting, read from the cache without decoding its documents
+    (the SWV start page compares all 1,500); those missing or expired are computed as by
+    `bewaarde_statussen`."""
+    from wijkportaal.wijken.models import Wijk
+
+    gegevens = WijkstatusCache.gegevens
+    uitkomst = {
+        wijk_id: (OverlegStatus(status), date.fromisoformat(laatste) if laatste else None)
+        for wijk_id, status, laatste in session.exec(
+            select(
+                WijkstatusCache.wijk_id,
+                gegevens["status"].as_string(),
+                gegevens["laatste_bijeenkomst"].as_string(),
+            ).where(WijkstatusCache.geldig_tot > clock.now())
+        )
+    }
+    alle = set(session.exec(select(Wijk.id)))
+    if ontbreekt := alle - set(uitkomst):
+        vers = bewaarde_statussen(session, None if len(ontbreekt) == len(alle) else ontbreekt)
+        uitkomst.update((wijk_id, (s.status, s.laatste_bijeenkomst)) for wijk_id, s in vers.items())
+    return uitkomst
+
+
 def gedaalde_statussen(
-    session: Session, sinds: datetime, bewaren: bool = False, nu: dict[int, WijkStatus] | None = None
-) -> list[tuple[Wijk, WijkStatus, WijkStatus]]:
-    """Wijken whose overleg status is lower now than it was at `sinds`: (wijk, then, now), by wijk name.
-    `bewaren`: keep the statuses at `sinds` a while (`statussen_toen`); `nu`: the current statuses, when
-    the caller has them (`bewaarde_statussen`)."""
-    nu = bewaarde_statussen(session) if nu is None else nu
+    session: Session,
+    sinds: datetime,
+    bewaren: bool = False,
+    kort: dict[int, tuple[OverlegStatus, date | None]] | None = None,
+    limit: int | None = None,
+) -> tuple[list[tuple[Wijk, WijkStatus, WijkStatus]], int]:
+    """Wijken whose overleg status is lower now than it was at `sinds`: (wijk, then, now) by wijk name,
+    the first `limit`, and how many there are. `bewaren`: keep the statuses at `sinds` a while
+    (`statussen_toen`); `kort`: `statussen_kort`, when the caller has it."""
+    kort = statussen_kort(session) if kort is None else kort
     toen = statussen_toen(session, sinds, bewaren)
     gedaald = {
         wijk_id
-        for wijk_id, s in nu.items()
-        if wijk_id in toen and STATUS_RANG[s.status] < STATUS_RANG[toen[wijk_id].status]
+        for wijk_id, (status, _) in kort.items()
+        if wijk_id in toen and STATUS_RANG[status] < STATUS_RANG[toen[wijk_id].status]
     }
     if not gedaald:
-        return []
-    wijken = session.exec(select(Wijk).where(Wijk.id.in_(gedaald)).order_by(Wijk.naam))
-    return [(w, toen[w.id], nu[w.id]) for w in wijken]
+        return [], 0
+    wijken = list(session.exec(select(Wijk).where(Wijk.id.in_(gedaald)).order_by(Wijk.naam).limit(limit)))
+    nu = bewaarde_statussen(session, [w.id for w in wijken])
+    return [(w, toen[w.id], nu[w.id]) for w in wijken], len(gedaald)
 
 
-def zonder_recente_bijeenkomst(
-    session: Session, sinds: date, statussen: dict[int, WijkStatus] | None = None
-) -> list[tuple[Wijk, WijkStatus]]:
-    """Wijken whose last held meeting was before `sinds`, or that never met: longest ago first.
-    `statussen`: the current ones, when the caller has them (`bewaarde_statussen`)."""
-    statussen = bewaarde_statussen(session) if statussen is None else statussen
-    ids = [
-        wijk_id
-        for wijk_id, s in statussen.items()
-        if s.laatste_bijeenkomst is None or s.laatste_bijeenkomst < sinds
-    ]
+def zonder_recente_bijeenkomst(session: Session, sinds: date) -> list[tuple[Wijk, WijkStatus]]:
+    """Wijken whose last held meeting was before `sinds`, or that never met: longest ago first."""
+    return zonder_recente_bijeenkomst_eerst(session, sinds)[0]
+
+
+def zonder_recente_bijeenkomst_eerst(
+    session: Session,
+    sinds: date,
+    kort: dict[int, tuple[OverlegStatus, date | None]] | None = None,
+    limit: int | None = None,
+) -> tuple[list[tuple[Wijk, WijkStatus]], int]:
+    """Wijken whose last held meeting was before `sinds`, or that never met, longest ago first (then by
+    name): the first `limit` with their status, and how many there are. `kort`: `statussen_kort`, when
+    the caller has it."""
+    kort = statussen_kort(session) if kort is None else kort
+    ids = [wijk_id for wijk_id, (_, laatste) in kort.items() if laatste is None or laatste < sinds]
     if not ids:
-        return []
-    wijken = list(session.exec(select(Wijk).where(Wijk.id.in_(ids)).order_by(Wijk.naam)))
-    wijken.sort(key=lambda w: statussen[w.id].laatste_bijeenkomst or date.min)
-    return [(w, statussen[w.id]) for w in wijken]
+        return [], 0
+    namen = dict(session.exec(select(Wijk.id, Wijk.naam).where(Wijk.id.in_(ids))).all())
+    getoond = sorted(ids, key=lambda w: (kort[w][1] or date.min, namen[w]))[:limit]
+    wijken = {w.id: w for w in session.exec(select(Wijk).where(Wijk.id.in_(getoond)))}
+    statussen = bewaarde_statussen(session, getoond)
+    return [(wijken[w], statussen[w]) for w in getoond], len(ids)
 
 
 # Calendars

@@ -418,3 +418,38 @@ def test_a_new_version_keeps_the_themes(db, bevestigd, noord):
     services.zet_status(db, bevestigd, Status.AANGEHOUDEN, None)
     kopie = services.nieuwe_versie(db, bevestigd, noord.schoolleider)
     assert [t.naam for t in queries.themas_van(db, kopie)] == ["Jonge kind"]
+
+
+def test_the_kennisbank_is_paged_and_its_page_links_keep_the_filter(client, auth, db, ronde, noord):
+    """53 funded initiatives about thuiszitters and two others: 50 on the first page, newest first, and
+    the link to the second page keeps the search."""
+    import html as html_module
+    import re
+
+    for n in range(55):
+        db.add(
+            Aanvraag(
+                ronde_id=ronde.id,
+                aanvrager_id=noord.schoolleider.id,
+                status=Status.TOEGEKEND if n % 2 == 0 or n < 51 else Status.AFGEROND,
+                titel=f"Thuiszitters {n:02d}" if n < 53 else f"Taalklas {n:02d}",
+            )
+        )
+    db.commit()
+    auth.login(noord.schoolleider)
+    eerste = _tekst(client.get("/initiatieven/kennisbank?zoek=thuiszitters"))
+    titels = re.findall(r'<h2 id="init-\d+">(.*?)</h2>', eerste)
+    assert titels == [f"Thuiszitters {n:02d}" for n in range(52, 2, -1)]
+    assert "53 gefinancierde initiatieven; pagina 1 van 2" in eerste
+    assert "Vorige pagina" not in eerste
+    volgende = html_module.unescape(re.search(r'<a href="([^"]*)">Volgende pagina</a>', eerste).group(1))
+    assert "zoek=thuiszitters" in volgende and "pagina=2" in volgende
+    tweede = _tekst(client.get(volgende))
+    assert re.findall(r'<h2 id="init-\d+">(.*?)</h2>', tweede) == [
+        "Thuiszitters 02",
+        "Thuiszitters 01",
+        "Thuiszitters 00",
+    ]
+    assert "pagina 2 van 2" in tweede and "Vorige pagina" in tweede and "Volgende pagina" not in tweede
+    alle = _tekst(client.get("/initiatieven/kennisbank"))
+    assert "55 gefinancierde initiatieven; pagina 1 van 2" in alle

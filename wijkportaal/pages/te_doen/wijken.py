@@ -17,9 +17,9 @@ ZONDER_BIJEENKOMST = timedelta(days=90)
 
 
 def _statussen(session: Session) -> dict:
-    """Every wijk's current status, read once per request for both providers below."""
+    """Every wijk's current status and last meeting, read once per request for both providers below."""
     if "te_doen_statussen" not in g:
-        g.te_doen_statussen = queries.bewaarde_statussen(session)
+        g.te_doen_statussen = queries.statussen_kort(session)
     return g.te_doen_statussen
 
 
@@ -30,8 +30,8 @@ def gedaalde_status(session: Session, user) -> list[Item]:
         return []
     sinds = datetime.combine(clock.today() - GEDAALD_SINDS, time.min)
     # the statuses of that day are kept a while by the worker, except in tests, whose data changes under it
-    gedaald = queries.gedaalde_statussen(
-        session, sinds, bewaren=not current_app.testing, nu=_statussen(session)
+    gedaald, aantal = queries.gedaalde_statussen(
+        session, sinds, bewaren=not current_app.testing, kort=_statussen(session), limit=GETOOND
     )
     items = [
         Item(
@@ -41,11 +41,11 @@ def gedaalde_status(session: Session, user) -> list[Item]:
             detail="; ".join(nu.redenen) or f"sinds {datum(sinds.date())}",
             urgentie=Urgentie.DRINGEND,
         )
-        for wijk, toen, nu in gedaald[:GETOOND]
+        for wijk, toen, nu in gedaald
     ]
     return met_rest(
         items,
-        len(gedaald),
+        aantal,
         "wijk met een gedaalde status",
         "wijken met een gedaalde status",
         url_for("overleg.overzicht", sorteer="status"),
@@ -56,8 +56,8 @@ def zonder_bijeenkomst(session: Session, user) -> list[Item]:
     """Wijken whose overleg has not met in 90 days, or never met: the GETOOND longest ago."""
     if not volgt_wijken(user):
         return []
-    wijken = queries.zonder_recente_bijeenkomst(
-        session, clock.today() - ZONDER_BIJEENKOMST, _statussen(session)
+    wijken, aantal = queries.zonder_recente_bijeenkomst_eerst(
+        session, clock.today() - ZONDER_BIJEENKOMST, _statussen(session), GETOOND
     )
     items = [
         Item(
@@ -70,11 +70,11 @@ def zonder_bijeenkomst(session: Session, user) -> list[Item]:
             datum=s.laatste_bijeenkomst,
             urgentie=Urgentie.TE_LAAT,
         )
-        for wijk, s in wijken[:GETOOND]
+        for wijk, s in wijken
     ]
     return met_rest(
         items,
-        len(wijken),
+        aantal,
         "wijk zonder recente bijeenkomst",
         "wijken zonder recente bijeenkomst",
         url_for("overleg.overzicht", sorteer="laatste_bijeenkomst"),
