@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import and_, or_
+from sqlalchemy import and_, not_, or_
 from sqlmodel import Session, func, select
 
 from ledger import to_decimal
@@ -617,7 +617,51 @@ def signalen(session: Session, vandaag: date) -> list[Signaal]:
                 for soort in rules.te_laat(deadlines, sleutel[2], vandaag)
             ]
         uitkomst.extend(Signaal(a, wat, dag) for wat, dag in laat)
-    return sorted(uitkomst, key=lambda s: s.datum)
+    return sorted(uitkomst, key=lambda s: (s.datum, s.aanvraag.id))
+
+
+def eerste_signalen(session: Session, vandaag: date, limit: int) -> tuple[list[Signaal], int]:
+    """The first `limit` signals of `signalen`, oldest first, and how many there are. Thousands of funded
+    initiatives share a few start and end dates (a round's) and the same reports in: the signals are
+    worked out per such group, counted in one query, and only the initiatives shown are read."""
+    lopend_waar = (Aanvraag.status == Status.TOEGEKEND, Aanvraag.einddatum.is_not(None))
+    heeft = {
+        soort: Aanvraag.id.in_(select(Rapportage.aanvraag_id).where(Rapportage.soort == soort))
+        for soort in Rapportsoort
+    }
+    kolommen = (Aanvraag.startdatum, Aanvraag.einddatum, *heeft.values())
+    groepen = session.exec(select(*kolommen, func.count()).where(*lopend_waar).group_by(*kolommen)).all()
+    grens = rules.plus_maanden(vandaag, 3)
+    soorten = []  # (date, what, the group's values, how many initiatives)
+    for *groep, aantal in groepen:
+        startdatum, einddatum, *ingediend = groep
+        if vandaag <= einddatum <= grens:
+            soorten.append((einddatum, "Eindigt binnen drie maanden", groep, aantal))
+        deadlines = rules.rapport_deadlines(startdatum, einddatum)
+        binnen = {soort for soort, ja in zip(heeft, ingediend, strict=True) if ja}
+        for soort in rules.te_laat(deadlines, binnen, vandaag):
+            soorten.append((deadlines[soort], f"{soort.label} te laat", groep, aantal))
+    soorten.sort(key=lambda s: (s[0], s[1], str(s[2])))
+    uitkomst: list[Signaal] = []
+    for dag, wat, groep, _ in soorten:
+        if len(uitkomst) >= limit:
+            break
+        startdatum, einddatum, *ingediend = groep
+        waar = [
+            Aanvraag.startdatum == startdatum if startdatum else Aanvraag.startdatum.is_(None),
+            Aanvraag.einddatum == einddatum,
+            *(ja_nee if ja else not_(ja_nee) for ja_nee, ja in zip(heeft.values(), ingediend, strict=True)),
+        ]
+        uitkomst.extend(
+            Signaal(Lopend(*rij), wat, dag)
+            for rij in session.exec(
+                select(Aanvraag.id, Aanvraag.titel, Aanvraag.startdatum, Aanvraag.einddatum)
+                .where(*lopend_waar, *waar)
+                .order_by(Aanvraag.id)
+                .limit(limit - len(uitkomst))
+            )
+        )
+    return uitkomst, sum(aantal for *_, aantal in soorten)
 
 
 def wijk_initiatieven(session: Session, wijk_id: int) -> list[Aanvraag]:

@@ -529,14 +529,24 @@ def overzicht():
         paginas=paginas,
         pagina_url=_pagina_url,
         jaren=rules.jaren(rijen),
-        signalen=queries.signalen(db, clock.today()),
-        alle_signalen=request.args.get("signalen") == "alle",
+        **_signalen(db),
         alle_signalen_url=url_for(
             "initiatieven.overzicht",
             **{**request.args.to_dict(), "signalen": "alle"},
             _anchor="signalen-kop",
         ),
     )
+
+
+SIGNALEN_GETOOND = 25  # the overview's signals, oldest first; `?signalen=alle` shows them all
+
+
+def _signalen(db) -> dict:
+    if request.args.get("signalen") == "alle":
+        signalen = queries.signalen(db, clock.today())
+        return {"signalen": signalen, "aantal_signalen": len(signalen)}
+    signalen, aantal = queries.eerste_signalen(db, clock.today(), SIGNALEN_GETOOND)
+    return {"signalen": signalen, "aantal_signalen": aantal}
 
 
 @bp.route("/overzicht.<any(csv, xlsx):formaat>")

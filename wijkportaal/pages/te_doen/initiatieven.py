@@ -33,7 +33,7 @@ def signalen(session: Session, user) -> list[Item]:
     if not permissions.can_see_all(user):
         return []
     vandaag = clock.today()
-    alle = queries.signalen(session, vandaag)  # oldest first
+    eerste, aantal = queries.eerste_signalen(session, vandaag, GETOOND)  # oldest first
     items = [
         Item(
             titel=f"{s.wat}: {s.aanvraag.titel}",
@@ -42,11 +42,11 @@ def signalen(session: Session, user) -> list[Item]:
             datum=s.datum,
             urgentie=Urgentie.TE_LAAT if s.datum < vandaag else urgentie_van(s.datum, vandaag),
         )
-        for s in alle[:GETOOND]
+        for s in eerste
     ]
     return met_rest(
         items,
-        len(alle),
+        aantal,
         "signaal over een initiatief",
         "signalen over initiatieven",
         url_for("initiatieven.overzicht", signalen="alle", _anchor="signalen-kop"),
