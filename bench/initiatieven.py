@@ -10,9 +10,14 @@ in with SQLAlchemy Core executemany; the grants one by one, as the director woul
 
 It measures, with Flask's test client (server-side latency, as `python -m bench`), p50/p95 of:
 the director's ranked list (`/subsidie/ranglijst`, the open round's assessed applications), the SWV
-overview (`/initiatieven/overzicht`) and the begroting page (`/begroting?jaar=2026`), all with a target
-p95 ≤ 150 ms; and the query count of an application page (`/initiatieven/<id>`, a granted one, as SWV
-staff) with 1,000 and with 10,000 applications loaded, which must be the same.
+overview (`/initiatieven/overzicht`), the begroting page (`/begroting?jaar=2026`), the kennisbank as a
+school leader (`/initiatieven/kennisbank`, 2,000 funded initiatives in pages of 50) and the start page
+"Te doen" (`/`) as SWV staff and as the director, all with a target p95 ≤ 150 ms; and the query count of
+an application page (`/initiatieven/<id>`, a granted one, as SWV staff) with 1,000 and with 10,000
+applications loaded, which must be the same.
+
+`--measure-only`: when the database already holds the applications and grants (a finished earlier run),
+skip generating and loading and only measure (the 1,000-application query count is then not measured).
 Results: a table on stdout and bench/results/initiatieven.json."""
 
 import argparse
