@@ -67,6 +67,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     from wijkportaal import cli
 
     cli.init_app(app)
+    if not app.testing:
+        # Everything built so far (modules, the SQLAlchemy mappers, compiled templates) lives as long as the
+        # worker: move it out of the collector's reach, so its full collections no longer pause requests.
+        import gc
+
+        gc.freeze()
     return app
 
 

@@ -324,15 +324,19 @@ class Ledger:
         return Balance(*row)
 
     def balances(self, codes: list[str] | None = None, *, prefix: str | None = None) -> dict[str, Balance]:
-        """The balances of `codes`, or of every account whose code starts with `prefix`, or of all."""
-        query = select(
-            LedgerAccount.code, LedgerAccount.kind, LedgerBalance.posted_cents, LedgerBalance.reserved_cents
-        ).join(LedgerBalance, LedgerBalance.account_id == LedgerAccount.id)
+        """The balances of `codes`, or of every account whose code starts with `prefix`, or of all.
+
+        Read as plain rows on the session's connection (after a flush, as the ORM would autoflush): a
+        budget line's thousands of commitment accounts cost half as much as through the ORM."""
+        query = sa.select(_a.code, _a.kind, _b.posted_cents, _b.reserved_cents).join_from(
+            _ACCOUNTS, _BALANCES, _b.account_id == _a.id
+        )
         if codes is not None:
-            query = query.where(LedgerAccount.code.in_(codes))
+            query = query.where(_a.code.in_(codes))
         if prefix is not None:
-            query = query.where(LedgerAccount.code.startswith(prefix, autoescape=True))
-        return {row[0]: Balance(*row) for row in self.session.exec(query)}
+            query = query.where(_a.code.startswith(prefix, autoescape=True))
+        self.session.flush()
+        return {row[0]: Balance(*row) for row in self.session.connection().execute(query).all()}
 
     # Transactions
 

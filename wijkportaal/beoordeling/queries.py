@@ -8,7 +8,7 @@ from datetime import date
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from wijkportaal.auth.models import Gebruiker
 from wijkportaal.beoordeling import rules
@@ -300,16 +300,24 @@ def mijn_beoordelingen(db: Session, user) -> list[tuple[Toewijzing, Aanvraag]]:
     )
 
 
-def wacht_op_toewijzing(db: Session) -> list[tuple[Aanvraag, Ronde]]:
-    """Submitted applications without assessors yet (SWV staff assign them), oldest first."""
+def wacht_op_toewijzing(db: Session, limit: int | None = None) -> list[tuple[Aanvraag, Ronde]]:
+    """Submitted applications without assessors yet (SWV staff assign them), oldest first; the first
+    `limit` when given."""
     return list(
         db.exec(
             select(Aanvraag, Ronde)
             .join(Ronde, Ronde.id == Aanvraag.ronde_id)
             .where(Aanvraag.status == Status.INGEDIEND)
             .order_by(Aanvraag.ingediend_op, Aanvraag.id)
+            .limit(limit)
         ).all()
     )
+
+
+def aantal_wacht_op_toewijzing(db: Session) -> int:
+    return db.exec(
+        select(func.count()).select_from(Aanvraag).where(Aanvraag.status == Status.INGEDIEND)
+    ).one()
 
 
 def in_beoordeling(db: Session) -> list[Aanvraag]:

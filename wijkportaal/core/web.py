@@ -43,8 +43,9 @@ def euro(value: Decimal | int | None) -> str:
     return format_currency(Decimal(value or 0), "EUR", locale=LOCALE)
 
 
+@lru_cache(maxsize=8192)
 def centen(value: int | None) -> str:
-    """Integer cents as € 1.234,56, exactly."""
+    """Integer cents as € 1.234,56, exactly (memoised: a list page formats the same amounts many times)."""
     from ledger import to_decimal
 
     return euro(to_decimal(value or 0))

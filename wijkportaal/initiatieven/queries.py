@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import and_, or_
+from sqlalchemy import and_, not_, or_
 from sqlmodel import Session, func, select
 
 from ledger import to_decimal
@@ -481,14 +481,19 @@ def overzicht(
 
 
 def aantal(session: Session, filter: Filter = Filter(), alleen_toegekend: bool = False) -> int:
-    """How many applications the overview lists with this filter (for its pages)."""
-    query = _overzicht_query(filter, alleen_toegekend, None)
-    return session.exec(select(func.count()).select_from(query.subquery())).one()
+    """How many applications the overview lists with this filter (for its pages): one count over the
+    applications alone (every application has its round and its applicant, so the joins add nothing)."""
+    query = _filtered(select(func.count(Aanvraag.id)), filter, alleen_toegekend, None)
+    return session.exec(query).one()
 
 
 def _overzicht_query(filter: Filter, alleen_toegekend: bool, aanvraag_id: int | None):
     query = select(Aanvraag, Ronde.naam, Gebruiker.naam).join(Ronde, Ronde.id == Aanvraag.ronde_id)
     query = query.join(Gebruiker, Gebruiker.id == Aanvraag.aanvrager_id)
+    return _filtered(query, filter, alleen_toegekend, aanvraag_id)
+
+
+def _filtered(query, filter: Filter, alleen_toegekend: bool, aanvraag_id: int | None):
     query = query.where(Aanvraag.id == aanvraag_id if aanvraag_id is not None else _laatste_versie())
     if filter.status:
         query = query.where(Aanvraag.status == filter.status)
@@ -597,13 +602,66 @@ def signalen(session: Session, vandaag: date) -> list[Signaal]:
         ):
             ingediend[aid].add(soort)
     uitkomst = []
+    grens = rules.plus_maanden(vandaag, 3)
+    # Thousands of initiatives share a few start and end dates (a round's) and have the same reports in:
+    # what is late is worked out once per date pair and reports, as (what, when) pairs.
+    te_laat_van: dict[tuple, list[tuple[str, date]]] = {}
     for a in lopend:
-        if vandaag <= a.einddatum <= rules.plus_maanden(vandaag, 3):
+        if vandaag <= a.einddatum <= grens:
             uitkomst.append(Signaal(a, "Eindigt binnen drie maanden", a.einddatum))
-        deadlines = rules.rapport_deadlines(a.startdatum, a.einddatum)
-        for soort in rules.te_laat(deadlines, ingediend[a.id], vandaag):
-            uitkomst.append(Signaal(a, f"{soort.label} te laat", deadlines[soort]))
-    return sorted(uitkomst, key=lambda s: s.datum)
+        sleutel = (a.startdatum, a.einddatum, frozenset(ingediend.get(a.id, ())))
+        if (laat := te_laat_van.get(sleutel)) is None:
+            deadlines = rules.rapport_deadlines(a.startdatum, a.einddatum)
+            laat = te_laat_van[sleutel] = [
+                (f"{soort.label} te laat", deadlines[soort])
+                for soort in rules.te_laat(deadlines, sleutel[2], vandaag)
+            ]
+        uitkomst.extend(Signaal(a, wat, dag) for wat, dag in laat)
+    return sorted(uitkomst, key=lambda s: (s.datum, s.aanvraag.id))
+
+
+def eerste_signalen(session: Session, vandaag: date, limit: int) -> tuple[list[Signaal], int]:
+    """The first `limit` signals of `signalen`, oldest first, and how many there are. Thousands of funded
+    initiatives share a few start and end dates (a round's) and the same reports in: the signals are
+    worked out per such group, counted in one query, and only the initiatives shown are read."""
+    lopend_waar = (Aanvraag.status == Status.TOEGEKEND, Aanvraag.einddatum.is_not(None))
+    heeft = {
+        soort: Aanvraag.id.in_(select(Rapportage.aanvraag_id).where(Rapportage.soort == soort))
+        for soort in Rapportsoort
+    }
+    kolommen = (Aanvraag.startdatum, Aanvraag.einddatum, *heeft.values())
+    groepen = session.exec(select(*kolommen, func.count()).where(*lopend_waar).group_by(*kolommen)).all()
+    grens = rules.plus_maanden(vandaag, 3)
+    soorten = []  # (date, what, the group's values, how many initiatives)
+    for *groep, aantal in groepen:
+        startdatum, einddatum, *ingediend = groep
+        if vandaag <= einddatum <= grens:
+            soorten.append((einddatum, "Eindigt binnen drie maanden", groep, aantal))
+        deadlines = rules.rapport_deadlines(startdatum, einddatum)
+        binnen = {soort for soort, ja in zip(heeft, ingediend, strict=True) if ja}
+        for soort in rules.te_laat(deadlines, binnen, vandaag):
+            soorten.append((deadlines[soort], f"{soort.label} te laat", groep, aantal))
+    soorten.sort(key=lambda s: (s[0], s[1], str(s[2])))
+    uitkomst: list[Signaal] = []
+    for dag, wat, groep, _ in soorten:
+        if len(uitkomst) >= limit:
+            break
+        startdatum, einddatum, *ingediend = groep
+        waar = [
+            Aanvraag.startdatum == startdatum if startdatum else Aanvraag.startdatum.is_(None),
+            Aanvraag.einddatum == einddatum,
+            *(ja_nee if ja else not_(ja_nee) for ja_nee, ja in zip(heeft.values(), ingediend, strict=True)),
+        ]
+        uitkomst.extend(
+            Signaal(Lopend(*rij), wat, dag)
+            for rij in session.exec(
+                select(Aanvraag.id, Aanvraag.titel, Aanvraag.startdatum, Aanvraag.einddatum)
+                .where(*lopend_waar, *waar)
+                .order_by(Aanvraag.id)
+                .limit(limit - len(uitkomst))
+            )
+        )
+    return uitkomst, sum(aantal for *_, aantal in soorten)
 
 
 def wijk_initiatieven(session: Session, wijk_id: int) -> list[Aanvraag]:
@@ -620,6 +678,11 @@ def wijk_initiatieven(session: Session, wijk_id: int) -> list[Aanvraag]:
 
 def alle_wijken(session: Session) -> list[Wijk]:
     return list(session.exec(select(Wijk).order_by(Wijk.naam)))
+
+
+def wijk_keuzes(session: Session) -> list[tuple[int, str]]:
+    """Every wijk's id and name, by name: only the two columns (1,500 wijken nationally)."""
+    return list(session.exec(select(Wijk.id, Wijk.naam).order_by(Wijk.naam)).all())
 
 
 def besturen(session: Session) -> list[Bestuur]:

@@ -482,7 +482,7 @@ def criterium(id: int, criterium: int):
 
 def _filter(form: forms.FilterForm, db) -> queries.Filter:
     form.status.choices = keuzes([("", "Alle"), *((s.value, s.label) for s in Status)])
-    form.wijk.choices = keuzes([("", "Alle"), *((str(w.id), w.naam) for w in queries.alle_wijken(db))])
+    form.wijk.choices = [("", "Alle"), *((str(id), naam) for id, naam in queries.wijk_keuzes(db))]
     form.ambitie.choices = keuzes([("", "Alle"), *((a.value, a.label) for a in Ambitie)])
     form.ronde.choices = keuzes([("", "Alle"), *((str(r.id), r.naam) for r in queries.rondes(db))])
     form.thema.choices = keuzes([("", "Alle"), *((str(t.id), t.naam) for t in queries.themas(db))])
@@ -498,6 +498,19 @@ def _filter(form: forms.FilterForm, db) -> queries.Filter:
     )
 
 
+def _paginas(aantal: int) -> tuple[int, int, int]:
+    """The count, the page asked for (`?pagina=`, within range) and the number of pages."""
+    pagina = request.args.get("pagina", "1")
+    pagina = int(pagina) if pagina.isdigit() and 0 < len(pagina) < 7 else 1
+    paginas = max(1, -(-aantal // queries.PER_PAGINA))
+    return aantal, min(max(pagina, 1), paginas), paginas
+
+
+def _pagina_url(n: int) -> str:
+    """This list's page `n`, with its filters."""
+    return url_for(request.endpoint, **{**request.args.to_dict(), "pagina": n})
+
+
 @bp.route("/overzicht")
 def overzicht():
     """Every application (latest version) by status, wijk, ambition and round: requested against granted."""
@@ -505,22 +518,35 @@ def overzicht():
     db = get_session()
     form = forms.FilterForm(request.args)
     filter = _filter(form, db)
-    pagina = request.args.get("pagina", "1")
-    pagina = int(pagina) if pagina.isdigit() and 0 < len(pagina) < 7 else 1
-    aantal = queries.aantal(db, filter)
-    paginas = max(1, -(-aantal // queries.PER_PAGINA))
-    rijen = queries.overzicht(db, filter, pagina=min(pagina, paginas))
+    aantal, pagina, paginas = _paginas(queries.aantal(db, filter))
+    rijen = queries.overzicht(db, filter, pagina=pagina)
     return render_form(
         "initiatieven/overzicht.html",
         filterform=form,
         rijen=rijen,
         aantal=aantal,
-        pagina=min(pagina, paginas),
+        pagina=pagina,
         paginas=paginas,
-        pagina_url=lambda n: url_for("initiatieven.overzicht", **{**request.args.to_dict(), "pagina": n}),
+        pagina_url=_pagina_url,
         jaren=rules.jaren(rijen),
-        signalen=queries.signalen(db, clock.today()),
+        **_signalen(db),
+        alle_signalen_url=url_for(
+            "initiatieven.overzicht",
+            **{**request.args.to_dict(), "signalen": "alle"},
+            _anchor="signalen-kop",
+        ),
     )
+
+
+SIGNALEN_GETOOND = 25  # the overview's signals, oldest first; `?signalen=alle` shows them all
+
+
+def _signalen(db) -> dict:
+    if request.args.get("signalen") == "alle":
+        signalen = queries.signalen(db, clock.today())
+        return {"signalen": signalen, "aantal_signalen": len(signalen)}
+    signalen, aantal = queries.eerste_signalen(db, clock.today(), SIGNALEN_GETOOND)
+    return {"signalen": signalen, "aantal_signalen": aantal}
 
 
 @bp.route("/overzicht.<any(csv, xlsx):formaat>")
@@ -540,10 +566,15 @@ def kennisbank():
     db = get_session()
     form = forms.FilterForm(request.args)
     filter = _filter(form, db)
-    rijen = queries.overzicht(db, filter, alleen_toegekend=True)
+    aantal, pagina, paginas = _paginas(queries.aantal(db, filter, alleen_toegekend=True))
+    rijen = queries.overzicht(db, filter, alleen_toegekend=True, pagina=pagina)
     return render_form(
         "initiatieven/kennisbank.html",
         filterform=form,
         rijen=rijen,
+        aantal=aantal,
+        pagina=pagina,
+        paginas=paginas,
+        pagina_url=_pagina_url,
         rapportages=queries.rapportages_van(db, [r.aanvraag.id for r in rijen]),
     )

@@ -1,5 +1,6 @@
 """Read-only queries for the meeting pages, and the overleg of a wijk for the pages that show it."""
 
+import time
 from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
@@ -170,9 +171,10 @@ def bijeenkomsten_per_maand(session: Session, schooljaar: int, wijk_ids=None) ->
     return telling
 
 
-def zichtbare_wijken(session: Session, user: Gebruiker) -> list[Wijk]:
+def zichtbare_wijken(session: Session, user: Gebruiker, limit: int | None = None) -> list[Wijk]:
+    """The wijken `user` may see, by name; the first `limit` when given."""
     ids = zichtbare_wijk_ids(session, user)
-    query = select(Wijk).order_by(Wijk.naam)
+    query = select(Wijk).order_by(Wijk.naam).limit(limit)
     if ids is not None:
         query = query.where(Wijk.id.in_(list(ids)))
     return list(session.exec(query))
@@ -697,34 +699,98 @@ def komende_bijeenkomsten_van_lid(
 STATUS_RANG = {OverlegStatus.GEEN: 0, OverlegStatus.OPSTARTEND: 1, OverlegStatus.FUNCTIONEREND: 2}
 
 
-def gedaalde_statussen(session: Session, sinds: datetime) -> list[tuple[Wijk, WijkStatus, WijkStatus]]:
-    """Wijken whose overleg status is lower now than it was at `sinds`: (wijk, then, now), by wijk name."""
-    nu = bewaarde_statussen(session)
-    toen = wijk_statussen(session, None, sinds)
+TOEN_BEWAARD = 900  # seconds a worker keeps the statuses of a past moment (see `statussen_toen`)
+_toen: dict[tuple[str, datetime], tuple[float, dict[int, WijkStatus]]] = {}
+
+
+def statussen_toen(session: Session, moment: datetime, bewaren: bool = False) -> dict[int, WijkStatus]:
+    """Every wijk's status at `moment`, in the past. With `bewaren` the worker keeps them TOEN_BEWAARD
+    seconds per database and moment: the past hardly changes, and computing it is a pass over every
+    meeting (a quarter of a second at national scale, on each SWV start page)."""
+    if not bewaren:
+        return wijk_statussen(session, None, moment)
+    sleutel = (str(session.get_bind().url), moment)
+    nu = time.monotonic()
+    if (bewaard := _toen.get(sleutel)) is not None and bewaard[0] > nu:
+        return bewaard[1]
+    for oud in [k for k, (tot, _) in _toen.items() if tot <= nu]:
+        _toen.pop(oud, None)
+    statussen = wijk_statussen(session, None, moment)
+    _toen[sleutel] = (nu + TOEN_BEWAARD, statussen)
+    return statussen
+
+
+def statussen_kort(session: Session) -> dict[int, tuple[OverlegStatus, date | None]]:
+    """Every wijk's status and last held meeting, read from the cache without decoding its documents
+    (the SWV start page compares all 1,500); those missing or expired are computed as by
+    `bewaarde_statussen`."""
+    from wijkportaal.wijken.models import Wijk
+
+    gegevens = WijkstatusCache.gegevens
+    uitkomst = {
+        wijk_id: (OverlegStatus(status), date.fromisoformat(laatste) if laatste else None)
+        for wijk_id, status, laatste in session.exec(
+            select(
+                WijkstatusCache.wijk_id,
+                gegevens["status"].as_string(),
+                gegevens["laatste_bijeenkomst"].as_string(),
+            ).where(WijkstatusCache.geldig_tot > clock.now())
+        )
+    }
+    alle = set(session.exec(select(Wijk.id)))
+    if ontbreekt := alle - set(uitkomst):
+        vers = bewaarde_statussen(session, None if len(ontbreekt) == len(alle) else ontbreekt)
+        uitkomst.update((wijk_id, (s.status, s.laatste_bijeenkomst)) for wijk_id, s in vers.items())
+    return uitkomst
+
+
+def gedaalde_statussen(
+    session: Session,
+    sinds: datetime,
+    bewaren: bool = False,
+    kort: dict[int, tuple[OverlegStatus, date | None]] | None = None,
+    limit: int | None = None,
+) -> tuple[list[tuple[Wijk, WijkStatus, WijkStatus]], int]:
+    """Wijken whose overleg status is lower now than it was at `sinds`: (wijk, then, now) by wijk name,
+    the first `limit`, and how many there are. `bewaren`: keep the statuses at `sinds` a while
+    (`statussen_toen`); `kort`: `statussen_kort`, when the caller has it."""
+    kort = statussen_kort(session) if kort is None else kort
+    toen = statussen_toen(session, sinds, bewaren)
     gedaald = {
         wijk_id
-        for wijk_id, s in nu.items()
-        if wijk_id in toen and STATUS_RANG[s.status] < STATUS_RANG[toen[wijk_id].status]
+        for wijk_id, (status, _) in kort.items()
+        if wijk_id in toen and STATUS_RANG[status] < STATUS_RANG[toen[wijk_id].status]
     }
     if not gedaald:
-        return []
-    wijken = session.exec(select(Wijk).where(Wijk.id.in_(gedaald)).order_by(Wijk.naam))
-    return [(w, toen[w.id], nu[w.id]) for w in wijken]
+        return [], 0
+    wijken = list(session.exec(select(Wijk).where(Wijk.id.in_(gedaald)).order_by(Wijk.naam).limit(limit)))
+    nu = bewaarde_statussen(session, [w.id for w in wijken])
+    return [(w, toen[w.id], nu[w.id]) for w in wijken], len(gedaald)
 
 
 def zonder_recente_bijeenkomst(session: Session, sinds: date) -> list[tuple[Wijk, WijkStatus]]:
     """Wijken whose last held meeting was before `sinds`, or that never met: longest ago first."""
-    statussen = bewaarde_statussen(session)
-    ids = [
-        wijk_id
-        for wijk_id, s in statussen.items()
-        if s.laatste_bijeenkomst is None or s.laatste_bijeenkomst < sinds
-    ]
+    return zonder_recente_bijeenkomst_eerst(session, sinds)[0]
+
+
+def zonder_recente_bijeenkomst_eerst(
+    session: Session,
+    sinds: date,
+    kort: dict[int, tuple[OverlegStatus, date | None]] | None = None,
+    limit: int | None = None,
+) -> tuple[list[tuple[Wijk, WijkStatus]], int]:
+    """Wijken whose last held meeting was before `sinds`, or that never met, longest ago first (then by
+    name): the first `limit` with their status, and how many there are. `kort`: `statussen_kort`, when
+    the caller has it."""
+    kort = statussen_kort(session) if kort is None else kort
+    ids = [wijk_id for wijk_id, (_, laatste) in kort.items() if laatste is None or laatste < sinds]
     if not ids:
-        return []
-    wijken = list(session.exec(select(Wijk).where(Wijk.id.in_(ids)).order_by(Wijk.naam)))
-    wijken.sort(key=lambda w: statussen[w.id].laatste_bijeenkomst or date.min)
-    return [(w, statussen[w.id]) for w in wijken]
+        return [], 0
+    namen = dict(session.exec(select(Wijk.id, Wijk.naam).where(Wijk.id.in_(ids))).all())
+    getoond = sorted(ids, key=lambda w: (kort[w][1] or date.min, namen[w]))[:limit]
+    wijken = {w.id: w for w in session.exec(select(Wijk).where(Wijk.id.in_(getoond)))}
+    statussen = bewaarde_statussen(session, getoond)
+    return [(wijken[w], statussen[w]) for w in getoond], len(ids)
 
 
 # Calendars

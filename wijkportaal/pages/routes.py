@@ -37,7 +37,7 @@ def start():
     from wijkportaal.expertise.permissions import can_record
 
     db = get_session()
-    wijken = zichtbare_wijken(db, current_user)
+    wijken = zichtbare_wijken(db, current_user, limit=EIGEN_WIJKEN + 1)  # more: no links to each
     return render_template(
         "wijken/start.html",
         lijsten=te_doen.lijsten(te_doen.voor(db, current_user)),

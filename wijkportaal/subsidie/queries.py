@@ -34,9 +34,12 @@ GROEP, REGEL = "Samenwerking in de wijk en regio", "Nieuwe initiatieven"
 PER_PAGINA = 50
 
 
+ONTVANGER = "aanvraag-"
+
+
 def ontvanger(aanvraag_id: int) -> str:
     """The name of an initiative's own commitment account under the budget line (see begroting)."""
-    return f"aanvraag-{aanvraag_id}"
+    return f"{ONTVANGER}{aanvraag_id}"
 
 
 def regel_van(session: Session, ronde: Ronde) -> Regel | None:
@@ -277,47 +280,93 @@ def toekenningen(session: Session, aanvraag_id: int) -> list[Toekenning]:
 # What waits
 
 
-def te_beslissen(session: Session) -> list[tuple[Aanvraag, Ronde]]:
-    """Assessed applications waiting for the director's decision, oldest first."""
+def te_beslissen(session: Session, limit: int | None = None) -> list[tuple[Aanvraag, Ronde]]:
+    """Assessed applications waiting for the director's decision, oldest first; the first `limit` when
+    given."""
     return list(
         session.exec(
             select(Aanvraag, Ronde)
             .join(Ronde, Ronde.id == Aanvraag.ronde_id)
             .where(Aanvraag.status == Status.BEOORDEELD)
             .order_by(Aanvraag.gewijzigd_op, Aanvraag.id)
+            .limit(limit)
         )
     )
+
+
+def aantal_te_beslissen(session: Session) -> int:
+    return session.exec(
+        select(func.count()).select_from(Aanvraag).where(Aanvraag.status == Status.BEOORDEELD)
+    ).one()
 
 
 @dataclass(frozen=True)
 class TeBetalen:
-    aanvraag: Aanvraag
+    aanvraag_id: int
+    titel: str
+    einddatum: date | None
     open_dit_jaar: int  # committed for this year or earlier and not paid
     einde_voorbij: bool
 
 
-def te_betalen(session: Session, vandaag: date) -> list[TeBetalen]:
-    """Running grants with money committed for this year (or earlier) and not yet paid, and those past
-    their end date, for SWV staff; three queries."""
-    rijen = list(
-        session.exec(
-            select(Aanvraag, Toekenning)
-            .join(Toekenning, Toekenning.aanvraag_id == Aanvraag.id)
-            .where(Aanvraag.status == Status.TOEGEKEND)
-            .order_by(Aanvraag.id, Toekenning.jaar)
+@dataclass(frozen=True)
+class TeBetalenLijst:
+    """What SWV staff have to pay and close: the first `limit` of each kind, and how many there are."""
+
+    afronden: list[TeBetalen]  # past their end date, longest ago first
+    aantal_afronden: int
+    betalen: list[TeBetalen]  # money committed for this year or earlier and not paid, oldest grant first
+    aantal_betalen: int
+
+
+def te_betalen(session: Session, vandaag: date, limit: int | None = None) -> TeBetalenLijst:
+    """Running grants past their end date, and those with money committed for this year (or earlier)
+    and not yet paid, for SWV staff: the first `limit` of each and the counts. What is open comes from
+    the ledger, per budget line and year in one read; titles only for the grants shown."""
+    open_ = _open_per_aanvraag(session, vandaag.year)
+    lopend = session.exec(
+        select(Aanvraag.id, Aanvraag.einddatum)
+        .where(Aanvraag.status == Status.TOEGEKEND)
+        .order_by(Aanvraag.id)
+    ).all()
+    voorbij = sorted((eind, aid) for aid, eind in lopend if eind is not None and eind < vandaag)
+    betalen = [aid for aid, eind in lopend if (eind is None or eind >= vandaag) and open_.get(aid, 0) > 0]
+    getoond_afronden = [aid for _, aid in voorbij[:limit]]
+    getoond_betalen = betalen[:limit]
+    titels = {
+        aid: (titel, eind)
+        for aid, titel, eind in session.exec(
+            select(Aanvraag.id, Aanvraag.titel, Aanvraag.einddatum).where(
+                Aanvraag.id.in_(getoond_afronden + getoond_betalen)
+            )
         )
+    }
+
+    def regel(aid: int, is_voorbij: bool) -> TeBetalen:
+        return TeBetalen(aid, titels[aid][0], titels[aid][1], open_.get(aid, 0), is_voorbij)
+
+    return TeBetalenLijst(
+        [regel(aid, True) for aid in getoond_afronden],
+        len(voorbij),
+        [regel(aid, False) for aid in getoond_betalen],
+        len(betalen),
     )
-    open_ = _open_saldi(session, [t for _, t in rijen])
-    per_aanvraag: dict[int, list] = {}
-    for a, t in rijen:
-        per_aanvraag.setdefault(a.id, [a, 0])
-        if t.jaar <= vandaag.year:
-            per_aanvraag[a.id][1] += open_[(a.id, t.jaar)]
-    return [
-        TeBetalen(a, cents, a.einddatum is not None and a.einddatum < vandaag)
-        for a, cents in per_aanvraag.values()
-        if cents > 0 or (a.einddatum is not None and a.einddatum < vandaag)
-    ]
+
+
+def _open_per_aanvraag(session: Session, jaar: int) -> dict[int, int]:
+    """Per initiative the cents committed to it for `jaar` or earlier and not paid: the balances of the
+    commitment accounts of every budget line and year up to `jaar`, each line-year read by its prefix
+    (naming thousands of accounts one by one is slow to send)."""
+    regeljaren = session.exec(
+        select(Toekenning.regel_id, Toekenning.jaar).where(Toekenning.jaar <= jaar).distinct()
+    ).all()
+    uitkomst: dict[int, int] = defaultdict(int)
+    for regel_id, j in regeljaren:
+        voorvoegsel = rekeningen(regel_id, j).toezegging(ONTVANGER)
+        for code, saldo in Ledger(session).balances(prefix=voorvoegsel).items():
+            if (nummer := code.removeprefix(voorvoegsel)).isdigit():
+                uitkomst[int(nummer)] += saldo.posted
+    return uitkomst
 
 
 def einde_voorbij(session: Session, vandaag: date) -> list[tuple[Aanvraag, bool]]:

@@ -1,12 +1,13 @@
 """The start page "Te doen" for assessing: an assessor sees each application to assess with its deadline,
 linked to where it is done; SWV staff see submitted applications waiting for assessors."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from tests.wijkportaal.pages.test_start import start
 from wijkportaal.beoordeling import queries, services
 from wijkportaal.core import clock
 from wijkportaal.core.roles import Rol
+from wijkportaal.initiatieven.models import Aanvraag, Status
 
 
 def test_the_assessor_sees_what_to_assess_with_the_deadline(
@@ -54,3 +55,28 @@ def _datum(d) -> str:
     from wijkportaal.core.web import datum
 
     return datum(d)
+
+
+def test_swv_staff_see_the_oldest_ten_waiting_for_assessors_and_a_link_to_the_rest(
+    client, auth, db, ronde, noord, make_user
+):
+    for n in range(13):
+        db.add(
+            Aanvraag(
+                ronde_id=ronde.id,
+                aanvrager_id=noord.schoolleider.id,
+                status=Status.INGEDIEND,
+                titel=f"Initiatief {n:02d}",
+                ingediend_op=datetime(2026, 10, 1) + timedelta(hours=n),
+            )
+        )
+    db.commit()
+    swv = make_user(Rol.SWV)
+    lijst = start(client, auth, swv)["Wat nu op u wacht"]
+    items = [i for i in lijst if i["titel"].startswith("Beoordelaars")]
+    assert [i["titel"] for i in items] == [f"Beoordelaars aanwijzen: Initiatief {n:02d}" for n in range(10)]
+    [rest] = [i for i in lijst if i["titel"].startswith("En nog")]
+    assert rest["titel"] == "En nog 3 aanvragen die op beoordelaars wachten"
+    assert lijst.index(rest) == lijst.index(items[-1]) + 1
+    volledig = client.get(rest["url"]).get_data(as_text=True)
+    assert all(f"Initiatief {n:02d}" in volledig for n in range(13))

@@ -418,3 +418,100 @@ def test_a_new_version_keeps_the_themes(db, bevestigd, noord):
     services.zet_status(db, bevestigd, Status.AANGEHOUDEN, None)
     kopie = services.nieuwe_versie(db, bevestigd, noord.schoolleider)
     assert [t.naam for t in queries.themas_van(db, kopie)] == ["Jonge kind"]
+
+
+def test_the_kennisbank_is_paged_and_its_page_links_keep_the_filter(client, auth, db, ronde, noord):
+    """53 funded initiatives about thuiszitters and two others: 50 on the first page, newest first, and
+    the link to the second page keeps the search."""
+    import html as html_module
+    import re
+
+    for n in range(55):
+        db.add(
+            Aanvraag(
+                ronde_id=ronde.id,
+                aanvrager_id=noord.schoolleider.id,
+                status=Status.TOEGEKEND if n % 2 == 0 or n < 51 else Status.AFGEROND,
+                titel=f"Thuiszitters {n:02d}" if n < 53 else f"Taalklas {n:02d}",
+            )
+        )
+    db.commit()
+    auth.login(noord.schoolleider)
+    eerste = _tekst(client.get("/initiatieven/kennisbank?zoek=thuiszitters"))
+    titels = re.findall(r'<h2 id="init-\d+">(.*?)</h2>', eerste)
+    assert titels == [f"Thuiszitters {n:02d}" for n in range(52, 2, -1)]
+    assert "53 gefinancierde initiatieven; pagina 1 van 2" in eerste
+    assert "Vorige pagina" not in eerste
+    volgende = html_module.unescape(re.search(r'<a href="([^"]*)">Volgende pagina</a>', eerste).group(1))
+    assert "zoek=thuiszitters" in volgende and "pagina=2" in volgende
+    tweede = _tekst(client.get(volgende))
+    assert re.findall(r'<h2 id="init-\d+">(.*?)</h2>', tweede) == [
+        "Thuiszitters 02",
+        "Thuiszitters 01",
+        "Thuiszitters 00",
+    ]
+    assert "pagina 2 van 2" in tweede and "Vorige pagina" in tweede and "Volgende pagina" not in tweede
+    alle = _tekst(client.get("/initiatieven/kennisbank"))
+    assert "55 gefinancierde initiatieven; pagina 1 van 2" in alle
+
+
+def test_the_overview_shows_the_oldest_25_signals_and_all_of_them_on_request(
+    client, auth, db, frozen_now, ronde, noord, make_user
+):
+    """Three rounds' worth of funded initiatives, some with their interim report in: the first signals
+    read per group of dates are the first of the full list, and the overview links to all of them."""
+    from datetime import date
+
+    from wijkportaal.initiatieven import queries
+    from wijkportaal.initiatieven.models import Rapportage, Rapportsoort
+
+    for n in range(30):
+        start, eind = [
+            (date(2025, 8, 1), date(2026, 12, 31)),
+            (date(2026, 1, 1), date(2027, 1, 31)),
+            (date(2024, 8, 1), date(2026, 7, 31)),
+        ][n % 3]
+        aanvraag = Aanvraag(
+            ronde_id=ronde.id,
+            aanvrager_id=noord.schoolleider.id,
+            status=Status.TOEGEKEND,
+            titel=f"Initiatief {n:02d}",
+            startdatum=start,
+            einddatum=eind,
+        )
+        db.add(aanvraag)
+        db.flush()
+        if n % 4 == 0:
+            db.add(
+                Rapportage(
+                    aanvraag_id=aanvraag.id,
+                    soort=Rapportsoort.TUSSENTIJDS,
+                    resultaten="Goed.",
+                    bereikte_leerlingen=10,
+                    evaluatie="Goed.",
+                    ingediend_door_id=noord.schoolleider.id,
+                )
+            )
+    db.commit()
+    vandaag = date(2026, 11, 23)
+    alle = queries.signalen(db, vandaag)
+    assert len(alle) > 25
+    for n in (1, 10, 25, len(alle) + 5):
+        eerste, aantal = queries.eerste_signalen(db, vandaag, n)
+        assert aantal == len(alle)
+        assert [(s.datum, s.wat) for s in eerste] == [(s.datum, s.wat) for s in alle[:n]]
+        laatste = eerste[-1].datum  # on the last date shown, another initiative may come first
+        assert {(s.aanvraag.id, s.wat) for s in eerste if s.datum < laatste} == {
+            (s.aanvraag.id, s.wat) for s in alle[:n] if s.datum < laatste
+        }
+    auth.login(make_user(Rol.SWV))
+    html = _tekst(client.get("/initiatieven/overzicht"))
+    assert html.count(" te laat (") + html.count("Eindigt binnen drie maanden (") == 25
+    assert f"… en nog {len(alle) - 25} signalen, de oudste eerst hierboven" in html
+    import html as html_module
+    import re
+
+    alle_url = html_module.unescape(re.search(r'<a href="([^"]*)">toon alle signalen</a>', html).group(1))
+    volledig = _tekst(client.get(alle_url))
+    assert volledig.count(" te laat (") + volledig.count("Eindigt binnen drie maanden (") == len(alle)
+    assert "toon alle signalen" not in volledig

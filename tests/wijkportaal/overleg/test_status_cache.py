@@ -89,3 +89,39 @@ def test_a_change_through_the_portal_refreshes_the_overview(
     auth.login(swv)
     rows = client.get("/api/v1/wijken").json
     assert rows[0]["overleg_status"] == OverlegStatus.FUNCTIONEREND
+
+
+def test_the_statuses_of_a_past_moment_are_kept_a_while_when_asked(db, zonder_okt_en_so, monkeypatch):
+    """The SWV start page compares every wijk with a month ago; a worker keeps that past a quarter of an
+    hour (`bewaren`), tests and other callers compute it afresh."""
+    from wijkportaal.core import clock
+    from wijkportaal.overleg import queries
+
+    monkeypatch.setattr(queries, "_toen", {})
+    o = zonder_okt_en_so
+    moment = clock.now().replace(microsecond=0)  # after the four meetings
+    eerst = queries.statussen_toen(db, moment, bewaren=True)
+    assert eerst[o.wijk.id].status == OverlegStatus.OPSTARTEND
+    db.add_all(
+        Aanwezigheid(bijeenkomst_id=b.id, organisatie_id=org.id, status=AanwezigheidStatus.AANWEZIG)
+        for b in o.held
+        for org in (o.okt, o.so)
+    )
+    db.commit()
+    assert queries.statussen_toen(db, moment, bewaren=True)[o.wijk.id].status == OverlegStatus.OPSTARTEND
+    assert queries.statussen_toen(db, moment)[o.wijk.id].status == OverlegStatus.FUNCTIONEREND
+    monkeypatch.setattr(queries, "TOEN_BEWAARD", 0)
+    monkeypatch.setattr(queries, "_toen", {})
+    assert queries.statussen_toen(db, moment, bewaren=True)[o.wijk.id].status == OverlegStatus.FUNCTIONEREND
+
+
+def test_the_short_statuses_match_the_stored_ones(db, zonder_okt_en_so, make_wijk):
+    from wijkportaal.overleg.queries import statussen_kort
+
+    o = zonder_okt_en_so
+    leeg = make_wijk()
+    kort = statussen_kort(db)  # computes and stores what is missing
+    db.commit()
+    volledig = bewaarde_statussen(db)
+    assert kort == statussen_kort(db) == {w: (s.status, s.laatste_bijeenkomst) for w, s in volledig.items()}
+    assert kort[leeg.id] == (OverlegStatus.GEEN, None) and kort[o.wijk.id][0] == OverlegStatus.OPSTARTEND

@@ -550,3 +550,19 @@ def test_an_agreed_agenda_shows_the_next_meeting_without_asking_anything(
             "Testschool, lokaal 3 · nog 22 dagen",
         )
     ]
+
+
+def test_swv_staff_see_ten_wijken_without_a_meeting_and_a_link_to_the_overview(
+    client, auth, frozen_now, make_wijk, make_user
+):
+    for n in range(12):
+        make_wijk(naam=f"Wijk {n:02d}", code=f"wijk-{n:02d}")
+    items = start(client, auth, make_user(Rol.SWV))["Wat nu op u wacht"]
+    assert titels(items) == [f"Nog nooit een bijeenkomst in Wijk {n:02d}" for n in range(10)] + [
+        "En nog 2 wijken zonder recente bijeenkomst"
+    ]
+    assert items[-1]["badges"] == []
+    overzicht = client.get(items[-1]["url"]).get_data(as_text=True)
+    assert all(f"Wijk {n:02d}" in overzicht for n in range(12))
+    pagina = client.get("/").get_data(as_text=True)
+    assert '<h2 id="lijst-1">Wat nu op u wacht <span class="subtitle">(12)</span></h2>' in pagina

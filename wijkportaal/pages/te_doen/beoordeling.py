@@ -7,7 +7,7 @@ from sqlmodel import Session
 from wijkportaal.beoordeling import permissions, queries
 from wijkportaal.core import clock
 from wijkportaal.core.web import datum
-from wijkportaal.pages.te_doen.item import Item, Urgentie, nog_dagen, urgentie_van
+from wijkportaal.pages.te_doen.item import GETOOND, Item, Urgentie, met_rest, nog_dagen, urgentie_van
 
 
 def beoordelen(session: Session, user) -> list[Item]:
@@ -34,7 +34,7 @@ def toewijzen(session: Session, user) -> list[Item]:
     """SWV staff: submitted applications that wait for at least two assessors."""
     if not permissions.can_assign(user):
         return []
-    return [
+    items = [
         Item(
             titel=f"Beoordelaars aanwijzen: {aanvraag.titel or 'aanvraag zonder titel'}",
             url=url_for("beoordeling.aanvraag", id=aanvraag.id) + "#beoordelaars",
@@ -44,5 +44,12 @@ def toewijzen(session: Session, user) -> list[Item]:
             else ronde.naam,
             urgentie=Urgentie.DRINGEND,
         )
-        for aanvraag, ronde in queries.wacht_op_toewijzing(session)
+        for aanvraag, ronde in queries.wacht_op_toewijzing(session, GETOOND)
     ]
+    return met_rest(
+        items,
+        queries.aantal_wacht_op_toewijzing(session),
+        "aanvraag die op beoordelaars wacht",
+        "aanvragen die op beoordelaars wachten",
+        url_for("beoordeling.index"),
+    )

@@ -7,7 +7,7 @@ from sqlmodel import Session
 from wijkportaal.core import clock
 from wijkportaal.core.web import datum
 from wijkportaal.initiatieven import permissions, queries
-from wijkportaal.pages.te_doen.item import Item, Urgentie, urgentie_van
+from wijkportaal.pages.te_doen.item import GETOOND, Item, Urgentie, met_rest, urgentie_van
 
 
 def uitnodigingen(session: Session, user) -> list[Item]:
@@ -33,7 +33,8 @@ def signalen(session: Session, user) -> list[Item]:
     if not permissions.can_see_all(user):
         return []
     vandaag = clock.today()
-    return [
+    eerste, aantal = queries.eerste_signalen(session, vandaag, GETOOND)  # oldest first
+    items = [
         Item(
             titel=f"{s.wat}: {s.aanvraag.titel}",
             url=url_for("initiatieven.aanvraag", id=s.aanvraag.id),
@@ -41,5 +42,12 @@ def signalen(session: Session, user) -> list[Item]:
             datum=s.datum,
             urgentie=Urgentie.TE_LAAT if s.datum < vandaag else urgentie_van(s.datum, vandaag),
         )
-        for s in queries.signalen(session, vandaag)
+        for s in eerste
     ]
+    return met_rest(
+        items,
+        aantal,
+        "signaal over een initiatief",
+        "signalen over initiatieven",
+        url_for("initiatieven.overzicht", signalen="alle", _anchor="signalen-kop"),
+    )

@@ -4,8 +4,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import IntEnum
 
+from wijkportaal.core.web import aantal
+
 TE_DOEN = "Wat nu op u wacht"
 DRINGEND_BINNEN = timedelta(days=7)
+GETOOND = 10  # items a provider shows of one kind; the rest are one "En nog …" item linking to the full list
 
 
 class Urgentie(IntEnum):
@@ -30,7 +33,8 @@ class Urgentie(IntEnum):
 class Item:
     """`titel` links to `url`, the place where it is done; `soort` names the kind of thing in the users'
     words ("Bijeenkomst", "Besluit", …); `datum` is when it is due or happens; `status` is an optional
-    short state ("concept-agenda", "beëindigd"); `lijst` is the heading it appears under."""
+    short state ("concept-agenda", "beëindigd"); `lijst` is the heading it appears under. An "En nog …"
+    item (`is_rest`) stands for `aantal` items not shown and links to the full list."""
 
     titel: str
     url: str
@@ -40,9 +44,33 @@ class Item:
     urgentie: "Urgentie" = Urgentie.GEPLAND
     status: str = ""
     lijst: str = TE_DOEN
+    aantal: int = 1
+    is_rest: bool = False
 
     def sorteersleutel(self) -> tuple:
-        return (self.urgentie, self.datum is None, self.datum or date.max, self.titel)
+        return (self.urgentie, self.datum is None, self.datum or date.max, self.is_rest, self.titel)
+
+
+def met_rest(items: list[Item], totaal: int, enkelvoud: str, meervoud: str, url: str) -> list[Item]:
+    """`items`, the most urgent GETOOND of `totaal`, and when there are more one "En nog 1.234 …" item
+    linking to the full list; it sorts right after the last item shown."""
+    rest = totaal - len(items)
+    if rest <= 0 or not items:
+        return items
+    laatste = items[-1]
+    return [
+        *items,
+        Item(
+            titel=f"En nog {aantal(rest, enkelvoud, meervoud)}",
+            url=url,
+            soort=laatste.soort,
+            datum=laatste.datum,
+            urgentie=laatste.urgentie,
+            lijst=laatste.lijst,
+            aantal=rest,
+            is_rest=True,
+        ),
+    ]
 
 
 def urgentie_van(datum: date, vandaag: date) -> Urgentie:
