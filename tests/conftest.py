@@ -5,6 +5,7 @@ import contextlib
 import itertools
 import os
 import shutil
+import threading
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
@@ -391,3 +392,14 @@ def frozen_now(monkeypatch):
 
 def dt(days: int, hour: int = 15) -> datetime:
     return (now() + timedelta(days=days)).replace(hour=hour, minute=0, second=0)
+
+
+def in_threads(worker, aantal: int, timeout: float) -> None:
+    """Run worker(0) … worker(aantal - 1) in threads at once and wait for them; fail when one still runs
+    after `timeout` seconds (a lock wait without end)."""
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(aantal)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=timeout)
+    assert not any(t.is_alive() for t in threads), "a worker hangs (lock wait without end?)"

@@ -17,6 +17,7 @@ from sqlmodel import Session, create_engine, select
 
 from ledger import AccountKind, InsufficientFunds, Ledger, Posting, TransactionDraft
 from ledger.store.tables import LedgerAccount, LedgerReservation, ReservationStatus
+from tests.conftest import in_threads
 
 THREADS = 8
 ATTEMPTS = 5  # per thread per round: 40 attempts for ALLOWED = 17 allocations
@@ -105,12 +106,7 @@ def race(engine, pot: str, ways: list[str], *, locking: bool) -> tuple[int, list
                     session.rollback()
                     unexpected.append(exc)
 
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(THREADS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    assert not any(t.is_alive() for t in threads), "a worker hangs (lock wait without end?)"
+    in_threads(worker, THREADS, timeout=60)
     return sum(successes.values()), unexpected
 
 

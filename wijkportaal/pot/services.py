@@ -394,15 +394,26 @@ def stel_toekenning_voor(
     return toekenning
 
 
-def neem_besluit(
-    session, user, toekenning: Toekenning, *, bestuur_id: int, besluit: BesluitKeuze, toelichting: str
-) -> VoorstelStatus:
-    """Record one board's decision; when the rule is met the reservation posts, when it fails it is released."""
-    pot = session.get(Pot, toekenning.pot_id)
+def _besluit_over_reservering(
+    session: Session,
+    user,
+    voorstel_id: int,
+    pot: Pot,
+    reservation_id: int,
+    *,
+    bestuur_id: int,
+    besluit: BesluitKeuze,
+    toelichting: str,
+    sleutel: str,
+    omschrijving: str,
+) -> tuple[VoorstelStatus, int | None]:
+    """One board's decision on a proposal whose money is reserved (an allocation, a carry-over), weighed
+    by what each board put into `pot`. When the rule is met the reservation posts (its transaction's id is
+    returned); when it fails the reservation is released."""
     status = besluiten.beslis(
         session,
         user,
-        session.get(Voorstel, toekenning.voorstel_id),
+        session.get(Voorstel, voorstel_id),
         keuze=besluit,
         toelichting=toelichting,
         bestuur_id=bestuur_id,
@@ -410,17 +421,39 @@ def neem_besluit(
     )
     book = grootboek(session)
     if status == VoorstelStatus.GOEDGEKEURD:
-        aanpak = session.get(Aanpak, toekenning.aanpak_id)
         tx = book.post_reservation(
-            toekenning.reservation_id,
-            idempotency_key=f"toekenning-{toekenning.id}",
+            reservation_id,
+            idempotency_key=sleutel,
             entered_by=_door(user),
             effective_date=clock.today(),
-            description=f"Toekenning aan {aanpak.naam} ({pot.naam})",
+            description=omschrijving,
         )
-        toekenning.transaction_id = tx.id
-    elif status == VoorstelStatus.AFGEWEZEN:
-        book.void_reservation(toekenning.reservation_id)
+        return status, tx.id
+    if status == VoorstelStatus.AFGEWEZEN:
+        book.void_reservation(reservation_id)
+    return status, None
+
+
+def neem_besluit(
+    session, user, toekenning: Toekenning, *, bestuur_id: int, besluit: BesluitKeuze, toelichting: str
+) -> VoorstelStatus:
+    """Record one board's decision; when the rule is met the reservation posts, when it fails it is released."""
+    pot = session.get(Pot, toekenning.pot_id)
+    aanpak = session.get(Aanpak, toekenning.aanpak_id)
+    status, tx_id = _besluit_over_reservering(
+        session,
+        user,
+        toekenning.voorstel_id,
+        pot,
+        toekenning.reservation_id,
+        bestuur_id=bestuur_id,
+        besluit=besluit,
+        toelichting=toelichting,
+        sleutel=f"toekenning-{toekenning.id}",
+        omschrijving=f"Toekenning aan {aanpak.naam} ({pot.naam})",
+    )
+    if tx_id is not None:
+        toekenning.transaction_id = tx_id
     if status != VoorstelStatus.OPEN:
         toekenning.status = status
         session.flush()
@@ -638,32 +671,25 @@ def neem_overhevelingsbesluit(
 ) -> OverhevelingStatus:
     """Record one board's decision on a carry-over; when the old pot's rule is met the reserved balance is
     posted into the new pot, when it fails the reservation is released and the money stays."""
-    van = session.get(Pot, overheveling.van_pot_id)
-    status = besluiten.beslis(
+    van, naar = session.get(Pot, overheveling.van_pot_id), session.get(Pot, overheveling.naar_pot_id)
+    status, tx_id = _besluit_over_reservering(
         session,
         user,
-        session.get(Voorstel, overheveling.voorstel_id),
-        keuze=besluit,
-        toelichting=toelichting,
+        overheveling.voorstel_id,
+        van,
+        overheveling.reservation_id,
         bestuur_id=bestuur_id,
-        gewicht=ingelegd_per_bestuur(session, van),
+        besluit=besluit,
+        toelichting=toelichting,
+        sleutel=f"overheveling-{overheveling.id}",
+        omschrijving=f"Overheveling van {van.naam} naar {naar.naam}",
     )
     if status == VoorstelStatus.OPEN:
         return overheveling.status
-    book = grootboek(session)
     if status == VoorstelStatus.GOEDGEKEURD:
-        naar = session.get(Pot, overheveling.naar_pot_id)
-        tx = book.post_reservation(
-            overheveling.reservation_id,
-            idempotency_key=f"overheveling-{overheveling.id}",
-            entered_by=_door(user),
-            effective_date=clock.today(),
-            description=f"Overheveling van {van.naam} naar {naar.naam}",
-        )
-        overheveling.transaction_id = tx.id
+        overheveling.transaction_id = tx_id
         overheveling.status = OverhevelingStatus.AKKOORD
     else:
-        book.void_reservation(overheveling.reservation_id)
         overheveling.status = OverhevelingStatus.AFGEWEZEN
     overheveling.afgerond_op = clock.now()
     session.flush()

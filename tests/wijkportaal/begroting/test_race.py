@@ -12,6 +12,7 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from tests.conftest import in_threads
 from wijkportaal.begroting import queries, services
 from wijkportaal.begroting.models import Groep, Regel
 from wijkportaal.core.errors import Weigering
@@ -61,12 +62,7 @@ def _race(engine, swv, regel) -> tuple[int, Counter, list[BaseException]]:
                     session.rollback()
                     unexpected.append(exc)
 
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(THREADS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=90)
-    assert not any(t.is_alive() for t in threads), "a worker hangs (lock wait without end?)"
+    in_threads(worker, THREADS, timeout=90)
     return sum(successes.values()), refusals, unexpected
 
 

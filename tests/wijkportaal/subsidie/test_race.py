@@ -11,6 +11,7 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from tests.conftest import in_threads
 from wijkportaal.begroting import queries as begroting_queries
 from wijkportaal.core.errors import Weigering
 from wijkportaal.initiatieven.models import Aanvraag
@@ -57,12 +58,7 @@ def test_racing_grants_never_commit_more_than_the_years_budget(
                     session.rollback()
                     unexpected.append(exc)
 
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(THREADS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=120)
-    assert not any(t.is_alive() for t in threads)
+    in_threads(worker, THREADS, timeout=120)
     assert unexpected == []
     assert sum(successes.values()) == ALLOWED
     assert refusals == {
