@@ -33,6 +33,7 @@ from wijkportaal.core import jobs
 from wijkportaal.core.access import get_or_404_403, require
 from wijkportaal.core.db import get_session
 from wijkportaal.core.errors import Weigering
+from wijkportaal.core.ids import pagina_arg
 from wijkportaal.core.roles import Rol
 from wijkportaal.core.views import toon_fout
 from wijkportaal.mail import queries as mail_queries
@@ -41,7 +42,7 @@ bp = Blueprint("beheer", __name__, url_prefix="/beheer")
 
 
 def _pagina_nummer() -> int:
-    return max(1, request.args.get("pagina", 1, type=int) or 1)
+    return request.args.get("pagina", 1, type=pagina_arg)
 
 
 def _filter_args() -> dict:

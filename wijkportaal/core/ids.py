@@ -40,5 +40,13 @@ def id_arg(value: str) -> int:
     return int(value)
 
 
+def pagina_arg(value: str) -> int:
+    """`type=` for a page number in a query string (`request.args.get("pagina", 1, type=pagina_arg)`):
+    1 … 999,999; anything else raises ValueError, so werkzeug returns the default (the first page)."""
+    if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= 999_999:
+        raise ValueError(f"geen paginanummer: {value!r}")
+    return int(value)
+
+
 def init_app(app: Flask) -> None:
     app.url_map.converters["id"] = IdConverter

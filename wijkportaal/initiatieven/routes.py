@@ -17,6 +17,7 @@ from wijkportaal.core.db import get_session
 from wijkportaal.core.errors import Weigering
 from wijkportaal.core.exports import download
 from wijkportaal.core.forms import keuzes
+from wijkportaal.core.ids import pagina_arg
 from wijkportaal.core.views import render_form, toon_fout, weiger_en_terug
 from wijkportaal.initiatieven import forms, permissions, queries, rules, services
 from wijkportaal.initiatieven.models import (
@@ -500,10 +501,8 @@ def _filter(form: forms.FilterForm, db) -> queries.Filter:
 
 def _paginas(aantal: int) -> tuple[int, int, int]:
     """The count, the page asked for (`?pagina=`, within range) and the number of pages."""
-    pagina = request.args.get("pagina", "1")
-    pagina = int(pagina) if pagina.isdigit() and 0 < len(pagina) < 7 else 1
     paginas = max(1, -(-aantal // queries.PER_PAGINA))
-    return aantal, min(max(pagina, 1), paginas), paginas
+    return aantal, min(request.args.get("pagina", 1, type=pagina_arg), paginas), paginas
 
 
 def _pagina_url(n: int) -> str:

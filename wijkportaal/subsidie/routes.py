@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 from wijkportaal.core.access import get_or_404_403, require
 from wijkportaal.core.db import get_session
 from wijkportaal.core.errors import Weigering
+from wijkportaal.core.ids import id_arg, pagina_arg
 from wijkportaal.core.views import Bevestiging, Saldo, in_twee_stappen, render_form, weiger_en_terug
 from wijkportaal.core.web import centen
 from wijkportaal.initiatieven import queries as initiatieven_queries
@@ -15,7 +16,6 @@ from wijkportaal.subsidie import forms, permissions, queries, services
 from wijkportaal.subsidie.models import Besluit, Mutatie, Uitkomst
 
 bp = Blueprint("subsidie", __name__, url_prefix="/subsidie")
-MAX_ID = 2**62
 
 
 @bp.before_request
@@ -25,25 +25,16 @@ def _login():
 
 
 def _aanvraag(id: int, check) -> Aanvraag:
-    if id > MAX_ID:
-        abort(404)
     return get_or_404_403(Aanvraag, id, check)
-
-
-def _int(naam: str) -> int | None:
-    waarde = request.args.get(naam, "")
-    if not waarde:
-        return None
-    if not waarde.isdigit() or len(waarde) > 9:
-        abort(400)
-    return int(waarde)
 
 
 @bp.route("/ranglijst")
 def ranglijst():
     """The director's ranked list of assessed applications, with what is left if all above are granted."""
     require(permissions.can_see_ranglijst(current_user))
-    lijst = queries.ranglijst(get_session(), _int("ronde"), _int("pagina") or 1)
+    lijst = queries.ranglijst(
+        get_session(), request.args.get("ronde", type=id_arg), request.args.get("pagina", 1, type=pagina_arg)
+    )
     return render_form(
         "subsidie/ranglijst.html",
         lijst=lijst,

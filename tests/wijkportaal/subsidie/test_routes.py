@@ -349,3 +349,14 @@ def test_the_decision_page_of_a_decided_application_leads_to_its_letter(
     assert opnieuw.status_code == 422
     assert "kan niet (meer) worden besloten: zij is afgewezen" in opnieuw.get_data(as_text=True)
     assert len(db.exec(select(Besluit)).all()) == 1
+
+
+def test_a_bad_page_or_round_in_the_query_shows_the_first_page_of_the_open_round(
+    client, auth, maak_beoordeeld, directeur
+):
+    maak_beoordeeld("Eerste plan")
+    auth.login(directeur)
+    for query in ("pagina=abc", "pagina=-3", "pagina=1e5", f"pagina={10**20}", "ronde=x", f"ronde={10**20}"):
+        antwoord = client.get(f"/subsidie/ranglijst?{query}")
+        assert antwoord.status_code == 200, query
+        assert "Eerste plan" in antwoord.get_data(as_text=True), query
