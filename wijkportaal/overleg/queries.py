@@ -768,12 +768,7 @@ def gedaalde_statussen(
     return [(w, toen[w.id], nu[w.id]) for w in wijken], len(gedaald)
 
 
-def zonder_recente_bijeenkomst(session: Session, sinds: date) -> list[tuple[Wijk, WijkStatus]]:
-    """Wijken whose last held meeting was before `sinds`, or that never met: longest ago first."""
-    return zonder_recente_bijeenkomst_eerst(session, sinds)[0]
-
-
-def zonder_recente_bijeenkomst_eerst(
+def zonder_recente_bijeenkomst(
     session: Session,
     sinds: date,
     kort: dict[int, tuple[OverlegStatus, date | None]] | None = None,

@@ -83,7 +83,7 @@ def stel_samen(session: Session, vandaag: date | None = None) -> Maandoverzicht:
             overzicht.open_themas.append(f"{wijk.naam} ({', '.join(status.ontbrekende_themas)})")
         if status.te_late_actiepunten:
             overzicht.te_late_acties.append(f"{wijk.naam} ({status.te_late_actiepunten})")
-    for wijk, status in overleg_queries.zonder_recente_bijeenkomst(session, vandaag - ZONDER_BIJEENKOMST):
+    for wijk, status in overleg_queries.zonder_recente_bijeenkomst(session, vandaag - ZONDER_BIJEENKOMST)[0]:
         laatst = datum(status.laatste_bijeenkomst) if status.laatste_bijeenkomst else "nooit"
         overzicht.zonder_bijeenkomst.append(f"{wijk.naam} (laatste: {laatst})")
     matrix = expertise_queries.dekkingsmatrix(session, vandaag)

@@ -56,7 +56,7 @@ def zonder_bijeenkomst(session: Session, user) -> list[Item]:
     """Wijken whose overleg has not met in 90 days, or never met: the GETOOND longest ago."""
     if not volgt_wijken(user):
         return []
-    wijken, aantal = queries.zonder_recente_bijeenkomst_eerst(
+    wijken, aantal = queries.zonder_recente_bijeenkomst(
         session, clock.today() - ZONDER_BIJEENKOMST, _statussen(session), GETOOND
     )
     items = [
