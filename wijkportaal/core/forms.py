@@ -6,9 +6,10 @@ import uuid
 
 from flask import request
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, PasswordField, SelectChoice, SelectMultipleField, StringField
+from markupsafe import Markup, escape
+from wtforms import Field, HiddenField, PasswordField, SelectChoice, SelectMultipleField, StringField
 from wtforms.validators import ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms.widgets import CheckboxInput, ListWidget, html_params
 
 import ledger
 from wijkportaal.core import idempotentie
@@ -91,6 +92,35 @@ class CheckboxesField(SelectMultipleField):
     def pre_validate(self, form) -> None:
         if self.data and not set(self.data) <= {choice.value for choice in self.choices}:
             raise ValidationError("Kies alleen uit de genoemde mogelijkheden.")
+
+
+def _lichte_select(field, **kwargs) -> Markup:
+    kwargs.setdefault("id", field.id)
+    gekozen = field.data or ""
+    opties = "".join(
+        f'<option value="{escape(waarde)}"{" selected" if waarde == gekozen else ""}>{escape(label)}</option>'
+        for waarde, label in field.choices
+    )
+    return Markup(f"<select {html_params(name=field.name, **kwargs)}>{opties}</select>")
+
+
+class LichteKeuzeField(Field):
+    """A <select> of many (value, label) string pairs, rendered in one pass and checked against a set:
+    WTForms' SelectField builds a choice object and its attributes per option, which for the 1,500
+    wijken of the national dataset took a fifth of the initiatives overview's time. Empty means no choice."""
+
+    widget = staticmethod(_lichte_select)
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        super().__init__(label, validators, **kwargs)
+        self.choices: list[tuple[str, str]] = []
+
+    def process_formdata(self, valuelist) -> None:
+        self.data = valuelist[0] if valuelist else None
+
+    def pre_validate(self, form) -> None:
+        if self.data and self.data not in {waarde for waarde, _ in self.choices}:
+            raise ValidationError("Kies een waarde uit de lijst.")
 
 
 class BedragField(StringField):

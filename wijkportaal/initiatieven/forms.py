@@ -3,12 +3,10 @@ numbers); amounts through `BedragField` (exact cents, never negative, at most tw
 
 from decimal import Decimal, InvalidOperation
 
-from markupsafe import Markup, escape
-from wtforms import BooleanField, DateField, Field, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
-from wtforms.widgets import html_params
 
-from wijkportaal.core.forms import AantalField, BedragField, CheckboxesField, Form, keuzes
+from wijkportaal.core.forms import AantalField, BedragField, CheckboxesField, Form, LichteKeuzeField, keuzes
 from wijkportaal.initiatieven import rules
 from wijkportaal.initiatieven.models import Ambitie, Kostensoort, Rapportsoort, Vervolg
 
@@ -185,35 +183,6 @@ class RapportageForm(Form):
     def validate_vervolg(self, field) -> None:
         if self.soort is Rapportsoort.EIND and not field.data:
             raise ValidationError("Kies wat er na de twee jaar gebeurt.")
-
-
-def _lichte_select(field, **kwargs) -> Markup:
-    kwargs.setdefault("id", field.id)
-    gekozen = field.data or ""
-    opties = "".join(
-        f'<option value="{escape(waarde)}"{" selected" if waarde == gekozen else ""}>{escape(label)}</option>'
-        for waarde, label in field.choices
-    )
-    return Markup(f"<select {html_params(name=field.name, **kwargs)}>{opties}</select>")
-
-
-class LichteKeuzeField(Field):
-    """A <select> of many (value, label) string pairs, rendered in one pass and checked against a set:
-    WTForms' SelectField builds a choice object and its attributes per option, which for the 1,500
-    wijken of the national dataset took a fifth of the overview's time. Empty means no choice."""
-
-    widget = staticmethod(_lichte_select)
-
-    def __init__(self, label=None, validators=None, **kwargs):
-        super().__init__(label, validators, **kwargs)
-        self.choices: list[tuple[str, str]] = []
-
-    def process_formdata(self, valuelist) -> None:
-        self.data = valuelist[0] if valuelist else None
-
-    def pre_validate(self, form) -> None:
-        if self.data and self.data not in {waarde for waarde, _ in self.choices}:
-            raise ValidationError(self.gettext("Not a valid choice."))
 
 
 class FilterForm(Form):

@@ -189,6 +189,18 @@ def test_the_overview_and_its_exports(client, auth, db, bevestigd, make_user):
     assert client.get("/initiatieven/overzicht.xlsx").status_code == 200
 
 
+def test_the_overview_filters_by_wijk_and_ignores_an_unknown_one(
+    client, auth, db, bevestigd, noord, make_user
+):
+    auth.login(make_user(Rol.SWV))
+    eigen = _tekst(client.get(f"/initiatieven/overzicht?wijk={noord.school.wijk_id}"))
+    assert "Samen sterk in de wijk" in eigen and f'<option value="{noord.school.wijk_id}" selected>' in eigen
+    onbekend = client.get("/initiatieven/overzicht?wijk=999999")
+    assert onbekend.status_code == 200
+    html = _tekst(onbekend)
+    assert "Samen sterk in de wijk" in html and "Not a valid choice" not in html  # no filter, no English
+
+
 def test_a_funded_initiative_is_on_its_wijk_page_and_in_the_kennisbank(
     client, auth, db, bevestigd, noord, partij
 ):
