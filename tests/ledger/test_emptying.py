@@ -146,15 +146,27 @@ def test_the_anchor_notices_a_ledger_wiped_completely(posted, engine, session):
     ]
 
 
+_OTHER_FIRST_DIGIT = "CASE WHEN {column} LIKE 'f%' THEN '0' ELSE 'f' END || substr({column}, 2)"
+
+
+def _hash_of(engine, transaction_id: int) -> str:
+    with engine.connect() as conn:
+        return conn.execute(
+            sa.text("SELECT hash FROM ledger_transactions WHERE id = :id"), {"id": transaction_id}
+        ).scalar_one()
+
+
 def test_the_anchor_notices_a_rewritten_ledger(posted, engine, session):
     """Transaction 3 rewritten with a hash recomputed to fit: the chain checks, the anchor does not."""
     anchor = posted.anchor()
     session.rollback()
+    # The first hex digit changed to another one: 'f' would leave a hash that starts with 'f' as it was.
     _with_guards_off(
         engine,
-        "UPDATE ledger_transactions SET hash = 'f' || substr(hash, 2) WHERE id = 3",
-        "UPDATE ledger_chain_head SET last_hash = 'f' || substr(last_hash, 2)",
+        f"UPDATE ledger_transactions SET hash = {_OTHER_FIRST_DIGIT.format(column='hash')} WHERE id = 3",
+        f"UPDATE ledger_chain_head SET last_hash = {_OTHER_FIRST_DIGIT.format(column='last_hash')}",
     )
+    assert _hash_of(engine, 3) != anchor.hash
     assert posted.check_anchor(anchor) == [
         "Transactie 3 heeft niet de hash van het anker: het grootboek is herschreven sinds het anker werd genomen."
     ]

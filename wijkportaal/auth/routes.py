@@ -66,7 +66,8 @@ def login():
 def te_vaak(_error):
     """Too many failed logins: the login page says in Dutch how long to wait, Retry-After says it to clients."""
     limiet = limiter.current_limit
-    seconden = max(1, int(limiet.reset_at - time.time())) if limiet is not None else 60
+    # The window's own end, rounded up: Flask-Limiter's reset_at adds a second and cuts the fraction off.
+    seconden = max(1, math.ceil(limiet.window[0] - time.time())) if limiet is not None else 60
     form = LoginForm()
     form.wachtwoord.data = None
     response = current_app.make_response(

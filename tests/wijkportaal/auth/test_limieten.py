@@ -131,8 +131,37 @@ def test_429_says_in_dutch_how_long_to_wait_and_sends_retry_after(limited):
     assert response.status_code == 429
     assert 1 <= int(response.headers["Retry-After"]) <= 60
     pagina = response.text
-    assert "Te veel pogingen." in pagina and "Wacht 1 minuut en probeer het dan opnieuw." in pagina
+    assert "Te veel pogingen." in pagina and "en probeer het dan opnieuw." in pagina
     assert f'value="{limited.email(0)}"' in pagina  # the form is there to try again, the address kept
+
+
+def test_the_wait_is_the_rest_of_the_window_rounded_up(limited):
+    """Five failures at 09:00:00.7, the sixth 20.5 seconds later: 39.5 seconds are left, said as 40."""
+    _alleen_in_geheugen(limited)
+    with time_machine.travel("2026-12-07 09:00:00.7 +0100", tick=False) as reis:
+        for i in range(5):
+            limited.login(0, f"gok-{i}", 1)
+        reis.shift(20.5)
+        response = limited.login(0, "nog een", 1)
+        assert response.status_code == 429
+        assert response.headers["Retry-After"] == "40"
+        assert "Wacht 40 seconden en probeer het dan opnieuw." in response.text
+        reis.shift(39)
+        response = limited.login(0, "nog een", 1)
+        assert response.headers["Retry-After"] == "1"
+        assert "Wacht 1 seconde en probeer het dan opnieuw." in response.text
+        reis.shift(0.6)
+        assert limited.login(0, PASSWORD, 1).status_code == 302
+
+
+def test_a_full_minute_to_wait_is_said_in_minutes(limited):
+    _alleen_in_geheugen(limited)
+    with time_machine.travel("2026-12-07 09:00:00.7 +0100", tick=False):
+        for i in range(5):
+            limited.login(0, f"gok-{i}", 1)
+        response = limited.login(0, "nog een", 1)
+        assert response.headers["Retry-After"] == "60"
+        assert "Wacht 1 minuut en probeer het dan opnieuw." in response.text
 
 
 @pytest.mark.parametrize(
