@@ -66,7 +66,9 @@ def _invoke(app, runner, *args):
 
 
 @pytest.fixture
-def demo(app, runner):
+def demo_uitvoer(app, runner):
+    """What `flask demo-data` prints, run in this test; the other tests read the demo copied from the
+    run's template (the `demo` fixture of tests/conftest.py)."""
     result = _invoke(app, runner, "demo-data")
     assert result.exit_code == 0, result.output
     return result
@@ -94,10 +96,10 @@ def _user(db: Session, email: str) -> Gebruiker:
     return db.exec(select(Gebruiker).where(Gebruiker.email == email)).one()
 
 
-def test_demo_data_loads_the_23_wijken_in_6_regios(demo, db):
-    assert "Demo-data geladen" in demo.output
+def test_demo_data_loads_the_23_wijken_in_6_regios(demo_uitvoer, db):
+    assert "Demo-data geladen" in demo_uitvoer.output
     for email, _ in DEMO_LOGINS:
-        assert email in demo.output
+        assert email in demo_uitvoer.output
     regios = dict(db.exec(select(Regio.id, Regio.naam)).all())
     per_regio: dict[str, set[str]] = {}
     for wijk in db.exec(select(Wijk)):

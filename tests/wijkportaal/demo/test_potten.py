@@ -53,7 +53,9 @@ def _invoke(app, runner, *args):
 
 
 @pytest.fixture
-def demo(app, runner):
+def demo_uitvoer(app, runner):
+    """What `flask demo-data` prints, run in this test; the other tests read the demo copied from the
+    run's template (the `demo` fixture of tests/conftest.py)."""
     result = _invoke(app, runner, "demo-data")
     assert result.exit_code == 0, result.output
     return result
@@ -283,8 +285,8 @@ def test_the_services_left_an_audit_trail(demo, db):
     assert acties["bestedingen", "geboekt"] == tel(Besteding)
 
 
-def test_the_ledger_checks_out(demo, app, runner, db):
-    assert "4 gedeelde potten met" in demo.output
+def test_the_ledger_checks_out(demo_uitvoer, app, runner, db):
+    assert "4 gedeelde potten met" in demo_uitvoer.output
     assert Ledger(db).check() == []
     result = _invoke(app, runner, "ledger", "check")
     assert result.exit_code == 0, result.output

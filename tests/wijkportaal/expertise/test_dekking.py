@@ -4,16 +4,13 @@ from decimal import Decimal
 
 import pytest
 
-from wijkportaal.demo import load_demo
 from wijkportaal.expertise.models import Eenheid
 from wijkportaal.expertise.queries import dekking_van_wijk, dekkingsmatrix
 from wijkportaal.expertise.rules import Aanbod, Dekking, Norm, beoordeel, bereken
 
 
 @pytest.fixture
-def demo_session(db):
-    load_demo(db)
-    db.commit()
+def demo_session(demo, db):
     return db
 
 
