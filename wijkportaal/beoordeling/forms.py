@@ -51,6 +51,13 @@ class ToewijzingForm(Form):
             raise ValidationError("Kies de beoordelaars.")
 
 
+class IntrekkenForm(Form):
+    reden = TextAreaField(
+        "Reden van het intrekken",
+        validators=[InputRequired("Geef de reden van het intrekken."), MAX_TEKST],
+    )
+
+
 class VerklaringForm(Form):
     geen_conflict = BooleanField(
         "Ik verklaar dat ik geen belangenconflict heb bij deze aanvraag: ik werk niet voor een van de "

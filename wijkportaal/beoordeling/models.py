@@ -31,6 +31,7 @@ class Verklaring(StrEnum):
     OPEN = "open"
     GEEN_CONFLICT = "geen_conflict"
     AFGEZIEN = "afgezien"  # declined, with a reason: they see nothing of the application
+    INGETROKKEN = "ingetrokken"  # withdrawn by SWV staff before submitting, with a reason: the same
 
     @property
     def label(self) -> str:
@@ -38,13 +39,20 @@ class Verklaring(StrEnum):
             "open": "Nog niet verklaard",
             "geen_conflict": "Geen belangenconflict",
             "afgezien": "Afgezien",
+            "ingetrokken": "Ingetrokken door het SWV",
         }[self]
+
+
+# An assignment in one of these no longer counts: its assessor sees nothing of the application, and SWV
+# staff assign someone else.
+UITGEVALLEN = (Verklaring.AFGEZIEN, Verklaring.INGETROKKEN)
 
 
 class Toewijzing(SQLModel, table=True):
     """An assessor assigned to an application by SWV staff, with a deadline. The assessor first declares
     that they have no conflict of interest (or declines with a reason), then scores every judged criterion
-    and gives a recommendation; `ingediend_op` is when they submitted."""
+    and gives a recommendation; `ingediend_op` is when they submitted. SWV staff may withdraw an assessor
+    who has not submitted (`ingetrokken`); `afzien_reden` then holds their reason."""
 
     __tablename__ = "beoordeling_toewijzingen"
     __table_args__ = (

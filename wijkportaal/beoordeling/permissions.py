@@ -1,9 +1,10 @@
-"""Who may do what in assessing: the one place that decides it. SWV staff assign and see everything;
-an assessor sees only the applications assigned to them, and nothing of one they declined; the director
+"""Who may do what in assessing: the one place that decides it. SWV staff assign, withdraw and see
+everything; an assessor sees only the applications assigned to them, and nothing of one they declined or
+were withdrawn from; the director
 sees the combined results. Views, the API and templates ask these functions."""
 
 from wijkportaal.beoordeling import queries
-from wijkportaal.beoordeling.models import Score, Toewijzing, Verklaring
+from wijkportaal.beoordeling.models import UITGEVALLEN, Score, Toewijzing, Verklaring
 from wijkportaal.core import roles
 from wijkportaal.core.db import get_session
 from wijkportaal.initiatieven.models import Aanvraag, Status
@@ -31,6 +32,17 @@ def can_assign_to(user, aanvraag: Aanvraag) -> bool:
     return can_assign(user) and aanvraag.status in (Status.INGEDIEND, Status.IN_BEOORDELING)
 
 
+def can_withdraw(user, toewijzing: Toewijzing, aanvraag: Aanvraag) -> bool:
+    """SWV staff withdraw an assessor who has not submitted (did not respond, fell ill), while the
+    application is being assessed."""
+    return (
+        can_assign(user)
+        and aanvraag.status is Status.IN_BEOORDELING
+        and toewijzing.ingediend_op is None
+        and toewijzing.verklaring not in UITGEVALLEN
+    )
+
+
 def is_beoordelaar(user) -> bool:
     return roles.heeft(user, roles.BEOORDEELT)
 
@@ -53,9 +65,10 @@ def _toewijzing(user, aanvraag: Aanvraag) -> Toewijzing | None:
 
 
 def is_toegewezen(user, aanvraag: Aanvraag) -> bool:
-    """An assessor assigned to `aanvraag` who did not decline (a conflicted one sees nothing of it)."""
+    """An assessor assigned to `aanvraag` who did not decline and was not withdrawn (a conflicted one sees
+    nothing of it)."""
     t = _toewijzing(user, aanvraag)
-    return t is not None and t.verklaring is not Verklaring.AFGEZIEN
+    return t is not None and t.verklaring not in UITGEVALLEN
 
 
 def leest_als_beoordelaar(user, aanvraag: Aanvraag) -> bool:

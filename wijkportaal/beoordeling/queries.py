@@ -12,7 +12,7 @@ from sqlmodel import Session, func, select
 
 from wijkportaal.auth.models import Gebruiker
 from wijkportaal.beoordeling import rules
-from wijkportaal.beoordeling.models import Advies, Herziening, Score, Toewijzing, Verklaring
+from wijkportaal.beoordeling.models import UITGEVALLEN, Advies, Herziening, Score, Toewijzing, Verklaring
 from wijkportaal.beoordeling.rules import CriteriumGegevens, CriteriumUitslag, Uitslag
 from wijkportaal.core.roles import Rol
 from wijkportaal.initiatieven import queries as initiatieven_queries
@@ -66,7 +66,7 @@ def uitslagen(db: Session, aanvraag_ids: list[int]) -> dict[int, Uitslag]:
     toegewezen: dict[int, int] = defaultdict(int)
     klaar: dict[int, int] = defaultdict(int)
     adviezen: dict[int, list[Advies]] = defaultdict(list)
-    meegeteld = [Toewijzing.verklaring != Verklaring.AFGEZIEN, _in(db, Toewijzing.aanvraag_id, list(rondes))]
+    meegeteld = [Toewijzing.verklaring.not_in(UITGEVALLEN), _in(db, Toewijzing.aanvraag_id, list(rondes))]
     for aid, ingediend_op, advies in db.exec(
         select(Toewijzing.aanvraag_id, Toewijzing.ingediend_op, Toewijzing.advies).where(*meegeteld)
     ):
@@ -279,7 +279,7 @@ def wachtrij(db: Session, user) -> list[WachtItem]:
             .join(Ronde, Ronde.id == Aanvraag.ronde_id)
             .where(
                 Toewijzing.beoordelaar_id == user.id,
-                Toewijzing.verklaring != Verklaring.AFGEZIEN,
+                Toewijzing.verklaring.not_in(UITGEVALLEN),
                 Toewijzing.ingediend_op.is_(None),
                 Aanvraag.status == Status.IN_BEOORDELING,
             )
@@ -294,20 +294,36 @@ def mijn_beoordelingen(db: Session, user) -> list[tuple[Toewijzing, Aanvraag]]:
         db.exec(
             select(Toewijzing, Aanvraag)
             .join(Aanvraag, Aanvraag.id == Toewijzing.aanvraag_id)
-            .where(Toewijzing.beoordelaar_id == user.id, Toewijzing.verklaring != Verklaring.AFGEZIEN)
+            .where(Toewijzing.beoordelaar_id == user.id, Toewijzing.verklaring.not_in(UITGEVALLEN))
             .order_by(Aanvraag.id.desc())
         ).all()
     )
 
 
+def _wacht_op_beoordelaars():
+    """Submitted applications without assessors yet, and applications being assessed that have fewer than
+    two assessors left (one declined or was withdrawn)."""
+    actief = (
+        select(func.count())
+        .select_from(Toewijzing)
+        .where(Toewijzing.aanvraag_id == Aanvraag.id, Toewijzing.verklaring.not_in(UITGEVALLEN))
+        .correlate(Aanvraag)
+        .scalar_subquery()
+    )
+    return sa.or_(
+        Aanvraag.status == Status.INGEDIEND,
+        sa.and_(Aanvraag.status == Status.IN_BEOORDELING, actief < rules.MINIMAAL_AANTAL_BEOORDELAARS),
+    )
+
+
 def wacht_op_toewijzing(db: Session, limit: int | None = None) -> list[tuple[Aanvraag, Ronde]]:
-    """Submitted applications without assessors yet (SWV staff assign them), oldest first; the first
-    `limit` when given."""
+    """Applications that wait for SWV staff to assign assessors (`_wacht_op_beoordelaars`), oldest first;
+    the first `limit` when given."""
     return list(
         db.exec(
             select(Aanvraag, Ronde)
             .join(Ronde, Ronde.id == Aanvraag.ronde_id)
-            .where(Aanvraag.status == Status.INGEDIEND)
+            .where(_wacht_op_beoordelaars())
             .order_by(Aanvraag.ingediend_op, Aanvraag.id)
             .limit(limit)
         ).all()
@@ -315,9 +331,7 @@ def wacht_op_toewijzing(db: Session, limit: int | None = None) -> list[tuple[Aan
 
 
 def aantal_wacht_op_toewijzing(db: Session) -> int:
-    return db.exec(
-        select(func.count()).select_from(Aanvraag).where(Aanvraag.status == Status.INGEDIEND)
-    ).one()
+    return db.exec(select(func.count()).select_from(Aanvraag).where(_wacht_op_beoordelaars())).one()
 
 
 def in_beoordeling(db: Session) -> list[Aanvraag]:
@@ -339,7 +353,7 @@ def te_herinneren(db: Session, tot: date) -> list[tuple[Toewijzing, Aanvraag, Ge
             .join(Aanvraag, Aanvraag.id == Toewijzing.aanvraag_id)
             .join(Gebruiker, Gebruiker.id == Toewijzing.beoordelaar_id)
             .where(
-                Toewijzing.verklaring != Verklaring.AFGEZIEN,
+                Toewijzing.verklaring.not_in(UITGEVALLEN),
                 Toewijzing.ingediend_op.is_(None),
                 Toewijzing.deadline <= tot,
                 Aanvraag.status == Status.IN_BEOORDELING,

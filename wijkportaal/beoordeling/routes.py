@@ -5,6 +5,7 @@
 /beoordeling/aanvraag/<id>               an application's assessing: assign (SWV), declare, score blind,
                                          the combined result (after one's own scores; SWV and director)
 /beoordeling/aanvraag/<id>/toewijzen     SWV staff assign assessors
+/beoordeling/toewijzing/<id>/intrekken   SWV staff withdraw an assessor who has not submitted
 /beoordeling/toewijzing/<id>/verklaring  the assessor declares no conflict of interest, or declines
 /beoordeling/toewijzing/<id>/scores      the assessor submits their scores and recommendation
 /beoordeling/score/<id>/herzien          the assessor revises a submitted score, with a reason"""
@@ -68,8 +69,11 @@ def _toewijzing_form(db, form=None) -> forms.ToewijzingForm:
     return form
 
 
-def _pagina(aanvraag: Aanvraag, toewijzing_form=None, verklaring_form=None, score_form=None):
+def _pagina(aanvraag: Aanvraag, toewijzing_form=None, verklaring_form=None, score_form=None, intrekken=None):
+    """The assessing page; `intrekken` is (assignment id, form) of a refused withdrawal."""
     db = get_session()
+    toewijzingen = queries.toewijzingen(db, aanvraag) if permissions.can_assign(current_user) else []
+    intrek_id, intrek_form = intrekken or (None, None)
     eigen = queries.toewijzing_van(db, current_user, aanvraag.id)
     criteria = queries.inhoudelijke_criteria(db, aanvraag)
     mag_uitslag = permissions.can_see_uitslag(current_user, aanvraag)
@@ -78,13 +82,25 @@ def _pagina(aanvraag: Aanvraag, toewijzing_form=None, verklaring_form=None, scor
         score_form = forms.score_form(criteria, formdata=None)
     return render_form(
         "beoordeling/aanvraag.html",
-        next((f for f in (toewijzing_form, verklaring_form, score_form) if f is not None and f.errors), None),
+        next(
+            (
+                f
+                for f in (toewijzing_form, verklaring_form, score_form, intrek_form)
+                if f is not None and f.errors
+            ),
+            None,
+        ),
         aanvraag=aanvraag,
         ronde=db.get(Ronde, aanvraag.ronde_id),
         criteria=criteria,
         eigen=eigen,
         eigen_scores=queries.scores_van(db, eigen) if eigen is not None else {},
-        toewijzingen=queries.toewijzingen(db, aanvraag) if permissions.can_assign(current_user) else [],
+        toewijzingen=toewijzingen,
+        intrekforms={
+            t.id: intrek_form if t.id == intrek_id else forms.IntrekkenForm(formdata=None, prefix=f"t{t.id}")
+            for t, _ in toewijzingen
+            if t.id == intrek_id or permissions.can_withdraw(current_user, t, aanvraag)
+        },
         uitslag=queries.uitslag(db, aanvraag) if mag_uitslag else None,
         beoordelingen=queries.beoordelingen(db, aanvraag) if mag_uitslag else [],
         toewijzing_form=(
@@ -133,12 +149,31 @@ def toewijzen(id: int):
 
 
 def _eigen_toewijzing(id: int, check) -> tuple[Toewijzing, Aanvraag]:
-    """The assignment and its application: 404 when missing, 403 when not the user's to act on."""
+    """The assignment and its application: 404 when missing, 403 when `check` refuses the user."""
     db = get_session()
     toewijzing = found_and_allowed(db.get(Toewijzing, id))
     aanvraag = db.get(Aanvraag, toewijzing.aanvraag_id)
     require(check(current_user, toewijzing, aanvraag))
     return toewijzing, aanvraag
+
+
+@bp.route("/toewijzing/<id:id>/intrekken", methods=["POST"])
+def intrekken(id: int):
+    """SWV staff withdraw an assessor who has not submitted, with a reason; they then assign another."""
+    toewijzing, aanvraag = _eigen_toewijzing(id, permissions.can_withdraw)
+    form = forms.IntrekkenForm(prefix=f"t{toewijzing.id}")
+    if form.validate_on_submit():
+        try:
+            services.trek_in(get_session(), toewijzing, current_user, form.reden.data or "")
+        except Weigering as fout:
+            toon_fout(form, fout)
+        else:
+            flash(
+                "De beoordelaar is ingetrokken en ziet de aanvraag niet meer. Wijs zo nodig een ander aan.",
+                "success",
+            )
+            return _terug(aanvraag.id, "#beoordelaars")
+    return _pagina(aanvraag, intrekken=(toewijzing.id, form))
 
 
 @bp.route("/toewijzing/<id:id>/verklaring", methods=["POST"])

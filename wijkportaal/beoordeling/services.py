@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 
 from wijkportaal.auth.models import Gebruiker
 from wijkportaal.beoordeling import queries, rules
-from wijkportaal.beoordeling.models import Advies, Herziening, Score, Toewijzing, Verklaring
+from wijkportaal.beoordeling.models import UITGEVALLEN, Advies, Herziening, Score, Toewijzing, Verklaring
 from wijkportaal.core import audit, clock
 from wijkportaal.core.db import lock_row
 from wijkportaal.core.errors import Weigering, weiger_als
@@ -17,6 +17,7 @@ from wijkportaal.initiatieven import services as initiatieven_services
 from wijkportaal.initiatieven.models import Aanvraag, Status
 
 NIET_TOEGEWEZEN = "U bent niet aangewezen als beoordelaar van deze aanvraag."
+INGETROKKEN = "Het SWV heeft u als beoordelaar van deze aanvraag ingetrokken."
 
 
 def wijs_toe(
@@ -42,14 +43,14 @@ def wijs_toe(
             and "Kies alleen gebruikers met de rol beoordelaar.",
             "beoordelaars",
         )
-        weiger_als(gid in bestaand and f"{gebruiker.naam} is al aangewezen.", "beoordelaars")
+        weiger_als(gid in bestaand and _al_aangewezen(gebruiker.naam, bestaand[gid]), "beoordelaars")
         conflict = queries.belangenconflict(session, aanvraag, gebruiker)
         weiger_als(
             conflict and f"{gebruiker.naam} {conflict} en kan deze aanvraag niet beoordelen.",
             "beoordelaars",
         )
         nieuw.append(gebruiker)
-    actief = sum(1 for t in bestaand.values() if t.verklaring is not Verklaring.AFGEZIEN) + len(nieuw)
+    actief = sum(1 for t in bestaand.values() if t.verklaring not in UITGEVALLEN) + len(nieuw)
     weiger_als(
         actief < rules.MINIMAAL_AANTAL_BEOORDELAARS
         and f"Wijs ten minste {rules.MINIMAAL_AANTAL_BEOORDELAARS} beoordelaars aan.",
@@ -74,6 +75,15 @@ def wijs_toe(
     return toewijzingen
 
 
+def _al_aangewezen(naam: str, toewijzing: Toewijzing) -> str:
+    """Why an assessor cannot be assigned to the same application twice (one assignment per assessor)."""
+    if toewijzing.verklaring is Verklaring.AFGEZIEN:
+        return f"{naam} heeft eerder afgezien van deze aanvraag; kies iemand anders."
+    if toewijzing.verklaring is Verklaring.INGETROKKEN:
+        return f"{naam} is eerder ingetrokken als beoordelaar; kies iemand anders."
+    return f"{naam} is al aangewezen."
+
+
 def _eigen(session: Session, toewijzing: Toewijzing, door) -> tuple[Toewijzing, Aanvraag]:
     """The assignment, locked, when it is `door`'s and its application is being assessed."""
     toewijzing = lock_row(session, Toewijzing, toewijzing.id)
@@ -87,6 +97,7 @@ def verklaar(session: Session, toewijzing: Toewijzing, door, geen_conflict: bool
     """The assessor declares that they have no conflict of interest, or declines with a reason (then they
     see nothing of the application, and SWV staff assign someone else)."""
     toewijzing, aanvraag = _eigen(session, toewijzing, door)
+    weiger_als(toewijzing.verklaring is Verklaring.INGETROKKEN and INGETROKKEN)
     weiger_als(toewijzing.verklaring is not Verklaring.OPEN and "U hebt uw verklaring al gegeven.")
     weiger_als(aanvraag.status is not Status.IN_BEOORDELING and "Deze aanvraag wordt niet (meer) beoordeeld.")
     weiger_als(rules.verklaring_fout(geen_conflict, not geen_conflict, reden), "reden")
@@ -103,6 +114,32 @@ def verklaar(session: Session, toewijzing: Toewijzing, door, geen_conflict: bool
     )
     if not geen_conflict:
         _beoordeeld_als_compleet(session, aanvraag, door)
+
+
+def trek_in(session: Session, toewijzing: Toewijzing, door, reden: str) -> None:
+    """SWV staff withdraw an assessor who has not submitted, with a reason (for example: no response
+    before the deadline). The assessor then sees nothing of the application; when the others (at least two)
+    have all submitted, the application is assessed, otherwise SWV staff assign someone else."""
+    toewijzing = lock_row(session, Toewijzing, toewijzing.id)
+    aanvraag = lock_row(session, Aanvraag, toewijzing.aanvraag_id)
+    naam = session.get(Gebruiker, toewijzing.beoordelaar_id).naam
+    weiger_als(
+        aanvraag.status is not Status.IN_BEOORDELING
+        and f"Een aanvraag met status ‘{aanvraag.status.label.lower()}’ wordt niet meer beoordeeld."
+    )
+    weiger_als(toewijzing.verklaring in UITGEVALLEN and f"{naam} beoordeelt deze aanvraag al niet meer.")
+    weiger_als(
+        toewijzing.ingediend_op is not None
+        and f"{naam} heeft de beoordeling al ingediend; die telt mee en kan niet worden ingetrokken."
+    )
+    weiger_als(not reden.strip() and "Geef de reden van het intrekken.", "reden")
+    toewijzing.verklaring = Verklaring.INGETROKKEN
+    toewijzing.afzien_reden = reden.strip()
+    session.add(toewijzing)
+    audit.record(
+        session, door, toewijzing, "ingetrokken", {"beoordelaar": naam, "reden": toewijzing.afzien_reden}
+    )
+    _beoordeeld_als_compleet(session, aanvraag, door)
 
 
 def _beoordeeld_als_compleet(session: Session, aanvraag: Aanvraag, door) -> None:
@@ -128,6 +165,7 @@ def dien_in(
     assessor (at least two) has submitted, the application is assessed (beoordeeld)."""
     toewijzing, aanvraag = _eigen(session, toewijzing, door)
     weiger_als(toewijzing.verklaring is Verklaring.AFGEZIEN and "U hebt afgezien van deze beoordeling.")
+    weiger_als(toewijzing.verklaring is Verklaring.INGETROKKEN and INGETROKKEN)
     weiger_als(
         toewijzing.verklaring is not Verklaring.GEEN_CONFLICT
         and "Verklaar eerst dat u geen belangenconflict hebt."

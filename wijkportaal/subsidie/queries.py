@@ -15,7 +15,7 @@ from ledger import Ledger
 from wijkportaal.begroting import queries as begroting_queries
 from wijkportaal.begroting.models import Regel, rekeningen
 from wijkportaal.beoordeling import queries as beoordeling_queries
-from wijkportaal.beoordeling.models import Score, Toewijzing, Verklaring
+from wijkportaal.beoordeling.models import UITGEVALLEN, Score, Toewijzing
 from wijkportaal.initiatieven import queries as initiatieven_queries
 from wijkportaal.initiatieven.models import (
     Aanvraag,
@@ -101,9 +101,7 @@ def _rangorde(session: Session, ronde: Ronde) -> list[int]:
         )
         .join(Score, Score.toewijzing_id == Toewijzing.id)
         .join(Aanvraag, Aanvraag.id == Toewijzing.aanvraag_id)
-        .where(
-            *beoordeeld, Toewijzing.ingediend_op.is_not(None), Toewijzing.verklaring != Verklaring.AFGEZIEN
-        )
+        .where(*beoordeeld, Toewijzing.ingediend_op.is_not(None), Toewijzing.verklaring.not_in(UITGEVALLEN))
         .group_by(Toewijzing.aanvraag_id, Score.criterium_id)
         .subquery()
     )

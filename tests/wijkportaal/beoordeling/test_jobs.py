@@ -10,6 +10,7 @@ from tests.wijkportaal.conftest import draai_job
 from wijkportaal.beoordeling import jobs as beoordeling_jobs
 from wijkportaal.beoordeling import queries, services
 from wijkportaal.core.clock import TZ
+from wijkportaal.core.roles import Rol
 from wijkportaal.mail.models import Bericht
 
 MAANDAG = datetime(2026, 11, 23, 6, 0, tzinfo=TZ)
@@ -64,3 +65,12 @@ def test_a_declined_assessor_is_not_reminded(app, db, klok, in_beoordeling, beoo
     klok.shift(timedelta(days=12))
     assert draai(app) == "1 herinnering verstuurd"
     assert [m.adres for m in herinneringen(db)] == [b.email]
+
+
+def test_a_withdrawn_assessor_is_not_reminded(app, db, klok, in_beoordeling, beoordelaars, make_user):
+    a, b, _ = beoordelaars
+    services.trek_in(db, queries.toewijzing_van(db, b, in_beoordeling.id), make_user(Rol.SWV), "Ziek.")
+    db.commit()
+    klok.shift(timedelta(days=12))
+    assert draai(app) == "1 herinnering verstuurd"
+    assert [m.adres for m in herinneringen(db)] == [a.email]

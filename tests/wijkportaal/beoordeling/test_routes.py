@@ -198,3 +198,63 @@ def test_a_revision_through_the_page(client, auth, db, in_beoordeling, beoordela
     assert "van 3 naar 2. Reden: Na overleg." in pagina
     db.expire_all()
     assert db.get(Score, score.id).score == 2
+
+
+def test_swv_staff_withdraw_an_assessor_through_the_page(
+    client, auth, db, verklaard, in_beoordeling, beoordelaars, make_user
+):
+    a, b, c = beoordelaars
+    toewijzing_b = queries.toewijzing_van(db, b, in_beoordeling.id)
+    auth.login(make_user(Rol.SWV))
+    pagina = client.get(f"/beoordeling/aanvraag/{in_beoordeling.id}").get_data(as_text=True)
+    assert "Beoordelaar A intrekken…" in pagina and "Beoordelaar B intrekken…" in pagina
+    url = f"/beoordeling/toewijzing/{toewijzing_b.id}/intrekken"
+    prefix = f"t{toewijzing_b.id}-"
+    for reden in ("", "   "):
+        leeg = client.post(url, data={f"{prefix}reden": reden})
+        assert leeg.status_code == 422
+        fout = leeg.get_data(as_text=True).split(f'id="{prefix}reden-error">', 1)[1].split("</p>", 1)[0]
+        assert fout == "Geef de reden van het intrekken."
+    db.expire_all()
+    assert db.get(Toewijzing, toewijzing_b.id).verklaring is Verklaring.OPEN
+    klaar = client.post(url, data={f"{prefix}reden": "Geen reactie voor de deadline."}, follow_redirects=True)
+    assert "De beoordelaar is ingetrokken en ziet de aanvraag niet meer." in klaar.get_data(as_text=True)
+    assert "Ingetrokken door het SWV: Geen reactie voor de deadline." in klaar.get_data(as_text=True)
+    db.expire_all()
+    assert db.get(Toewijzing, toewijzing_b.id).verklaring is Verklaring.INGETROKKEN
+    # Withdrawn once: the button is gone and a second post is refused.
+    assert "Beoordelaar B intrekken…" not in klaar.get_data(as_text=True)
+    assert client.post(url, data={f"{prefix}reden": "Nog eens."}).status_code == 403
+    auth.logout()
+    # B sees nothing of the application any more; A may still score.
+    auth.login(b)
+    assert client.get(f"/beoordeling/aanvraag/{in_beoordeling.id}").status_code == 403
+    assert client.get(f"/initiatieven/{in_beoordeling.id}").status_code == 403
+    auth.logout()
+    auth.login(a)
+    assert client.get(f"/beoordeling/aanvraag/{in_beoordeling.id}").status_code == 200
+
+
+def test_only_swv_staff_withdraw_and_not_a_submitted_assessor(
+    client, auth, db, in_beoordeling, beoordelaars, scoor, make_user
+):
+    a, b, _ = beoordelaars
+    scoor(in_beoordeling, a, (2, 2, 2, 2, 2, 2, 2))
+    toewijzing_a = queries.toewijzing_van(db, a, in_beoordeling.id)
+    toewijzing_b = queries.toewijzing_van(db, b, in_beoordeling.id)
+    for wie in (a, b, make_user(Rol.DIRECTEUR)):
+        auth.login(wie)
+        url = f"/beoordeling/toewijzing/{toewijzing_b.id}/intrekken"
+        assert client.post(url, data={f"t{toewijzing_b.id}-reden": "x"}).status_code == 403, wie.naam
+        auth.logout()
+    auth.login(make_user(Rol.SWV))
+    ingediend = client.post(
+        f"/beoordeling/toewijzing/{toewijzing_a.id}/intrekken", data={f"t{toewijzing_a.id}-reden": "x"}
+    )
+    assert ingediend.status_code == 403
+    assert client.post(f"/beoordeling/toewijzing/{GROOT}/intrekken", data={}).status_code == 404
+    db.expire_all()
+    assert [db.get(Toewijzing, t.id).verklaring for t in (toewijzing_a, toewijzing_b)] == [
+        Verklaring.GEEN_CONFLICT,
+        Verklaring.OPEN,
+    ]

@@ -346,3 +346,96 @@ def test_a_revision_needs_a_reason_own_submitted_scores_and_an_open_application(
     db.rollback()
     assert _tel(db, Herziening) == 0
     assert queries.scores_van(db, toewijzing)[criteria[0].id].score == 3
+
+
+# Withdrawing an assessor
+
+
+def test_a_withdrawn_assessor_no_longer_counts_and_the_others_complete_it(
+    db, in_beoordeling, beoordelaars, scoor, make_user, deadline
+):
+    a, b, c = beoordelaars
+    swv = make_user(Rol.SWV)
+    services.wijs_toe(db, in_beoordeling, swv, [c.id], deadline)
+    db.commit()
+    scoor(in_beoordeling, a, (2, 2, 2, 2, 2, 2, 2))
+    scoor(in_beoordeling, c, (3, 3, 3, 3, 3, 3, 3))
+    assert _status(db, in_beoordeling) is Status.IN_BEOORDELING  # B has not scored
+    services.trek_in(db, queries.toewijzing_van(db, b, in_beoordeling.id), swv, "  Geen reactie.  ")
+    db.commit()
+    toewijzing_b = queries.toewijzing_van(db, b, in_beoordeling.id)
+    assert (toewijzing_b.verklaring, toewijzing_b.afzien_reden) == (Verklaring.INGETROKKEN, "Geen reactie.")
+    assert _status(db, in_beoordeling) is Status.BEOORDEELD
+    u = queries.uitslag(db, in_beoordeling)
+    assert (u.klaar, u.toegewezen) == (2, 2)
+    [regel] = db.exec(select(AuditRegel).where(AuditRegel.actie == "ingetrokken")).all()
+    assert (regel.gebruiker_id, regel.object_id) == (swv.id, toewijzing_b.id)
+    assert regel.wijzigingen == {"beoordelaar": "Beoordelaar B", "reden": "Geen reactie."}
+    # B sees nothing of it any more, and cannot be assigned again.
+    assert queries.wachtrij(db, b) == []
+    assert queries.mijn_beoordelingen(db, b) == []
+
+
+def test_after_a_withdrawal_another_assessor_is_needed(
+    db, in_beoordeling, beoordelaars, scoor, make_user, deadline
+):
+    a, b, c = beoordelaars
+    swv = make_user(Rol.SWV)
+    scoor(in_beoordeling, a, (2, 2, 2, 2, 2, 2, 2))
+    services.trek_in(db, queries.toewijzing_van(db, b, in_beoordeling.id), swv, "Langdurig ziek.")
+    db.commit()
+    assert _status(db, in_beoordeling) is Status.IN_BEOORDELING  # one assessor left: not enough
+    assert [a.id for a, _ in queries.wacht_op_toewijzing(db)] == [in_beoordeling.id]
+    assert queries.aantal_wacht_op_toewijzing(db) == 1
+    with pytest.raises(
+        Weigering, match="Beoordelaar B is eerder ingetrokken als beoordelaar; kies iemand anders."
+    ):
+        services.wijs_toe(db, in_beoordeling, swv, [b.id], deadline)
+    db.rollback()
+    services.wijs_toe(db, in_beoordeling, swv, [c.id], deadline)
+    db.commit()
+    assert queries.wacht_op_toewijzing(db) == []
+    scoor(in_beoordeling, c, (2, 2, 2, 2, 2, 2, 2))
+    assert _status(db, in_beoordeling) is Status.BEOORDEELD
+
+
+def test_withdrawing_refuses_and_leaves_nothing_behind(db, in_beoordeling, beoordelaars, scoor, make_user):
+    a, b, _ = beoordelaars
+    swv = make_user(Rol.SWV)
+    scoor(in_beoordeling, a, (2, 2, 2, 2, 2, 2, 2))
+    toewijzing_a = queries.toewijzing_van(db, a, in_beoordeling.id)
+    toewijzing_b = queries.toewijzing_van(db, b, in_beoordeling.id)
+    for toewijzing, reden, melding in (
+        (toewijzing_b, "   ", "Geef de reden van het intrekken."),
+        (toewijzing_a, "Te streng.", "Beoordelaar A heeft de beoordeling al ingediend"),
+    ):
+        with pytest.raises(Weigering, match=melding):
+            services.trek_in(db, toewijzing, swv, reden)
+        db.rollback()
+    services.verklaar(db, toewijzing_b, b, False, "Mijn zus werkt er.")
+    db.commit()
+    with pytest.raises(Weigering, match="Beoordelaar B beoordeelt deze aanvraag al niet meer."):
+        services.trek_in(db, toewijzing_b, swv, "Dubbel.")
+    db.rollback()
+    assert [t.verklaring for t, _ in queries.toewijzingen(db, in_beoordeling)] == [
+        Verklaring.GEEN_CONFLICT,
+        Verklaring.AFGEZIEN,
+    ]
+    assert db.exec(select(AuditRegel).where(AuditRegel.actie == "ingetrokken")).all() == []
+
+
+def test_a_withdrawn_assessor_can_neither_declare_nor_score(
+    db, in_beoordeling, beoordelaars, criteria, make_user
+):
+    b = beoordelaars[1]
+    toewijzing = queries.toewijzing_van(db, b, in_beoordeling.id)
+    services.trek_in(db, toewijzing, make_user(Rol.SWV), "Geen reactie.")
+    db.commit()
+    with pytest.raises(Weigering, match="Het SWV heeft u als beoordelaar van deze aanvraag ingetrokken."):
+        services.verklaar(db, toewijzing, b, geen_conflict=True)
+    db.rollback()
+    scores = {c.id: (2, "") for c in criteria}
+    with pytest.raises(Weigering, match="ingetrokken"):
+        services.dien_in(db, toewijzing, b, scores, Advies.TOEKENNEN)
+    db.rollback()
+    assert _tel(db, Score) == 0

@@ -80,3 +80,33 @@ def test_swv_staff_see_the_oldest_ten_waiting_for_assessors_and_a_link_to_the_re
     assert lijst.index(rest) == lijst.index(items[-1]) + 1
     volledig = client.get(rest["url"]).get_data(as_text=True)
     assert all(f"Initiatief {n:02d}" in volledig for n in range(13))
+
+
+def test_swv_staff_see_an_application_that_lost_an_assessor(
+    client, auth, db, in_beoordeling, beoordelaars, make_user
+):
+    a, b, _ = beoordelaars
+    swv = make_user(Rol.SWV)
+
+    def aanwijzen() -> list[tuple[str, str]]:
+        return [
+            (i["titel"], i["url"])
+            for i in start(client, auth, swv)["Wat nu op u wacht"]
+            if "aanwijzen" in i["titel"]
+        ]
+
+    assert aanwijzen() == []
+    services.verklaar(db, queries.toewijzing_van(db, a, in_beoordeling.id), a, False, "Ik ken ze goed.")
+    db.commit()
+    assert aanwijzen() == [
+        (
+            "Andere beoordelaar aanwijzen: Samen sterk in de wijk",
+            f"/beoordeling/aanvraag/{in_beoordeling.id}#beoordelaars",
+        )
+    ]
+    services.wijs_toe(db, in_beoordeling, swv, [beoordelaars[2].id], clock.today() + timedelta(days=7))
+    db.commit()
+    assert aanwijzen() == []
+    services.trek_in(db, queries.toewijzing_van(db, b, in_beoordeling.id), swv, "Geen reactie.")
+    db.commit()
+    assert [t for t, _ in aanwijzen()] == ["Andere beoordelaar aanwijzen: Samen sterk in de wijk"]

@@ -1,5 +1,5 @@
 """What assessing asks of an assessor (their assignments, with the deadline) and of SWV staff
-(submitted applications waiting for assessors)."""
+(applications waiting for assessors)."""
 
 from flask import url_for
 from sqlmodel import Session
@@ -7,6 +7,7 @@ from sqlmodel import Session
 from wijkportaal.beoordeling import permissions, queries
 from wijkportaal.core import clock
 from wijkportaal.core.web import datum
+from wijkportaal.initiatieven.models import Status
 from wijkportaal.pages.te_doen.item import GETOOND, Item, Urgentie, met_rest, nog_dagen, urgentie_van
 
 
@@ -31,12 +32,18 @@ def beoordelen(session: Session, user) -> list[Item]:
 
 
 def toewijzen(session: Session, user) -> list[Item]:
-    """SWV staff: submitted applications that wait for at least two assessors."""
+    """SWV staff: submitted applications that wait for at least two assessors, and applications being
+    assessed that need another one (an assessor declined or was withdrawn)."""
     if not permissions.can_assign(user):
         return []
     items = [
         Item(
-            titel=f"Beoordelaars aanwijzen: {aanvraag.titel or 'aanvraag zonder titel'}",
+            titel=(
+                "Beoordelaars aanwijzen: "
+                if aanvraag.status is Status.INGEDIEND
+                else "Andere beoordelaar aanwijzen: "
+            )
+            + (aanvraag.titel or "aanvraag zonder titel"),
             url=url_for("beoordeling.aanvraag", id=aanvraag.id) + "#beoordelaars",
             soort="Nieuw initiatief",
             detail=f"{ronde.naam}, ingediend op {datum(aanvraag.ingediend_op.date())}"
