@@ -16,7 +16,8 @@ from flask import Blueprint, flash, redirect, url_for
 from flask_login import current_user, login_required
 
 from wijkportaal.beoordeling import forms, permissions, queries, services
-from wijkportaal.beoordeling.models import Advies, Score, Toewijzing
+from wijkportaal.beoordeling.models import UITGEVALLEN, Advies, Score, Toewijzing
+from wijkportaal.beoordeling.rules import MINIMAAL_AANTAL_BEOORDELAARS
 from wijkportaal.core import clock
 from wijkportaal.core.access import found_and_allowed, get_or_404_403, require
 from wijkportaal.core.db import get_session
@@ -61,11 +62,15 @@ def _aanvraag(id: int, check=permissions.can_view_beoordeling) -> Aanvraag:
     return get_or_404_403(Aanvraag, id, check)
 
 
-def _toewijzing_form(db, form=None) -> forms.ToewijzingForm:
+def _toewijzing_form(db, toewijzingen, form=None) -> forms.ToewijzingForm:
+    """The assigning form; it offers the assessors not yet assigned to the application."""
     form = form or forms.ToewijzingForm(
         formdata=None, deadline=clock.today() + timedelta(days=STANDAARD_TERMIJN_DAGEN)
     )
-    form.beoordelaars.choices = keuzes((g.id, f"{g.naam} ({g.email})") for g in queries.beoordelaars(db))
+    al = {t.beoordelaar_id for t, _ in toewijzingen}
+    form.beoordelaars.choices = keuzes(
+        (g.id, f"{g.naam} ({g.email})") for g in queries.beoordelaars(db) if g.id not in al
+    )
     return form
 
 
@@ -96,6 +101,9 @@ def _pagina(aanvraag: Aanvraag, toewijzing_form=None, verklaring_form=None, scor
         eigen=eigen,
         eigen_scores=queries.scores_van(db, eigen) if eigen is not None else {},
         toewijzingen=toewijzingen,
+        nog_nodig=max(
+            0, MINIMAAL_AANTAL_BEOORDELAARS - sum(t.verklaring not in UITGEVALLEN for t, _ in toewijzingen)
+        ),
         intrekforms={
             t.id: intrek_form if t.id == intrek_id else forms.IntrekkenForm(formdata=None, prefix=f"t{t.id}")
             for t, _ in toewijzingen
@@ -104,7 +112,7 @@ def _pagina(aanvraag: Aanvraag, toewijzing_form=None, verklaring_form=None, scor
         uitslag=queries.uitslag(db, aanvraag) if mag_uitslag else None,
         beoordelingen=queries.beoordelingen(db, aanvraag) if mag_uitslag else [],
         toewijzing_form=(
-            _toewijzing_form(db, toewijzing_form)
+            _toewijzing_form(db, toewijzingen, toewijzing_form)
             if permissions.can_assign_to(current_user, aanvraag)
             else None
         ),
@@ -134,7 +142,7 @@ def toewijzen(id: int):
     """SWV staff assign assessors (at least two); the application is then being assessed."""
     aanvraag = _aanvraag(id, permissions.can_assign_to)
     db = get_session()
-    form = _toewijzing_form(db, forms.ToewijzingForm())
+    form = _toewijzing_form(db, queries.toewijzingen(db, aanvraag), forms.ToewijzingForm())
     if form.validate_on_submit():
         try:
             nieuw = services.wijs_toe(db, aanvraag, current_user, form.beoordelaars.data, form.deadline.data)
