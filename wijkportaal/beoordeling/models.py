@@ -77,6 +77,11 @@ class Toewijzing(SQLModel, table=True):
     advies_toelichting: str = Field(default="", sa_type=sa.Text)
     ingediend_op: NaiveDatetime | None = None
 
+    @property
+    def telt_mee(self) -> bool:
+        """Not declined and not withdrawn: this assessor counts towards the application's two."""
+        return self.verklaring not in UITGEVALLEN
+
 
 class Score(SQLModel, table=True):
     """One assessor's score of one judged criterion: 0 = niet, 1 = onvoldoende, 2 = voldoende, 3 = goed.

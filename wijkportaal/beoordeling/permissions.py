@@ -1,10 +1,9 @@
 """Who may do what in assessing: the one place that decides it. SWV staff assign, withdraw and see
 everything; an assessor sees only the applications assigned to them, and nothing of one they declined or
-were withdrawn from; the director
-sees the combined results. Views, the API and templates ask these functions."""
+were withdrawn from; the director sees the combined results. Views, the API and templates ask these functions."""
 
 from wijkportaal.beoordeling import queries
-from wijkportaal.beoordeling.models import UITGEVALLEN, Score, Toewijzing, Verklaring
+from wijkportaal.beoordeling.models import Score, Toewijzing, Verklaring
 from wijkportaal.core import roles
 from wijkportaal.core.db import get_session
 from wijkportaal.initiatieven.models import Aanvraag, Status
@@ -39,7 +38,7 @@ def can_withdraw(user, toewijzing: Toewijzing, aanvraag: Aanvraag) -> bool:
         can_assign(user)
         and aanvraag.status is Status.IN_BEOORDELING
         and toewijzing.ingediend_op is None
-        and toewijzing.verklaring not in UITGEVALLEN
+        and toewijzing.telt_mee
     )
 
 
@@ -68,7 +67,7 @@ def is_toegewezen(user, aanvraag: Aanvraag) -> bool:
     """An assessor assigned to `aanvraag` who did not decline and was not withdrawn (a conflicted one sees
     nothing of it)."""
     t = _toewijzing(user, aanvraag)
-    return t is not None and t.verklaring not in UITGEVALLEN
+    return t is not None and t.telt_mee
 
 
 def leest_als_beoordelaar(user, aanvraag: Aanvraag) -> bool:

@@ -16,7 +16,7 @@ from flask import Blueprint, flash, redirect, url_for
 from flask_login import current_user, login_required
 
 from wijkportaal.beoordeling import forms, permissions, queries, services
-from wijkportaal.beoordeling.models import UITGEVALLEN, Advies, Score, Toewijzing
+from wijkportaal.beoordeling.models import Advies, Score, Toewijzing
 from wijkportaal.beoordeling.rules import MINIMAAL_AANTAL_BEOORDELAARS
 from wijkportaal.core import clock
 from wijkportaal.core.access import found_and_allowed, get_or_404_403, require
@@ -101,9 +101,7 @@ def _pagina(aanvraag: Aanvraag, toewijzing_form=None, verklaring_form=None, scor
         eigen=eigen,
         eigen_scores=queries.scores_van(db, eigen) if eigen is not None else {},
         toewijzingen=toewijzingen,
-        nog_nodig=max(
-            0, MINIMAAL_AANTAL_BEOORDELAARS - sum(t.verklaring not in UITGEVALLEN for t, _ in toewijzingen)
-        ),
+        nog_nodig=max(0, MINIMAAL_AANTAL_BEOORDELAARS - sum(t.telt_mee for t, _ in toewijzingen)),
         intrekforms={
             t.id: intrek_form if t.id == intrek_id else forms.IntrekkenForm(formdata=None, prefix=f"t{t.id}")
             for t, _ in toewijzingen

@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 
 from wijkportaal.auth.models import Gebruiker
 from wijkportaal.beoordeling import queries, rules
-from wijkportaal.beoordeling.models import UITGEVALLEN, Advies, Herziening, Score, Toewijzing, Verklaring
+from wijkportaal.beoordeling.models import Advies, Herziening, Score, Toewijzing, Verklaring
 from wijkportaal.core import audit, clock
 from wijkportaal.core.db import lock_row
 from wijkportaal.core.errors import Weigering, weiger_als
@@ -50,7 +50,7 @@ def wijs_toe(
             "beoordelaars",
         )
         nieuw.append(gebruiker)
-    actief = sum(1 for t in bestaand.values() if t.verklaring not in UITGEVALLEN) + len(nieuw)
+    actief = sum(t.telt_mee for t in bestaand.values()) + len(nieuw)
     weiger_als(
         actief < rules.MINIMAAL_AANTAL_BEOORDELAARS
         and f"Wijs ten minste {rules.MINIMAAL_AANTAL_BEOORDELAARS} beoordelaars aan.",
@@ -127,7 +127,7 @@ def trek_in(session: Session, toewijzing: Toewijzing, door, reden: str) -> None:
         aanvraag.status is not Status.IN_BEOORDELING
         and f"Een aanvraag met status ‘{aanvraag.status.label.lower()}’ wordt niet meer beoordeeld."
     )
-    weiger_als(toewijzing.verklaring in UITGEVALLEN and f"{naam} beoordeelt deze aanvraag al niet meer.")
+    weiger_als(not toewijzing.telt_mee and f"{naam} beoordeelt deze aanvraag al niet meer.")
     weiger_als(
         toewijzing.ingediend_op is not None
         and f"{naam} heeft de beoordeling al ingediend; die telt mee en kan niet worden ingetrokken."

@@ -371,7 +371,7 @@ def test_a_withdrawn_assessor_no_longer_counts_and_the_others_complete_it(
     [regel] = db.exec(select(AuditRegel).where(AuditRegel.actie == "ingetrokken")).all()
     assert (regel.gebruiker_id, regel.object_id) == (swv.id, toewijzing_b.id)
     assert regel.wijzigingen == {"beoordelaar": "Beoordelaar B", "reden": "Geen reactie."}
-    # B sees nothing of it any more, and cannot be assigned again.
+    # B has nothing of it waiting any more.
     assert queries.wachtrij(db, b) == []
     assert queries.mijn_beoordelingen(db, b) == []
 
